@@ -1,0 +1,1 @@
+"""Passerelles: the partnership graph (model, stores, analytics, export, CLI)."""

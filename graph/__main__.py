@@ -1,0 +1,159 @@
+"""python -m graph: the command line over the same functions as the app.
+
+    python -m graph load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
+    python -m graph export --format json|graphml|gexf|csv --output PATH [--with-contacts]
+    python -m graph stats [--json]
+    python -m graph reset
+
+Exit status: 0 done, 1 the input or the store refused (nothing written), 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from loaders import FORMATS as LOAD_FORMATS
+from loaders import load_paths
+from loaders.resolve import NameIndex
+
+from .export import FORMATS as EXPORT_FORMATS
+from .export import export
+from .model import ORGANISATION, TERRITORY
+from .store import BatchRejected, open_store
+
+
+def report(counts, warnings, errors) -> dict:
+    return {"created": counts.get("created", 0), "updated": counts.get("updated", 0),
+            "unchanged": counts.get("unchanged", 0),
+            "warnings": [w.as_dict() for w in warnings],
+            "errors": [e.as_dict() for e in errors]}
+
+
+def print_report(result, store_name, out):
+    if result["errors"]:
+        print(f"Nothing was written: {len(result['errors'])} error(s).", file=out)
+        for problem in result["errors"]:
+            print(f"  error   {_place(problem)}: {problem['message']}", file=out)
+    else:
+        print(f"Loaded into the {store_name} store: {result['created']} created, "
+              f"{result['updated']} updated, {result['unchanged']} unchanged.", file=out)
+    for problem in result["warnings"]:
+        print(f"  warning {_place(problem)}: {problem['message']}", file=out)
+
+
+def _place(problem):
+    place = problem["file"]
+    if problem["row"] is not None:
+        place += f":{problem['row']}"
+    if problem["column"]:
+        place += f":{problem['column']}"
+    return place
+
+
+def cmd_load(args, store):
+    batch = load_paths(args.paths, args.format, NameIndex.from_graph(store.graph()), args.event)
+    counts, errors = {}, list(batch.errors)
+    if not errors:
+        try:
+            counts = store.apply(batch)
+        except BatchRejected as exc:
+            errors = exc.problems
+    result = report(counts, batch.warnings, errors)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print_report(result, store.name, sys.stdout)
+    return 1 if errors else 0
+
+
+def stats(graph, description) -> dict:
+    kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
+    relations = Counter(d.get("type") for *_, d in graph.edges(keys=True, data=True))
+    spheres = Counter(d.get("sphere", "unknown") for _, d in graph.nodes(data=True)
+                      if d.get("kind") == ORGANISATION)
+    territories = Counter()
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != ORGANISATION:
+            continue
+        places = {graph.nodes[t].get("name", t) for _, t, d in graph.out_edges(node, data=True)
+                  if graph.nodes[t].get("kind") == TERRITORY}
+        territories.update(places)
+    return {**description,
+            "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+            "kinds": dict(sorted(kinds.items())), "relations": dict(sorted(relations.items())),
+            "spheres": dict(sorted(spheres.items())),
+            "organisations_by_territory": dict(sorted(territories.items(), key=lambda kv: (-kv[1], kv[0])))}
+
+
+def cmd_stats(args, store):
+    result = stats(store.graph(), store.describe())
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    print(f"Store: {result['store']} ({result['location']}), last change {result['last_modified']}")
+    print(f"{result['nodes']} nodes, {result['edges']} edges")
+    for title, key in (("Nodes by kind", "kinds"), ("Edges by relation", "relations"),
+                       ("Organisations by sphere", "spheres"),
+                       ("Organisations by territory (based or active there)", "organisations_by_territory")):
+        print(f"{title}:")
+        for name, count in result[key].items():
+            print(f"  {count:6d}  {name}")
+    return 0
+
+
+def cmd_export(args, store):
+    paths = export(store.graph(), args.format, args.output, args.with_contacts)
+    for path in paths:
+        print(f"wrote {path}")
+    if not args.with_contacts:
+        print("(contact details left out; add --with-contacts to include them)")
+    return 0
+
+
+def cmd_reset(args, store):
+    store.reset()
+    print(f"The {store.name} store is now empty.")
+    return 0
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="python -m graph", description="Passerelles: the partnership graph.")
+    p.add_argument("--store", choices=("embedded", "neo4j"), help="which store (default: neo4j when NEO4J_URI is set, else embedded)")
+    sub = p.add_subparsers(dest="command", required=True)
+    load = sub.add_parser("load", help="load files into the graph")
+    load.add_argument("paths", nargs="+", metavar="PATH")
+    load.add_argument("--format", choices=LOAD_FORMATS, default="auto")
+    load.add_argument("--event", help="participants lists: the event they attended (name or id)")
+    load.add_argument("--json", action="store_true", help="print the report as JSON")
+    load.set_defaults(run=cmd_load)
+    exp = sub.add_parser("export", help="export the graph")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    exp.add_argument("--output", required=True, metavar="PATH", help="a file; for csv, a folder")
+    exp.add_argument("--with-contacts", action="store_true", help="include e-mails and phone numbers")
+    exp.set_defaults(run=cmd_export)
+    st = sub.add_parser("stats", help="counts by kind, relation, sphere and territory")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(run=cmd_stats)
+    rs = sub.add_parser("reset", help="empty the store")
+    rs.set_defaults(run=cmd_reset)
+    return p
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        store = open_store(args.store)
+        return args.run(args, store)
+    except BatchRejected as exc:
+        for problem in exc.problems:
+            print(f"error {problem}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""How a record is merged into what is already known: the single rule both
+stores and the loaders' consolidation follow.
+
+- A new record creates the node or edge.
+- An empty cell never erases a known value (a partial file is not a deletion).
+- A value that differs from the known one replaces it when both come from the
+  same document (a revised spreadsheet); when they come from different
+  sources, the newest value is kept and the disagreement is recorded in
+  `conflicts` with both values and their sources, never silently lost.
+- Sources accumulate. Merging the same record twice changes nothing.
+"""
+from __future__ import annotations
+
+from .model import source_document
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+RESERVED = frozenset({"kind", "type", "sources", "conflicts"})
+
+
+def _documents(sources) -> set:
+    return {source_document(s) for s in sources}
+
+
+def _add_conflict(conflicts: dict, field: str, value, sources):
+    entries = conflicts.setdefault(field, [])
+    entry = {"value": value, "sources": sorted(sources)}
+    if entry not in entries:
+        entries.append(entry)
+
+
+def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | None = None,
+                revise_same_document: bool = True):
+    """Return (new attributes, status) for a record merged into `old`.
+
+    `old` holds the stored attributes (props plus `sources` and maybe
+    `conflicts`), or None when the element is new. Pure: `old` is not changed.
+    With `revise_same_document` false, any disagreement is a conflict, even
+    between two passages of one document.
+    """
+    clean = {k: v for k, v in props.items() if v not in (None, "", [], ()) and k not in RESERVED}
+    if old is None:
+        attrs = dict(clean)
+        attrs["sources"] = sorted(set(sources))
+        if conflicts:
+            attrs["conflicts"] = {k: list(v) for k, v in conflicts.items()}
+        return attrs, CREATED
+
+    attrs = {k: (list(v) if isinstance(v, list) else v) for k, v in old.items()}
+    old_sources = list(old.get("sources", []))
+    merged_conflicts = {k: list(v) for k, v in old.get("conflicts", {}).items()}
+    same_document = revise_same_document and bool(_documents(old_sources) & _documents(sources))
+    for name, value in clean.items():
+        known = attrs.get(name)
+        if known in (None, "") or known == value:
+            attrs[name] = value
+            continue
+        if not same_document:
+            _add_conflict(merged_conflicts, name, known, old_sources)
+            _add_conflict(merged_conflicts, name, value, sources)
+        attrs[name] = value
+    for name, entries in (conflicts or {}).items():
+        for entry in entries:
+            _add_conflict(merged_conflicts, name, entry["value"], entry["sources"])
+    attrs["sources"] = sorted(set(old_sources) | set(sources))
+    if merged_conflicts:
+        attrs["conflicts"] = merged_conflicts
+    status = UNCHANGED if attrs == old else UPDATED
+    return attrs, status
+
+
+def conflicting_fields(old_props: dict, new_props: dict) -> list:
+    """Fields where two records of one file give different non-empty values."""
+    return sorted(k for k, v in new_props.items()
+                  if v not in (None, "") and old_props.get(k) not in (None, "")
+                  and old_props[k] != v)
+
+
+def apply_batch(graph, batch):
+    """Merge a batch into a copy of `graph` (an nx.MultiDiGraph keyed by
+    relation type). Returns (new graph, counts, problems); on problems the
+    new graph must not be kept. Pure: `graph` is not changed."""
+    from .model import Problem, edge_key, graph_key  # local: keep the module import-light
+
+    new = graph.copy()
+    counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
+    problems = []
+    for node in batch.nodes:
+        old = new.nodes[node.id] if node.id in new else None
+        if old is not None and old.get("kind") != node.kind:
+            file, row, _ = node.origin or ("?", None, False)
+            problems.append(Problem(file or "?", row, "id",
+                                    f"id {node.id!r} is already a {old.get('kind')} in the graph, not a {node.kind}"))
+            continue
+        base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
+        attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts)
+        counts[status] += 1
+        if status != UNCHANGED:
+            new.add_node(node.id)
+            new.nodes[node.id].clear()
+            new.nodes[node.id].update(kind=node.kind, **attrs)
+    for edge in batch.edges:
+        source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
+        key = graph_key(rel, discriminator)
+        missing = [n for n in (source, target) if n not in new]
+        if missing:
+            file, row, _ = edge.origin or ("?", None, False)
+            problems.append(Problem(file or "?", row, None, f"{missing[0]!r} is not in the graph"))
+            continue
+        old = new.edges[source, target, key] if new.has_edge(source, target, key) else None
+        base = None if old is None else {k: v for k, v in old.items() if k != "type"}
+        attrs, status = merge_attrs(base, edge.props, edge.sources, edge.conflicts)
+        counts[status] += 1
+        if status != UNCHANGED:
+            if old is not None:
+                new.remove_edge(source, target, key)
+            new.add_edge(source, target, key=key, type=rel, **attrs)
+    return new, counts, problems

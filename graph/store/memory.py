@@ -1,0 +1,143 @@
+"""The embedded store: a networkx graph in one JSON file (node-link data) in
+the workspace folder. Writes are atomic (write a temporary file, fsync,
+rename), so a crash in the middle of a write leaves the previous state; a
+lock file serialises writers from several processes or sessions.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import networkx as nx
+
+from graph.merge import apply_batch
+from graph.model import PERSON
+
+from . import BatchRejected
+
+FILE = "graph.json"
+BUNDLED = Path(__file__).resolve().parents[2] / "data"
+
+
+def empty_graph():
+    return nx.MultiDiGraph()
+
+
+def to_payload(graph) -> dict:
+    return nx.node_link_data(graph, edges="edges")
+
+
+def from_payload(payload) -> nx.MultiDiGraph:
+    return nx.node_link_graph(payload, directed=True, multigraph=True, edges="edges")
+
+
+class MemoryStore:
+    name = "embedded"
+
+    def __init__(self, home, seed: bool = True):
+        self.home = Path(home)
+        self.path = self.home / FILE
+        self.seed = seed
+
+    # -- files -------------------------------------------------------------
+    @contextmanager
+    def _locked(self):
+        self.home.mkdir(parents=True, exist_ok=True)
+        with open(self.home / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _read(self):
+        if not self.path.exists():
+            return None
+        with open(self.path, encoding="utf-8") as fh:
+            return from_payload(json.load(fh)["graph"])
+
+    def _write(self, graph):
+        payload = {"format": "passerelles-graph", "version": 1,
+                   "modified": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                   "graph": to_payload(graph)}
+        fd, tmp = tempfile.mkstemp(dir=self.home, prefix=".graph-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        dir_fd = os.open(self.home, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def _ensure(self):
+        """A new workspace starts with the bundled dataset."""
+        if self.path.exists():
+            return
+        graph = empty_graph()
+        if self.seed:
+            from loaders import load_paths
+            batch = load_paths(bundled_files())
+            if batch.errors:
+                raise BatchRejected(batch.errors)
+            graph, _, problems = apply_batch(graph, batch)
+            if problems:
+                raise BatchRejected(problems)
+        self._write(graph)
+
+    # -- interface -----------------------------------------------------------
+    def graph(self):
+        with self._locked():
+            self._ensure()
+            return self._read()
+
+    def apply(self, batch) -> dict:
+        if batch.errors:
+            raise BatchRejected(batch.errors)
+        with self._locked():
+            self._ensure()
+            new, counts, problems = apply_batch(self._read(), batch)
+            if problems:
+                raise BatchRejected(problems)
+            if counts["created"] or counts["updated"]:
+                self._write(new)
+            return counts
+
+    def reset(self):
+        with self._locked():
+            self._write(empty_graph())
+
+    def erase_person(self, person_id: str) -> int:
+        """Remove a person and all their ties. Their name and contact details
+        live only on their node, so nothing of them remains."""
+        with self._locked():
+            self._ensure()
+            graph = self._read()
+            if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
+                return 0
+            removed = 1 + graph.degree(person_id)
+            graph.remove_node(person_id)
+            self._write(graph)
+            return removed
+
+    def describe(self) -> dict:
+        modified = None
+        if self.path.exists():
+            modified = datetime.fromtimestamp(self.path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+        return {"store": self.name, "location": str(self.path), "last_modified": modified}
+
+
+def bundled_files():
+    return sorted(str(p) for p in BUNDLED.glob("*.csv"))

@@ -1,0 +1,150 @@
+"""Loaders read files and return a validated Batch. They never touch a
+store: what the graph already holds comes in as a read-only NameIndex.
+
+    batch = load_paths(["members.xlsx"], known=NameIndex.from_graph(graph))
+    if not batch.errors:
+        store.apply(batch)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.merge import conflicting_fields, merge_attrs
+from graph.model import Batch, Problem
+
+from .graphfile import read_graph_file
+from .participants import ParticipantsReader, looks_like_participants, read_participant_tables
+from .resolve import NameIndex
+from .spreadsheet import SpreadsheetReader, table_role
+from .tables import TableError, read_tables
+
+FORMATS = ("auto", "spreadsheet", "participants", "json", "graphml")
+
+
+def detect_format(path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix == ".graphml":
+        return "graphml"
+    try:
+        tables = read_participant_tables(path)
+    except TableError:
+        return "spreadsheet"   # the spreadsheet reader reports the problem
+    if any(looks_like_participants(t) for t in tables) and not any(table_role(t) for t in tables):
+        return "participants"
+    return "spreadsheet"
+
+
+def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
+               event: str | None = None) -> Batch:
+    """Read every file and return one consolidated Batch. Spreadsheet files
+    are read together, so that an elements file and a connections file make
+    one load."""
+    known = known or NameIndex()
+    batch = Batch()
+    spreadsheets = []
+    for path in paths:
+        kind = detect_format(path) if fmt == "auto" else fmt
+        try:
+            if kind == "spreadsheet":
+                spreadsheets += read_tables(path)
+            elif kind == "participants":
+                batch.extend(ParticipantsReader(known, event).read(read_participant_tables(path)))
+            elif kind in ("json", "graphml"):
+                batch.extend(read_graph_file(path, kind))
+            else:
+                batch.errors.append(Problem(str(path), None, None, f"unknown format {kind!r}"))
+        except TableError as exc:
+            batch.errors.append(exc.problem)
+    if spreadsheets:
+        found = [t for t in spreadsheets if table_role(t)]
+        if not found:
+            for file in sorted({t.file for t in spreadsheets}):
+                batch.errors.append(Problem(file, 1, None,
+                                            "no elements sheet (Label, Type) nor connections sheet "
+                                            "(From, To, Type) found"))
+        else:
+            batch.extend(SpreadsheetReader(known).read(spreadsheets))
+    return consolidate(batch)
+
+
+def _place(record):
+    file, row, _ = record.origin or (None, None, False)
+    return file, row
+
+
+def _explicit(record):
+    return bool(record.origin and record.origin[2])
+
+
+def consolidate(batch: Batch) -> Batch:
+    """One record per node id and per tie.
+
+    Two rows giving one id different values are an error, unless each names
+    its own source: then both values are kept and the conflict is flagged
+    (graph.merge). Two rows giving the same tie are merged when they agree;
+    when they disagree they are two parallel ties (two contracts between the
+    same pair), told apart by a discriminator, and reported.
+    """
+    out = Batch(errors=list(batch.errors), warnings=list(batch.warnings))
+    nodes, first = {}, {}
+    for record in batch.nodes:
+        kept = nodes.get(record.id)
+        if kept is None:
+            nodes[record.id] = first[record.id] = record
+            continue
+        if kept.kind != record.kind:
+            file, row = _place(record)
+            out.errors.append(Problem(file or "?", row, "id",
+                                      f"id {record.id!r} is a {record.kind} here and a {kept.kind} "
+                                      f"on row {_place(first[record.id])[1]}"))
+            continue
+        clash = conflicting_fields(kept.props, record.props)
+        if clash and not (_explicit(kept) and _explicit(record) and set(kept.sources) != set(record.sources)):
+            file, row = _place(record)
+            what = ", ".join(f"{f}: {kept.props[f]!r} vs {record.props[f]!r}" for f in clash)
+            out.errors.append(Problem(file or "?", row, clash[0],
+                                      f"duplicate id {record.id!r} with conflicting values "
+                                      f"({what}; first on row {_place(first[record.id])[1]})"))
+            continue
+        _merge_into(kept, record)
+    edges = {}
+    for record in batch.edges:
+        record.source, _, record.target, _ = record.key
+        given = bool(record.discriminator)    # from a Key column or a graph file
+        kept = edges.get(record.key)
+        while kept is not None and conflicting_fields(kept.props, record.props) and not (
+                _explicit(kept) and _explicit(record) and set(kept.sources) != set(record.sources)):
+            if given:
+                file, row = _place(record)
+                out.errors.append(Problem(file or "?", row, None,
+                                          f"duplicate tie {' '.join(record.key[:3])!r} key "
+                                          f"{record.discriminator!r} with conflicting values"))
+                break
+            record.discriminator = str(int(record.discriminator or 1) + 1)
+            kept = edges.get(record.key)
+        else:
+            if kept is None:
+                if record.discriminator and not given:
+                    file, row = _place(record)
+                    out.warnings.append(Problem(file or "?", row, None,
+                                                f"a second {record.type} tie between {record.source!r} and "
+                                                f"{record.target!r} with other values: kept as a parallel tie"))
+                edges[record.key] = record
+            else:
+                _merge_into(kept, record)
+    out.nodes.extend(nodes.values())
+    out.edges.extend(edges.values())
+    return out
+
+
+def _merge_into(kept, record):
+    old = dict(kept.props, sources=kept.sources)
+    if kept.conflicts:
+        old["conflicts"] = kept.conflicts
+    attrs, _ = merge_attrs(old, record.props, record.sources, record.conflicts,
+                           revise_same_document=False)
+    kept.sources = attrs.pop("sources")
+    kept.conflicts = attrs.pop("conflicts", {})
+    kept.props = attrs

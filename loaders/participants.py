@@ -1,0 +1,338 @@
+"""Participants lists, the tables that circulate after an event: Structure /
+Nom et prénom / Fonction / Email (any order, French or English headers).
+
+What real lists do, and what is done about it:
+- an empty Structure continues the structure above;
+- a row with only an e-mail or only a function is a piece of its neighbour,
+  not a new person: it is attached to the neighbour that lacks that piece;
+- cells may hold HTML (mailto anchors): the text is kept, the markup dropped;
+- the header may come back in the middle (a page break) and the table may
+  sit at the end of a longer text (a report): rows before the header are
+  not part of the table;
+- structures are resolved against the graph (names, acronyms, aliases,
+  typos), and an e-mail whose domain points to another structure than the
+  row's is reported.
+Every doubtful or ambiguous assignment is a warning with its row.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from graph import model
+from graph.model import Batch, Edge, Node, Problem, fold
+
+from .resolve import NameIndex, split_acronym
+from .tables import Table, TableError, decode, is_blank, is_workbook, read_bytes, read_csv_text, read_xlsx
+
+HEADER_WORDS = {
+    "structure": "structure", "organisation": "structure", "organisme": "structure",
+    "organization": "structure", "association": "structure", "etablissement": "structure",
+    "nom et prenom": "name", "nom prenom": "name", "prenom et nom": "name", "prenom nom": "name",
+    "participant": "name", "name": "name", "full name": "name", "nom complet": "name",
+    "nom": "last", "last name": "last", "prenom": "first", "first name": "first",
+    "fonction": "function", "function": "function", "poste": "function", "role": "function",
+    "titre": "function", "position": "function",
+    "email": "email", "e mail": "email", "courriel": "email", "mail": "email", "adresse mail": "email",
+    "telephone": "phone", "tel": "phone", "phone": "phone", "portable": "phone",
+}
+# Mail providers that say nothing about where a person works.
+GENERIC_DOMAINS = frozenset({
+    "gmail.com", "hotmail.fr", "hotmail.com", "yahoo.fr", "yahoo.com", "orange.fr", "wanadoo.fr",
+    "free.fr", "laposte.net", "sfr.fr", "outlook.fr", "outlook.com", "live.fr", "nordnet.fr",
+    "neuf.fr", "aol.com", "icloud.com", "numericable.fr", "bbox.fr", "protonmail.com",
+})
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+DOMAIN_MATCH = 85
+
+
+def clean_cell(text: str) -> str:
+    """Text of a cell without HTML markup: '<a href="mailto:x">x</a>' -> 'x'."""
+    text = re.sub(r"<[^>]*>", " ", str(text))
+    return " ".join(html.unescape(text).split())
+
+
+def header_fields(cells) -> dict | None:
+    """Column index -> field, when these cells are a participants header."""
+    found = {}
+    for i, cell in enumerate(cells):
+        field = HEADER_WORDS.get(fold(clean_cell(cell)))
+        if field and field not in found.values():
+            found[i] = field
+    fields = set(found.values())
+    if "structure" in fields and fields & {"name", "last"} and fields & {"email", "function"}:
+        return found
+    return None
+
+
+def looks_like_participants(table: Table) -> bool:
+    return any(header_fields(cells) for _, cells in table.rows[:50])
+
+
+@dataclass
+class Entry:
+    row: int
+    structure: str
+    structure_row: int
+    explicit_structure: bool
+    name: str = ""
+    function: str = ""
+    email: str = ""
+    phone: str = ""
+    notes: list = field(default_factory=list)
+
+
+def read_participant_tables(path) -> list:
+    """The participants table of a file: a CSV or workbook, or a text whose
+    table starts at a header line further down (as in a report)."""
+    data = read_bytes(path)
+    if is_workbook(path, data):
+        return read_xlsx(data, str(path))
+    text, encoding = decode(data, str(path))
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines, start=1):
+        for delim in ("\t", ";", ","):
+            if header_fields(line.rstrip("\r\n").split(delim)):
+                if number == 1:
+                    return [read_csv_text(text, str(path), encoding)]
+                # A table inside a longer text ends at the first line that
+                # is not a row of it (the report's back cover).
+                end = next((i for i in range(number, len(lines))
+                            if lines[i].strip() and delim not in lines[i]), len(lines))
+                return [read_csv_text("".join(lines[number - 1:end]), str(path), encoding, first_line=number)]
+    return [read_csv_text(text, str(path), encoding)]
+
+
+def _entries(table: Table, batch: Batch) -> list:
+    columns, entries = None, []
+    current, current_row = "", None
+    for number, raw in table.rows:
+        fields = header_fields(raw)
+        if fields:
+            columns = fields
+            continue
+        if columns is None or is_blank(raw):
+            continue
+        cells = {f: clean_cell(raw[i]) if i < len(raw) else "" for i, f in columns.items()}
+        name = cells.get("name") or " ".join(p for p in (cells.get("last", ""), cells.get("first", "")) if p)
+        emails = EMAIL.findall(cells.get("email", ""))
+        if not emails:
+            emails = EMAIL.findall(" ".join(cells.values()))
+        explicit = bool(cells.get("structure"))
+        if explicit:
+            current, current_row = cells["structure"], number
+        if not current and (name or emails):
+            batch.errors.append(Problem(table.file, number, "Structure",
+                                        "no structure on this row nor above it"))
+            continue
+        entry = Entry(number, current, current_row, explicit, name,
+                      cells.get("function", ""), emails[0] if emails else "", cells.get("phone", ""))
+        if len(emails) > 1:
+            batch.warnings.append(Problem(table.file, number, "Email",
+                                          f"several e-mails in one cell; kept {emails[0]}"))
+        if not (entry.name or entry.function or entry.email or entry.phone):
+            batch.warnings.append(Problem(table.file, number, None,
+                                          f"only a structure ({current}): no person on this row"))
+            entry.notes.append("structure only")
+        entries.append(entry)
+    if columns is None:
+        batch.errors.append(Problem(table.file, None, None,
+                                    "no participants header found (Structure, Nom et prénom, Fonction, Email)"))
+    return entries
+
+
+def _name_matches_email(name: str, email: str) -> int:
+    local = fold(email.split("@")[0])
+    words = [w for w in fold(name).split() if len(w) > 2]
+    return sum(1 for w in words if w in local)
+
+
+def _attach_fragments(entries: list, file: str, batch: Batch) -> list:
+    """Fold rows holding only an e-mail or only a function into the
+    neighbouring person that lacks it."""
+    people = [e for e in entries if e.name]
+    for i, entry in enumerate(entries):
+        if entry.name or "structure only" in entry.notes:
+            continue
+        pieces = [p for p in ("email", "function", "phone") if getattr(entry, p)]
+        before = next((e for e in reversed(entries[:i]) if e.name), None)
+        after = next((e for e in entries[i + 1:] if e.name), None)
+        # A fragment that opens a structure belongs with the rows below it.
+        order = [after, before] if entry.explicit_structure else [before, after]
+        order = [e for e in order if e is not None]
+        if entry.email:
+            order.sort(key=lambda e: -_name_matches_email(e.name, entry.email))
+        target = next((e for e in order if all(not getattr(e, p) for p in pieces)), None)
+        if target is None:
+            batch.warnings.append(Problem(file, entry.row, None,
+                                          f"this row holds only {' and '.join(pieces)} and no neighbour "
+                                          f"lacks it: not loaded"))
+            continue
+        for piece in pieces:
+            setattr(target, piece, getattr(entry, piece))
+        if entry.explicit_structure and not target.explicit_structure:
+            target.structure, target.structure_row = entry.structure, entry.structure_row
+        what = {"email": "an e-mail", "function": "a function", "phone": "a phone number"}
+        batch.warnings.append(Problem(file, entry.row, None,
+                                      f"this row holds only {' and '.join(what[p] for p in pieces)}: "
+                                      f"attached to {target.name} (row {target.row})"))
+    return people
+
+
+def _compact(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _domain_affinity(domain: str, name: str, acronym: str | None) -> float:
+    """How much a mail domain looks like an organisation's name or acronym."""
+    label = re.sub(r"[^a-z0-9]", "", domain.split(".")[0].lower())
+    best = fuzz.ratio(label, _compact(name))
+    acro = _compact(acronym or "")
+    if len(acro) >= 3 and label.startswith(acro):
+        best = max(best, 100)
+    return best
+
+
+class ParticipantsReader:
+    def __init__(self, known: NameIndex | None = None, event: str | None = None):
+        self.known = known or NameIndex()
+        self.event = event
+
+    def read(self, tables) -> Batch:
+        batch = Batch()
+        file = tables[0].file if tables else "?"
+        entries = []
+        for table in tables:
+            if looks_like_participants(table):
+                entries += _entries(table, batch)
+        if not entries and not batch.errors:
+            batch.errors.append(Problem(file, None, None,
+                                        "no participants header found (Structure, Nom et prénom, Fonction, Email)"))
+        if batch.errors:
+            return batch
+        people = _attach_fragments(entries, file, batch)
+        orgs = self._resolve_structures(entries, file, batch)
+        self._check_domains(people, orgs, file, batch)
+        event_id = self._event(file, batch)
+        source_of = lambda row: [f"{Path(file).name}:{row}"]  # noqa: E731
+        seen_people = {}
+        for person in people:
+            org_id = orgs[person.structure]
+            person_id = model.make_id(model.PERSON, person.name)
+            props = {"name": person.name, "email": person.email, "phone": person.phone}
+            if person_id in seen_people:
+                batch.warnings.append(Problem(file, person.row, "Nom et prénom",
+                                              f"{person.name} is also on row {seen_people[person_id]}: one person"))
+            seen_people.setdefault(person_id, person.row)
+            node = Node(person_id, model.PERSON, props, source_of(person.row))
+            node.origin = (file, person.row, False)
+            batch.nodes.append(node)
+            edge = Edge(person_id, "WORKS_FOR", org_id, {"function": person.function}, source_of(person.row))
+            edge.origin = (file, person.row, False)
+            batch.edges.append(edge)
+            if event_id:
+                for who in (person_id, org_id):
+                    tie = Edge(who, "ATTENDED", event_id, {}, source_of(person.row))
+                    tie.origin = (file, person.row, False)
+                    batch.edges.append(tie)
+        return batch
+
+    def _resolve_structures(self, entries, file, batch) -> dict:
+        """Structure text -> organisation id; new organisations are added to
+        the batch. Each structure is looked at once, at its first row."""
+        local = NameIndex()
+        out = {}
+        for entry in entries:
+            text = entry.structure
+            if text in out:
+                continue
+            where = lambda msg, row=entry.structure_row: Problem(file, row, "Structure", msg)  # noqa: E731
+            match = self.known.find(text)
+            if match.how == "none":
+                # A branch named after its head office ("Grdr Mali", "Grdr").
+                inside = self.known.containing(text)
+                if len(inside) == 1:
+                    match.id, match.how = inside[0], "contains"
+            if match.how in ("id", "exact"):
+                out[text] = match.id
+                continue
+            if match.how == "fuzzy":
+                out[text] = match.id
+                batch.warnings.append(where(f"{text!r} read as {self.known.name_of[match.id]!r} "
+                                            f"(similar names, {match.score:.0f}%): check it"))
+                continue
+            if match.how == "contains":
+                out[text] = match.id
+                batch.warnings.append(where(f"{text!r} taken as {self.known.name_of[match.id]!r}, whose name "
+                                            f"it contains (a branch or a former name?): check it"))
+                continue
+            if match.how == "ambiguous":
+                names = ", ".join(repr(self.known.name_of[i]) for i in match.candidates)
+                batch.warnings.append(where(f"{text!r} could be {names}: loaded as a new organisation; "
+                                            f"merge it by hand if it is one of them"))
+            again = local.find(text, fuzzy=False)
+            if again.id:
+                out[text] = again.id
+                continue
+            name, acronym = split_acronym(text)
+            category = model.guess_category(name)
+            org_id = model.make_id(model.ORGANISATION, name)
+            props = {"name": name, "acronym": acronym, "category": category,
+                     "sphere": model.default_sphere(category)}
+            node = Node(org_id, model.ORGANISATION, props, [f"{Path(file).name}:{entry.structure_row}"])
+            node.origin = (file, entry.structure_row, False)
+            batch.nodes.append(node)
+            local.add(org_id, model.ORGANISATION, name, acronym)
+            out[text] = org_id
+            if match.how == "none":
+                batch.warnings.append(where(f"{text!r} is not in the graph: added as a new organisation "
+                                            f"(category guessed: {category})"))
+        self._new_names = {n.id: (n.props["name"], n.props.get("acronym"))
+                           for n in batch.nodes if n.kind == model.ORGANISATION}
+        return out
+
+    def _org_label(self, org_id):
+        if org_id in self._new_names:
+            return self._new_names[org_id]
+        return self.known.name_of.get(org_id, org_id), None
+
+    def _check_domains(self, people, orgs, file, batch):
+        """Report e-mails whose domain points to another structure than the
+        row's: often a shifted cell in the table."""
+        candidates = {}
+        for org_id in set(orgs.values()):
+            candidates[org_id] = self._org_label(org_id)
+        for org_id, name in self.known.name_of.items():
+            if self.known.kind_of.get(org_id) == model.ORGANISATION:
+                candidates.setdefault(org_id, (name, None))
+        for person in people:
+            if not person.email:
+                continue
+            domain = person.email.rsplit("@", 1)[1].lower()
+            if domain in GENERIC_DOMAINS:
+                continue
+            row_org = orgs[person.structure]
+            scores = {oid: _domain_affinity(domain, *label) for oid, label in candidates.items()}
+            best = max(scores, key=scores.get)
+            if best != row_org and scores[best] >= DOMAIN_MATCH and scores[best] > scores.get(row_org, 0) + 10:
+                batch.warnings.append(Problem(
+                    file, person.row, "Email",
+                    f"the e-mail domain of {person.name} ({domain}) points to {candidates[best][0]!r}, "
+                    f"not to {candidates[row_org][0]!r}: is the structure cell shifted?"))
+
+    def _event(self, file, batch):
+        if not self.event:
+            return None
+        match = self.known.find(self.event, model.EVENT, fuzzy=False)
+        if match.id:
+            return match.id
+        event_id = model.make_id(model.EVENT, self.event)
+        node = Node(event_id, model.EVENT, {"name": self.event}, [Path(file).name])
+        node.origin = (file, None, False)
+        batch.nodes.append(node)
+        batch.warnings.append(Problem(file, None, None, f"event {self.event!r} is new: added"))
+        return event_id

@@ -1,0 +1,456 @@
+"""Spreadsheets in the Kumu layout: an elements sheet (Label, Type, ...) and a
+connections sheet (From, To, Type, ...), as CSV files or sheets of one
+workbook. `|` separates several values in a cell. Our own columns (Kind,
+Category, Sphere, Territory, Themes, Sources, ...) are understood too.
+
+Kumu's Type is free text. For elements it must name a kind or an
+organisation category (French or English, see graph.model.KIND_SYNONYMS):
+anything else is an error, because every metric depends on kinds. For
+connections, a Type that names no relation of the vocabulary is kept as a
+RELATED_TO tie with the wording in `label`, and reported once per wording.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from graph import model
+from graph.model import Batch, Edge, Node, Problem, fold
+
+from .resolve import NameIndex
+from .tables import Table, is_blank
+
+# folded header -> field name
+ELEMENT_COLUMNS = {
+    "id": "id", "identifiant": "id",
+    "label": "name", "name": "name", "nom": "name", "libelle": "name", "intitule": "name",
+    "type": "type", "kind": "kind",
+    "category": "category", "categorie": "category",
+    "sphere": "sphere",
+    "acronym": "acronym", "acronyme": "acronym", "sigle": "acronym",
+    "aliases": "aliases", "alias": "aliases", "autres noms": "aliases",
+    "description": "description",
+    "website": "website", "site": "website", "site web": "website", "site internet": "website",
+    "url": "url",
+    "territory": "territory", "territories": "territory", "territoire": "territory",
+    "territoires": "territory", "based in": "territory", "siege": "territory",
+    "country": "country", "pays": "country",
+    "active in": "active_in", "actif a": "active_in", "zones d intervention": "active_in",
+    "themes": "themes", "theme": "themes", "thematiques": "themes", "thematique": "themes",
+    "tags": "tags", "mots cles": "tags",
+    "sources": "sources", "provenance": "sources", "conflicts": "conflicts", "conflits": "conflicts",
+    "level": "level", "niveau": "level",
+    "country code": "country_code", "code pays": "country_code",
+    "lat": "lat", "latitude": "lat", "lon": "lon", "lng": "lon", "longitude": "lon",
+    "side": "side", "cote": "side",
+    "parent": "parent", "fait partie de": "parent", "part of": "parent",
+    "start": "start", "debut": "start", "end": "end", "fin": "end",
+    "date": "date", "place": "place", "lieu": "place",
+    "role": "role", "fonction": "role", "function": "role",
+    "email": "email", "e mail": "email", "courriel": "email",
+    "phone": "phone", "telephone": "phone", "tel": "phone",
+}
+CONNECTION_COLUMNS = {
+    "from": "from", "de": "from", "origine": "from",
+    "to": "to", "a": "to", "vers": "to", "cible": "to",
+    "type": "type", "relation": "relation",
+    "sources": "sources", "provenance": "sources", "conflicts": "conflicts", "conflits": "conflicts",
+    "label": "label", "libelle": "label", "description": "description",
+    "project": "project", "projet": "project",
+    "since": "since", "depuis": "since",
+    "role": "role", "function": "function", "fonction": "function",
+    "weight": "weight", "poids": "weight",
+    "key": "key", "cle": "key",
+}
+SPHERE_WORDS = {
+    "societe civile": model.CIVIL_SOCIETY, "civil society": model.CIVIL_SOCIETY,
+    "associatif": model.CIVIL_SOCIETY,
+    "pouvoirs publics": model.PUBLIC, "public authorities": model.PUBLIC,
+    "public": model.PUBLIC, "acteurs publics": model.PUBLIC,
+    "acteurs economiques": model.ECONOMIC, "economic actors": model.ECONOMIC,
+    "economique": model.ECONOMIC, "economic": model.ECONOMIC, "prive": model.ECONOMIC,
+    "recherche": model.RESEARCH, "research": model.RESEARCH,
+    "recherche education": model.RESEARCH, "research education": model.RESEARCH,
+    "inconnu": model.UNKNOWN, "unknown": model.UNKNOWN,
+}
+SIDE_WORDS = {"ici": "ici", "here": "ici", "la bas": "la-bas", "there": "la-bas", "abroad": "la-bas"}
+MULTI_FIELDS = ("aliases", "territory", "active_in", "themes", "tags", "sources", "parent")
+NUMBER_FIELDS = ("lat", "lon", "weight")
+STRUCTURAL = ("id", "type", "kind", "territory", "country", "active_in", "themes", "sources", "parent",
+              "conflicts")
+
+
+def parse_conflicts(cell, where):
+    """The Conflicts column that `export` writes: JSON {field: [{value, sources}]}."""
+    if not cell:
+        return {}, []
+    try:
+        value = json.loads(cell)
+        if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
+            return value, []
+    except ValueError:
+        pass
+    return {}, [where("conflicts", "not a conflicts record as written by export (JSON)")]
+
+
+def split_multi(cell: str) -> list:
+    return [part.strip() for part in str(cell).split("|") if part.strip()]
+
+
+def table_role(table: Table):
+    """'elements', 'connections' or None, from the header row."""
+    header = header_of(table)
+    if header is None:
+        return None
+    folded = {fold(h) for h in header}
+    if ({"from", "de", "source", "origine"} & folded) and ({"to", "a", "vers", "target", "cible"} & folded):
+        return "connections"
+    if folded & {"label", "name", "nom", "libelle", "intitule"}:
+        return "elements"
+    return None
+
+
+def header_of(table: Table):
+    for _, cells in table.rows:
+        if not is_blank(cells):
+            return cells
+    return None
+
+
+def _column_map(header, names, file, row):
+    """Field of each column index, with Kumu's Source/Target accepted for
+    From/To when From/To are absent."""
+    mapping, problems, seen = {}, [], {}
+    folded = [fold(h) for h in header]
+    aliases = dict(names)
+    if "from" not in [names.get(f) for f in folded] and "source" in folded:
+        aliases["source"] = "from"
+    if "to" not in [names.get(f) for f in folded] and "target" in folded:
+        aliases["target"] = "to"
+    for index, name in enumerate(folded):
+        if not name:
+            continue
+        field = aliases.get(name, name.replace(" ", "_"))
+        if field in seen:
+            problems.append(Problem(file, row, header[index],
+                                    f"column {header[index]!r} appears twice (also column {seen[field] + 1})"))
+            continue
+        seen[field] = index
+        mapping[index] = field
+    return mapping, problems
+
+
+def _number(text):
+    return float(str(text).replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+
+
+class SpreadsheetReader:
+    """Turns element and connection tables into one Batch."""
+
+    def __init__(self, known: NameIndex | None = None):
+        self.known = known or NameIndex()
+        self.batch = Batch()
+        self.local = NameIndex()          # elements of this load
+        self.kinds = {}                   # id -> kind, for this load
+        self._implicit = {}               # (kind, folded name) -> id created from a cell
+        self._unmapped = {}               # connection wording -> (file, row, count)
+
+    # -- elements ---------------------------------------------------------
+    def read_elements(self, table: Table):
+        rows = [(n, c) for n, c in table.rows if not is_blank(c)]
+        if not rows:
+            self.batch.errors.append(Problem(table.file, None, None, "the elements sheet is empty"))
+            return
+        header_row, header = rows[0]
+        cols, problems = _column_map(header, ELEMENT_COLUMNS, table.file, header_row)
+        self.batch.errors += problems
+        fields = set(cols.values())
+        if "name" not in fields:
+            self.batch.errors.append(Problem(table.file, header_row, None,
+                                             "missing column Label (or Name / Nom)"))
+        if not fields & {"type", "kind"}:
+            self.batch.errors.append(Problem(table.file, header_row, None,
+                                             "missing column Type (or Kind)"))
+        if self.batch.errors:
+            return
+        for number, cells in rows[1:]:
+            self._element(table, header, cols, number, cells)
+
+    def _element(self, table, header, cols, number, cells):
+        file = table.file
+        values = {field: (cells[i] if i < len(cells) else "") for i, field in cols.items()}
+        col_name = {field: header[i] for i, field in cols.items()}
+        errors = []
+
+        def where(field, message):
+            return Problem(file, number, col_name.get(field, field), message)
+
+        name = values.get("name", "")
+        kind, category = None, None
+        if values.get("kind"):
+            kind = next((k for k in model.KINDS if k.lower() == values["kind"].strip().lower()), None)
+            if kind is None:
+                errors.append(where("kind", f"unknown kind {values['kind']!r}; expected one of {', '.join(model.KINDS)}"))
+        if values.get("type"):
+            mapped = model.kind_for_type(values["type"])
+            if mapped is None and kind is None:
+                errors.append(where("type", f"unknown type {values['type']!r}: name a kind "
+                                    f"({', '.join(model.KINDS)}) or an organisation category "
+                                    f"({', '.join(model.CATEGORIES)}), in French or English"))
+            elif mapped is not None:
+                kind = kind or mapped[0]
+                category = mapped[1] if mapped[0] == kind else None
+        elif kind is None and not errors:
+            errors.append(where("type", "the type is empty"))
+        if errors:
+            self.batch.errors += errors
+            return
+
+        props = {"name": name}
+        if values.get("type") and fold(values["type"]) != fold(kind):
+            props["type_label"] = values["type"]
+        for field, value in values.items():
+            if field in STRUCTURAL or field == "name" or not value:
+                continue
+            if field in MULTI_FIELDS:
+                props[field] = split_multi(value)
+            elif field in NUMBER_FIELDS:
+                try:
+                    props[field] = _number(value)
+                except ValueError:
+                    errors.append(where(field, f"{value!r} is not a number"))
+            else:
+                props[field] = value
+        if kind == model.ORGANISATION:
+            cat = props.get("category")
+            if cat:
+                mapped = model.kind_for_type(cat)
+                props["category"] = mapped[1] if mapped and mapped[1] else cat
+            else:
+                props["category"] = category or "other"
+            sphere = props.get("sphere")
+            if sphere:
+                props["sphere"] = SPHERE_WORDS.get(fold(sphere), sphere)
+            else:
+                props["sphere"] = model.default_sphere(props["category"])
+        if kind == model.TERRITORY and props.get("side"):
+            props["side"] = SIDE_WORDS.get(fold(props["side"]), props["side"])
+        if kind == model.TERRITORY and props.get("level"):
+            props["level"] = fold(props["level"])
+
+        node_id = values.get("id", "").strip()
+        if not node_id:
+            existing = self.known.exact(name, kind) if name else []
+            node_id = existing[0] if len(existing) == 1 else model.make_id(kind, name)
+        sources = split_multi(values.get("sources", ""))
+        explicit = bool(sources)
+        sources = sources or [f"{Path(file).name}:{number}"]
+        conflicts, bad = parse_conflicts(values.get("conflicts"), where)
+        node = Node(node_id, kind, props, sources, conflicts)
+        node.origin = (file, number, explicit)
+        errors += bad + model.validate_node(node, where)
+        if errors:
+            self.batch.errors += errors
+            return
+        self.batch.nodes.append(node)
+        self.kinds[node_id] = kind
+        self.local.add(node_id, kind, name, props.get("acronym"), props.get("aliases"))
+
+        # Cells that name other nodes become ties.
+        for field, rel, target_kind, level in (
+            ("territory", "BASED_IN", model.TERRITORY, None),
+            ("country", "BASED_IN", model.TERRITORY, "country"),
+            ("active_in", "ACTIVE_IN", model.TERRITORY, None),
+            ("themes", "WORKS_ON" if kind == model.ORGANISATION else "ADDRESSES", model.THEME, None),
+            ("parent", "PART_OF", kind, None),
+        ):
+            for target in split_multi(values.get(field, "")):
+                if field == "parent" or kind == model.TERRITORY and field in ("territory", "country"):
+                    rel = "PART_OF"
+                self._pending_cells.append((node_id, kind, rel, target, target_kind, level,
+                                            sources, explicit, where(field, "").column, file, number))
+
+    # -- cells that name nodes -----------------------------------------------
+    _pending_cells: list
+
+    def _resolve_cells(self):
+        for (source_id, source_kind, rel, text, target_kind, level, sources, explicit,
+             column, file, number) in self._pending_cells:
+            target_id = self._lookup(text, target_kind)
+            if target_id is None:
+                if target_kind in (model.TERRITORY, model.THEME):
+                    target_id = self._implicit_node(text, target_kind, level, sources)
+                else:
+                    self.batch.errors.append(Problem(file, number, column,
+                                                     f"{text!r} names nothing in this file nor in the graph"))
+                    continue
+            if target_id is False:
+                self.batch.errors.append(Problem(file, number, column,
+                                                 f"{text!r} is ambiguous: several {target_kind} nodes have this name"))
+                continue
+            kind_ok = model.RELATIONS[rel]
+            if source_kind not in kind_ok[0]:
+                self.batch.errors.append(Problem(file, number, column,
+                                                 f"a {source_kind} cannot have a {column!r} ({rel})"))
+                continue
+            edge = Edge(source_id, rel, target_id, {}, list(sources))
+            edge.origin = (file, number, explicit)
+            self.batch.edges.append(edge)
+
+    def _lookup(self, text, kind):
+        """Id for a name: this load first, then the graph; False if ambiguous."""
+        for index in (self.local, self.known):
+            if text in index.kind_of and (kind is None or index.kind_of[text] == kind):
+                return text
+            ids = index.exact(text, kind)
+            if len(ids) == 1:
+                return ids[0]
+            if len(ids) > 1:
+                return False
+        return None
+
+    def _implicit_node(self, text, kind, level, sources):
+        key = (kind, fold(text))
+        if key not in self._implicit:
+            node_id = model.make_id(kind, text)
+            props = {"name": text}
+            if level:
+                props["level"] = level
+            node = Node(node_id, kind, props, list(sources))
+            node.origin = (None, None, True)
+            self.batch.nodes.append(node)
+            self.kinds[node_id] = kind
+            self.local.add(node_id, kind, text)
+            self._implicit[key] = node_id
+        return self._implicit[key]
+
+    # -- connections -----------------------------------------------------------
+    def read_connections(self, table: Table):
+        rows = [(n, c) for n, c in table.rows if not is_blank(c)]
+        if not rows:
+            self.batch.errors.append(Problem(table.file, None, None, "the connections sheet is empty"))
+            return
+        header_row, header = rows[0]
+        cols, problems = _column_map(header, CONNECTION_COLUMNS, table.file, header_row)
+        self.batch.errors += problems
+        fields = set(cols.values())
+        for needed, label in (("from", "From"), ("to", "To")):
+            if needed not in fields:
+                self.batch.errors.append(Problem(table.file, header_row, None, f"missing column {label}"))
+        if not fields & {"type", "relation"}:
+            self.batch.errors.append(Problem(table.file, header_row, None, "missing column Type (or Relation)"))
+        if any(p.row == header_row for p in self.batch.errors):
+            return
+        self._connection_rows.append((table, header, cols, rows[1:]))
+
+    _connection_rows: list
+
+    def _connection(self, table, header, cols, number, cells):
+        file = table.file
+        values = {field: (cells[i] if i < len(cells) else "") for i, field in cols.items()}
+        col_name = {field: header[i] for i, field in cols.items()}
+
+        def where(field, message):
+            return Problem(file, number, col_name.get(field, field), message)
+
+        props = {}
+        if values.get("relation"):
+            rel = model.relation_for_type(values["relation"])
+            if rel is None:
+                self.batch.errors.append(where("relation", f"unknown relation type {values['relation']!r}; "
+                                               f"expected one of {', '.join(model.RELATIONS)}"))
+                return
+        elif values.get("type"):
+            rel = model.relation_for_type(values["type"])
+            if rel is None:
+                rel = "RELATED_TO"
+                props["label"] = values["type"]
+                first = self._unmapped.setdefault(values["type"], [file, number, 0])
+                first[2] += 1
+        else:
+            self.batch.errors.append(where("type", "the type is empty"))
+            return
+        for field, value in values.items():
+            if field in ("from", "to", "type", "relation", "sources", "conflicts", "key") or not value:
+                continue
+            if field in NUMBER_FIELDS:
+                try:
+                    props[field] = _number(value)
+                except ValueError:
+                    self.batch.errors.append(where(field, f"{value!r} is not a number"))
+                    return
+            elif field == "label" and "label" in props:
+                props["description"] = props.get("description") or value
+            else:
+                props[field] = value
+        sources = split_multi(values.get("sources", ""))
+        explicit = bool(sources)
+        sources = sources or [f"{Path(file).name}:{number}"]
+        conflicts, bad = parse_conflicts(values.get("conflicts"), where)
+        if bad:
+            self.batch.errors += bad
+            return
+        ends = []
+        for field in ("from", "to"):
+            names = split_multi(values.get(field, ""))
+            if not names:
+                self.batch.errors.append(where(field, f"{col_name[field]} is empty"))
+                return
+            ids = []
+            for text in names:
+                found = self._lookup(text, None)
+                if found is None:
+                    self.batch.errors.append(where(field, f"{text!r} names nothing in this file nor in the graph"))
+                    return
+                if found is False:
+                    self.batch.errors.append(where(field, f"{text!r} is ambiguous: several nodes have this name; use its id"))
+                    return
+                ids.append(found)
+            ends.append(ids)
+        for source_id in ends[0]:
+            for target_id in ends[1]:
+                source_kind = self.kinds.get(source_id) or self.known.kind_of.get(source_id)
+                target_kind = self.kinds.get(target_id) or self.known.kind_of.get(target_id)
+                edge = Edge(source_id, rel, target_id, dict(props), list(sources), conflicts,
+                            values.get("key", ""))
+                problems = model.validate_edge(edge, source_kind, target_kind, where)
+                if problems and not values.get("relation") and rel != "RELATED_TO":
+                    # A Kumu wording that maps to a relation whose ends do not
+                    # fit: keep the tie, as the generic relation.
+                    edge.props.setdefault("label", values["type"])
+                    edge.type = "RELATED_TO"
+                    problems = model.validate_edge(edge, source_kind, target_kind, where)
+                if problems:
+                    self.batch.errors += problems
+                    continue
+                if source_id == target_id:
+                    self.batch.warnings.append(where("to", "this tie links a node to itself"))
+                edge.origin = (file, number, explicit)
+                self.batch.edges.append(edge)
+
+    # -- whole load ----------------------------------------------------------------
+    def read(self, tables) -> Batch:
+        self._pending_cells = []
+        self._connection_rows = []
+        roles = [(t, table_role(t)) for t in tables]
+        for table, role in roles:
+            if role == "elements":
+                self.read_elements(table)
+        self._resolve_cells()
+        for table, role in roles:
+            if role == "connections":
+                self.read_connections(table)
+        for table, header, cols, rows in self._connection_rows:
+            for number, cells in rows:
+                self._connection(table, header, cols, number, cells)
+        for wording, (file, number, count) in sorted(self._unmapped.items()):
+            self.batch.warnings.append(Problem(
+                file, number, "Type",
+                f"connection type {wording!r} ({count} row{'s' if count > 1 else ''}) is not in the "
+                f"vocabulary: kept as RELATED_TO with label {wording!r}"))
+        for table, role in roles:
+            if role is None and header_of(table) is not None:
+                self.batch.warnings.append(Problem(
+                    table.file, None, table.sheet,
+                    "this sheet is neither elements (Label, Type) nor connections (From, To, Type): skipped"))
+        return self.batch
