@@ -87,7 +87,7 @@ def apply_batch(graph, batch):
     for node in batch.nodes:
         old = new.nodes[node.id] if node.id in new else None
         if old is not None and old.get("kind") != node.kind:
-            file, row, _ = node.origin or ("?", None, False)
+            file, row = (node.origin or ("?", None))[:2]
             problems.append(Problem(file or "?", row, "id",
                                     f"id {node.id!r} is already a {old.get('kind')} in the graph, not a {node.kind}"))
             continue
@@ -103,7 +103,7 @@ def apply_batch(graph, batch):
         key = graph_key(rel, discriminator)
         missing = [n for n in (source, target) if n not in new]
         if missing:
-            file, row, _ = edge.origin or ("?", None, False)
+            file, row = (edge.origin or ("?", None))[:2]
             problems.append(Problem(file or "?", row, None, f"{missing[0]!r} is not in the graph"))
             continue
         old = new.edges[source, target, key] if new.has_edge(source, target, key) else None

@@ -179,6 +179,7 @@ RELATION_SYNONYMS = {
     "created": "CREATED", "a cree": "CREATED", "founded": "CREATED", "fonde": "CREATED",
     "based in": "BASED_IN", "siege": "BASED_IN", "situe a": "BASED_IN",
     "active in": "ACTIVE_IN", "agit a": "ACTIVE_IN", "intervient a": "ACTIVE_IN",
+    "actif a": "ACTIVE_IN", "actif dans": "ACTIVE_IN", "intervient dans": "ACTIVE_IN",
     "targets": "TARGETS", "cible": "TARGETS",
     "part of": "PART_OF", "fait partie de": "PART_OF",
     "works on": "WORKS_ON", "travaille sur": "WORKS_ON",
@@ -274,7 +275,7 @@ class Node:
     props: dict = field(default_factory=dict)
     sources: list = field(default_factory=list)
     conflicts: dict = field(default_factory=dict)
-    # (file, row, sources given explicitly?) of the row it came from
+    # (file, row, sources given explicitly?[, header of each field]) of its row
     origin: tuple = field(default=None, compare=False, repr=False)
 
 
@@ -289,7 +290,7 @@ class Edge:
     # Tells apart parallel ties of one type between the same two nodes
     # (two contracts, one tie a year); empty for the usual single tie.
     discriminator: str = ""
-    # (file, row, sources given explicitly?) of the row it came from
+    # (file, row, sources given explicitly?[, header of each field]) of its row
     origin: tuple = field(default=None, compare=False, repr=False)
 
     @property

@@ -70,8 +70,14 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
 
 
 def _place(record):
-    file, row, _ = record.origin or (None, None, False)
+    file, row = (record.origin or (None, None))[:2]
     return file, row
+
+
+def _column(record, field):
+    """The header a user sees for a field, when the record came from a sheet."""
+    origin = record.origin or ()
+    return origin[3].get(field, field) if len(origin) > 3 else field
 
 
 def _explicit(record):
@@ -104,7 +110,7 @@ def consolidate(batch: Batch) -> Batch:
         if clash and not (_explicit(kept) and _explicit(record) and set(kept.sources) != set(record.sources)):
             file, row = _place(record)
             what = ", ".join(f"{f}: {kept.props[f]!r} vs {record.props[f]!r}" for f in clash)
-            out.errors.append(Problem(file or "?", row, clash[0],
+            out.errors.append(Problem(file or "?", row, _column(record, clash[0]),
                                       f"duplicate id {record.id!r} with conflicting values "
                                       f"({what}; first on row {_place(first[record.id])[1]})"))
             continue

@@ -98,14 +98,16 @@ def split_multi(cell: str) -> list:
 
 
 def table_role(table: Table):
-    """'elements', 'connections' or None, from the header row."""
+    """'elements', 'connections' or None, from the header row. A sheet with
+    only one of From/To is still taken as connections, so that the missing
+    column is reported rather than the sheet ignored."""
     header = header_of(table)
     if header is None:
         return None
     folded = {fold(h) for h in header}
-    if ({"from", "de", "source", "origine"} & folded) and ({"to", "a", "vers", "target", "cible"} & folded):
+    if {"from", "de", "origine", "to", "a", "vers", "cible"} & folded or {"source", "target"} <= folded:
         return "connections"
-    if folded & {"label", "name", "nom", "libelle", "intitule"}:
+    if folded & {"label", "name", "nom", "libelle", "intitule", "type", "kind"}:
         return "elements"
     return None
 
@@ -247,7 +249,7 @@ class SpreadsheetReader:
         sources = sources or [f"{Path(file).name}:{number}"]
         conflicts, bad = parse_conflicts(values.get("conflicts"), where)
         node = Node(node_id, kind, props, sources, conflicts)
-        node.origin = (file, number, explicit)
+        node.origin = (file, number, explicit, col_name)
         errors += bad + model.validate_node(node, where)
         if errors:
             self.batch.errors += errors
@@ -351,6 +353,8 @@ class SpreadsheetReader:
         col_name = {field: header[i] for i, field in cols.items()}
 
         def where(field, message):
+            if field == "type" and "relation" in col_name:
+                field = "relation"
             return Problem(file, number, col_name.get(field, field), message)
 
         props = {}
@@ -425,7 +429,7 @@ class SpreadsheetReader:
                     continue
                 if source_id == target_id:
                     self.batch.warnings.append(where("to", "this tie links a node to itself"))
-                edge.origin = (file, number, explicit)
+                edge.origin = (file, number, explicit, col_name)
                 self.batch.edges.append(edge)
 
     # -- whole load ----------------------------------------------------------------

@@ -1,0 +1,59 @@
+import networkx as nx
+
+from graph.merge import CREATED, UNCHANGED, UPDATED, apply_batch, merge_attrs
+from graph.model import Batch, Edge, Node
+
+
+def test_new_record_is_created():
+    attrs, status = merge_attrs(None, {"name": "A", "empty": ""}, ["f.csv:2"])
+    assert status == CREATED and attrs == {"name": "A", "sources": ["f.csv:2"]}
+
+
+def test_same_record_twice_changes_nothing():
+    attrs, _ = merge_attrs(None, {"name": "A"}, ["f.csv:2"])
+    again, status = merge_attrs(attrs, {"name": "A"}, ["f.csv:2"])
+    assert status == UNCHANGED and again == attrs
+
+
+def test_an_empty_cell_does_not_erase():
+    attrs, _ = merge_attrs(None, {"name": "A", "website": "a.org"}, ["f.csv:2"])
+    again, status = merge_attrs(attrs, {"name": "A", "website": ""}, ["f.csv:2"])
+    assert status == UNCHANGED and again["website"] == "a.org"
+
+
+def test_a_revised_file_updates_without_conflict():
+    attrs, _ = merge_attrs(None, {"name": "A", "website": "a.org"}, ["f.csv:2"])
+    new, status = merge_attrs(attrs, {"name": "A", "website": "a.fr"}, ["f.csv:3"])
+    assert status == UPDATED and new["website"] == "a.fr" and "conflicts" not in new
+
+
+def test_two_sources_that_disagree_are_both_kept_and_flagged():
+    attrs, _ = merge_attrs(None, {"function": "Responsable Programme"}, ["report.txt § Participants"])
+    new, status = merge_attrs(attrs, {"function": "Président"}, ["other.csv:4"])
+    assert status == UPDATED
+    assert new["function"] == "Président"
+    values = {c["value"] for c in new["conflicts"]["function"]}
+    assert values == {"Responsable Programme", "Président"}
+    assert new["sources"] == ["other.csv:4", "report.txt § Participants"]
+
+
+def test_apply_batch_counts_and_leaves_the_input_graph_alone():
+    graph = nx.MultiDiGraph()
+    batch = Batch(nodes=[Node("org:a", "Organisation", {"name": "A"}, ["s"]),
+                         Node("org:b", "Organisation", {"name": "B"}, ["s"])],
+                  edges=[Edge("org:b", "PARTNER_OF", "org:a", {}, ["s"])])
+    new, counts, problems = apply_batch(graph, batch)
+    assert problems == [] and counts == {"created": 3, "updated": 0, "unchanged": 0}
+    assert graph.number_of_nodes() == 0
+    assert new.has_edge("org:a", "org:b", "PARTNER_OF")   # symmetric: stored in one order
+    _, counts, _ = apply_batch(new, batch)
+    assert counts == {"created": 0, "updated": 0, "unchanged": 3}
+
+
+def test_apply_batch_refuses_a_tie_to_nowhere_and_a_kind_change():
+    graph = nx.MultiDiGraph()
+    graph.add_node("org:a", kind="Organisation", name="A", sources=["s"])
+    batch = Batch(nodes=[Node("org:a", "Territory", {"name": "A"}, ["s"])],
+                  edges=[Edge("org:a", "MEMBER_OF", "org:zz", {}, ["s"])])
+    _, _, problems = apply_batch(graph, batch)
+    assert len(problems) == 2
