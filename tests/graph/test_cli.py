@@ -1,0 +1,81 @@
+import json
+
+import networkx as nx
+from conftest import ATELIER, KUMU, REPORT, cli_json, need, run_cli
+
+
+def test_stats_on_the_bundled_dataset(home):
+    stats = cli_json("stats", home=home)
+    assert stats["store"] == "embedded"
+    assert stats["kinds"]["Organisation"] >= 60
+    assert stats["relations"]["PARTNER_OF"] >= 15
+    assert set(stats["spheres"]) >= {"civil_society", "public", "economic", "research"}
+    assert stats["organisations_by_territory"]["Lille"] >= 3
+    text = run_cli("stats", home=home, check=0).stdout
+    assert "Store: embedded" in text and "Nodes by kind" in text
+
+
+def test_load_report_json_and_idempotence(home):
+    need(KUMU)
+    files = [KUMU / "elements.csv", KUMU / "connections.csv"]
+    first = cli_json("load", *files, home=home)
+    assert set(first) == {"created", "updated", "unchanged", "warnings", "errors"}
+    assert first["created"] > 250 and first["errors"] == []
+    assert set(first["warnings"][0]) == {"file", "row", "column", "message"}
+    before = (home / "graph.json").read_bytes()
+    second = cli_json("load", *files, home=home)
+    assert (second["created"], second["updated"], second["errors"]) == (0, 0, [])
+    # the countries it created the first time are now found in the graph
+    assert second["unchanged"] > 250
+    assert (home / "graph.json").read_bytes() == before
+
+
+def test_bad_input_exits_non_zero_and_writes_nothing(home, tmp_path):
+    cli_json("stats", home=home)   # seed the workspace
+    before = (home / "graph.json").read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Label;Type\nA;ONG\nB;licorne\n", encoding="utf-8")
+    result = cli_json("load", bad, home=home, check=1)
+    assert result["errors"] == [{"file": str(bad), "row": 3, "column": "Type",
+                                 "message": result["errors"][0]["message"]}]
+    assert "licorne" in result["errors"][0]["message"]
+    assert result["created"] == 0
+    assert (home / "graph.json").read_bytes() == before
+    text = run_cli("load", bad, home=home, check=1).stdout
+    assert text.startswith("Nothing was written") and f"{bad}:3:Type" in text
+
+
+def test_participants_then_export_hides_contacts_unless_asked(home, tmp_path):
+    need(REPORT)
+    result = cli_json("load", REPORT, "--format", "participants", "--event", ATELIER, home=home)
+    assert result["errors"] == [] and any(w["row"] == 368 for w in result["warnings"])
+    run_cli("export", "--format", "json", "--output", tmp_path / "g.json", home=home, check=0)
+    text = (tmp_path / "g.json").read_text(encoding="utf-8")
+    assert "@" not in "".join(n.get("email", "") for n in json.loads(text)["nodes"])
+    assert "lebars@cfsi.asso.fr" not in text
+    run_cli("export", "--format", "json", "--output", tmp_path / "c.json", "--with-contacts", home=home, check=0)
+    assert "lebars@cfsi.asso.fr" in (tmp_path / "c.json").read_text(encoding="utf-8")
+
+
+def test_exports_open_in_networkx_and_gephi_formats(home, tmp_path):
+    for fmt, name in (("json", "g.json"), ("graphml", "g.graphml"), ("gexf", "g.gexf"), ("csv", "csv")):
+        run_cli("export", "--format", fmt, "--output", tmp_path / name, home=home, check=0)
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    graph = nx.node_link_graph(data, edges="edges")
+    assert all("kind" in d and "name" in d for _, d in graph.nodes(data=True))
+    assert all("type" in d for *_, d in graph.edges(keys=True, data=True))
+    graphml = nx.read_graphml(tmp_path / "g.graphml")
+    gexf = nx.read_gexf(tmp_path / "g.gexf")
+    assert graphml.number_of_nodes() == gexf.number_of_nodes() == graph.number_of_nodes()
+    assert gexf.nodes["org:cfsi"]["label"] == "Comité Français pour la Solidarité Internationale"
+    assert (tmp_path / "csv" / "elements.csv").exists() and (tmp_path / "csv" / "connections.csv").exists()
+
+
+def test_reset_then_load_starts_from_nothing(home):
+    run_cli("reset", home=home, check=0)
+    assert cli_json("stats", home=home)["nodes"] == 0
+
+
+def test_usage_errors_exit_2(home):
+    assert run_cli("export", "--format", "pdf", "--output", "x", home=home).returncode == 2
+    assert run_cli("frobnicate", home=home).returncode == 2

@@ -1,0 +1,98 @@
+import json
+import os
+
+import pytest
+from conftest import BUNDLED
+
+from graph.model import Batch, Edge, Node
+from graph.store import BatchRejected, open_store, workspace_home
+from graph.store.memory import MemoryStore
+
+
+def org(i, name, **props):
+    return Node(i, "Organisation", {"name": name, **props}, ["t.csv:1"])
+
+
+def test_workspace_is_under_the_current_directory_unless_told(monkeypatch, tmp_path):
+    monkeypatch.delenv("PASSERELLES_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert workspace_home() == tmp_path / ".passerelles"
+    monkeypatch.setenv("PASSERELLES_HOME", str(tmp_path / "elsewhere"))
+    assert workspace_home() == tmp_path / "elsewhere"
+    assert open_store().name == "embedded"
+
+
+def test_a_new_workspace_starts_with_the_bundled_dataset(bundled_store):
+    graph = bundled_store.graph()
+    assert "org:cfsi" in graph and graph.number_of_nodes() > 100
+    assert bundled_store.path.exists()
+
+
+def test_load_is_idempotent_and_upserts(empty_store):
+    batch = Batch(nodes=[org("org:a", "A", website="a.org"), org("org:b", "B")],
+                  edges=[Edge("org:a", "PARTNER_OF", "org:b", {}, ["t.csv:3"])])
+    assert empty_store.apply(batch) == {"created": 3, "updated": 0, "unchanged": 0}
+    assert empty_store.apply(batch) == {"created": 0, "updated": 0, "unchanged": 3}
+    changed = Batch(nodes=[org("org:a", "A", website="a.fr")])
+    assert empty_store.apply(changed)["updated"] == 1
+    assert empty_store.graph().nodes["org:a"]["website"] == "a.fr"
+
+
+def test_a_rejected_batch_writes_nothing(empty_store):
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    before = empty_store.path.read_bytes()
+    bad = Batch(nodes=[org("org:b", "B")], edges=[Edge("org:b", "MEMBER_OF", "org:nowhere", {}, ["x"])])
+    with pytest.raises(BatchRejected):
+        empty_store.apply(bad)
+    assert empty_store.path.read_bytes() == before
+
+
+def test_a_crash_during_a_write_leaves_the_previous_state(empty_store, monkeypatch):
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    before = empty_store.path.read_bytes()
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+    assert empty_store.path.read_bytes() == before
+    assert [p.name for p in empty_store.home.iterdir() if p.suffix == ".tmp"] == []
+    monkeypatch.undo()
+    assert set(empty_store.graph()) == {"org:a"}
+
+
+def test_a_crash_half_way_through_the_json_leaves_the_previous_state(empty_store, monkeypatch):
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    before = empty_store.path.read_bytes()
+    real_dump = json.dump
+
+    def half(obj, fh, **kw):
+        fh.write('{"format": "passerelles-graph", "gra')
+        raise KeyboardInterrupt
+    monkeypatch.setattr(json, "dump", half)
+    with pytest.raises(KeyboardInterrupt):
+        empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+    monkeypatch.setattr(json, "dump", real_dump)
+    assert empty_store.path.read_bytes() == before
+
+
+def test_reset_empties_and_does_not_reseed(bundled_store):
+    bundled_store.graph()
+    bundled_store.reset()
+    assert bundled_store.graph().number_of_nodes() == 0
+    assert MemoryStore(bundled_store.home).graph().number_of_nodes() == 0
+
+
+def test_erase_person_leaves_no_trace(bundled_store):
+    before = bundled_store.graph()
+    assert "per:le-bars-yves" in before
+    removed = bundled_store.erase_person("per:le-bars-yves")
+    assert removed == 1 + before.degree("per:le-bars-yves")
+    text = bundled_store.path.read_text(encoding="utf-8")
+    assert "per:le-bars-yves" not in text and "Le Bars Yves" not in text
+    assert bundled_store.erase_person("org:cfsi") == 0   # not a person: nothing erased
+
+
+def test_bundled_files_exist():
+    assert [p.name for p in BUNDLED] == ["connections.csv", "elements.csv"]
