@@ -79,3 +79,26 @@ def test_reset_then_load_starts_from_nothing(home):
 def test_usage_errors_exit_2(home):
     assert run_cli("export", "--format", "pdf", "--output", "x", home=home).returncode == 2
     assert run_cli("frobnicate", home=home).returncode == 2
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.csv", b"", "the file is empty"),
+    ("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("cut.csv", b'Label,Type,Description\nA,ONG,"starts and never ends\n', "truncated"),
+    ("cut.xlsx", b"PK\x03\x04\x14\x00\x00\x00", "damaged or truncated"),
+    ("latin.csv", b"Label;Type\nCaf\x81 solidaire;ONG\n", "neither UTF-8 nor Windows-1252"),
+    ("missing.csv", None, "cannot open the file"),
+])
+def test_broken_files_leave_the_store_as_it_was(home, tmp_path, name, content, message):
+    cli_json("stats", home=home)
+    before = (home / "graph.json").read_bytes()
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = cli_json("load", path, home=home, check=1)
+    assert message in result["errors"][0]["message"]
+    assert result["errors"][0]["file"] == str(path)
+    assert (home / "graph.json").read_bytes() == before
