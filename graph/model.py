@@ -89,20 +89,6 @@ TERRITORY_LEVELS = ("zone", "country", "region", "departement", "city", "area")
 # the user explicitly asks.
 CONTACT_FIELDS = frozenset({"email", "phone"})
 
-# Fields every kind may carry besides its own.
-COMMON_FIELDS = ("name", "description", "aliases", "label", "type_label")
-
-# Known fields per kind (others are kept, as free attributes).
-FIELDS = {
-    ORGANISATION: ("acronym", "category", "sphere", "website"),
-    TERRITORY: ("level", "country_code", "lat", "lon", "side"),
-    PROJECT: ("start", "end"),
-    EVENT: ("date", "place"),
-    THEME: (),
-    PERSON: ("role", "email", "phone"),
-    RESOURCE: ("url",),
-}
-
 # Words a spreadsheet may use in a Kumu "Type" cell, mapped to a kind and,
 # for organisations, a category. French and English, accent- and case-free.
 KIND_SYNONYMS = {

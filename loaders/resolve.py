@@ -71,9 +71,6 @@ class NameIndex:
                 self._exact.setdefault((kind, folded), set()).add(node_id)
         self._names.setdefault(kind, {})[node_id] = fold(bare)
 
-    def __contains__(self, node_id):
-        return node_id in self.kind_of
-
     def exact(self, text, kind=None):
         """Ids whose name, acronym or alias equals `text` once folded."""
         folded = fold(text)
