@@ -21,7 +21,7 @@ from loaders.resolve import NameIndex
 
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export
-from .model import ORGANISATION, TERRITORY
+from .model import ORGANISATION
 from .store import BatchRejected, open_store
 
 
@@ -78,8 +78,8 @@ def stats(graph, description) -> dict:
     for node, data in graph.nodes(data=True):
         if data.get("kind") != ORGANISATION:
             continue
-        places = {graph.nodes[t].get("name", t) for _, t, d in graph.out_edges(node, data=True)
-                  if graph.nodes[t].get("kind") == TERRITORY}
+        places = {graph.nodes[t].get("name", t) for _, t, rel in graph.out_edges(node, keys=True)
+                  if rel in ("BASED_IN", "ACTIVE_IN")}
         territories.update(places)
     return {**description,
             "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),

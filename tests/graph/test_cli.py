@@ -27,6 +27,9 @@ def test_load_report_json_and_idempotence(home):
     assert (second["created"], second["updated"], second["errors"]) == (0, 0, [])
     # the countries it created the first time are now found in the graph
     assert second["unchanged"] > 250
+    stats = cli_json("stats", home=home)["organisations_by_territory"]
+    # 18 contractors hold contracts in that zone (RELATED_TO), none is based there
+    assert "Clarion-Clipperton Zone" not in stats and stats["United States"] >= 5
     assert (home / "graph.json").read_bytes() == before
 
 
