@@ -22,7 +22,7 @@ from loaders.resolve import NameIndex
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export
 from .model import ORGANISATION
-from .store import BatchRejected, open_store
+from .store import BatchRejected, StoreUnavailable, open_store
 
 
 def report(counts, warnings, errors) -> dict:
@@ -150,6 +150,9 @@ def main(argv=None) -> int:
     except BatchRejected as exc:
         for problem in exc.problems:
             print(f"error {problem}", file=sys.stderr)
+        return 1
+    except StoreUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

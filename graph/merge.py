@@ -11,6 +11,8 @@ stores and the loaders' consolidation follow.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .model import source_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -75,43 +77,74 @@ def conflicting_fields(old_props: dict, new_props: dict) -> list:
                   and old_props[k] != v)
 
 
+@dataclass
+class Plan:
+    """What merging a batch changes: the nodes and ties to write (whole
+    attribute sets), the counts, and the problems that forbid writing."""
+    nodes: list = field(default_factory=list)   # (id, kind, attrs)
+    edges: list = field(default_factory=list)   # (source, rel, target, key, attrs)
+    counts: dict = field(default_factory=lambda: {CREATED: 0, UPDATED: 0, UNCHANGED: 0})
+    problems: list = field(default_factory=list)
+
+
+def plan_batch(batch, node_of, edge_of) -> Plan:
+    """Merge a batch into what a store holds, without writing anything.
+
+    `node_of(id)` gives a stored node's attributes (with `kind`) or None;
+    `edge_of(source, target, key)` a stored tie's attributes or None. Both
+    stores call this, so they follow one rule."""
+    from .model import Problem, edge_key, graph_key  # local: keep the module import-light
+
+    out = Plan()
+    planned = {}
+    for node in batch.nodes:
+        old = node_of(node.id)
+        if old is not None and old.get("kind") != node.kind:
+            file, row = (node.origin or ("?", None))[:2]
+            out.problems.append(Problem(file or "?", row, "id",
+                                        f"id {node.id!r} is already a {old.get('kind')} in the graph, not a {node.kind}"))
+            continue
+        base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
+        attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts)
+        out.counts[status] += 1
+        planned[node.id] = node.kind
+        if status != UNCHANGED:
+            out.nodes.append((node.id, node.kind, attrs))
+    for edge in batch.edges:
+        source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
+        key = graph_key(rel, discriminator)
+        missing = [n for n in (source, target) if n not in planned and node_of(n) is None]
+        if missing:
+            file, row = (edge.origin or ("?", None))[:2]
+            out.problems.append(Problem(file or "?", row, None, f"{missing[0]!r} is not in the graph"))
+            continue
+        old = edge_of(source, target, key)
+        base = None if old is None else {k: v for k, v in old.items() if k != "type"}
+        attrs, status = merge_attrs(base, edge.props, edge.sources, edge.conflicts)
+        out.counts[status] += 1
+        if status != UNCHANGED:
+            out.edges.append((source, rel, target, key, attrs))
+    return out
+
+
 def apply_batch(graph, batch):
     """Merge a batch into a copy of `graph` (an nx.MultiDiGraph keyed by
     relation type). Returns (new graph, counts, problems); on problems the
     new graph must not be kept. Pure: `graph` is not changed."""
-    from .model import Problem, edge_key, graph_key  # local: keep the module import-light
+    def node_of(node_id):
+        return graph.nodes[node_id] if node_id in graph else None
 
+    def edge_of(source, target, key):
+        return graph.edges[source, target, key] if graph.has_edge(source, target, key) else None
+
+    plan = plan_batch(batch, node_of, edge_of)
     new = graph.copy()
-    counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
-    problems = []
-    for node in batch.nodes:
-        old = new.nodes[node.id] if node.id in new else None
-        if old is not None and old.get("kind") != node.kind:
-            file, row = (node.origin or ("?", None))[:2]
-            problems.append(Problem(file or "?", row, "id",
-                                    f"id {node.id!r} is already a {old.get('kind')} in the graph, not a {node.kind}"))
-            continue
-        base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
-        attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts)
-        counts[status] += 1
-        if status != UNCHANGED:
-            new.add_node(node.id)
-            new.nodes[node.id].clear()
-            new.nodes[node.id].update(kind=node.kind, **attrs)
-    for edge in batch.edges:
-        source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
-        key = graph_key(rel, discriminator)
-        missing = [n for n in (source, target) if n not in new]
-        if missing:
-            file, row = (edge.origin or ("?", None))[:2]
-            problems.append(Problem(file or "?", row, None, f"{missing[0]!r} is not in the graph"))
-            continue
-        old = new.edges[source, target, key] if new.has_edge(source, target, key) else None
-        base = None if old is None else {k: v for k, v in old.items() if k != "type"}
-        attrs, status = merge_attrs(base, edge.props, edge.sources, edge.conflicts)
-        counts[status] += 1
-        if status != UNCHANGED:
-            if old is not None:
-                new.remove_edge(source, target, key)
-            new.add_edge(source, target, key=key, type=rel, **attrs)
-    return new, counts, problems
+    for node_id, kind, attrs in plan.nodes:
+        new.add_node(node_id)
+        new.nodes[node_id].clear()
+        new.nodes[node_id].update(kind=kind, **attrs)
+    for source, rel, target, key, attrs in plan.edges:
+        if new.has_edge(source, target, key):
+            new.remove_edge(source, target, key)
+        new.add_edge(source, target, key=key, type=rel, **attrs)
+    return new, plan.counts, plan.problems

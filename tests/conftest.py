@@ -60,3 +60,54 @@ def run_cli(*args, home=None, check=None):
 
 def cli_json(*args, home=None, check=0):
     return json.loads(run_cli(*args, "--json", home=home, check=check).stdout)
+
+
+# --- Neo4j: a real server, started by the project's own script --------------------
+
+def _read_env(path):
+    return dict(line.split("=", 1) for line in path.read_text().split() if "=" in line)
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    """Settings of the local Neo4j (scripts/neo4j). Started here when it is not
+    running, and stopped at the end. Skipped only when Java or Maven is absent,
+    and never in CI."""
+    import shutil
+    env_file = ROOT / ".neo4j" / "env"
+    started = False
+    if not env_file.exists():
+        missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
+        if missing:
+            if os.environ.get("CI"):
+                pytest.fail(f"{' and '.join(missing)} not found: CI must run the Neo4j tests")
+            pytest.skip(f"Neo4j tests need Java 17 and Maven ({' and '.join(missing)} not found)")
+        proc = subprocess.run([str(ROOT / "scripts" / "neo4j"), "start"], capture_output=True, text=True,
+                              timeout=900)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        started = True
+    settings = _read_env(env_file)
+    yield {"uri": settings["NEO4J_URI"], "user": settings["NEO4J_USER"],
+           "password": settings["NEO4J_PASSWORD"], "database": settings["NEO4J_DATABASE"]}
+    if started:
+        subprocess.run([str(ROOT / "scripts" / "neo4j"), "stop"], capture_output=True, timeout=120)
+
+
+@pytest.fixture
+def neo4j_store(neo4j_settings):
+    from graph.store.neo4j import Neo4jStore
+    store = Neo4jStore(**neo4j_settings)
+    store.reset()
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request, home):
+    """An empty store of each kind: the contract suite runs on both."""
+    if request.param == "embedded":
+        from graph.store.memory import MemoryStore
+        store = MemoryStore(home)
+        store.reset()
+        return store
+    return request.getfixturevalue("neo4j_store")

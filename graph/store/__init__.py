@@ -24,6 +24,11 @@ class BatchRejected(Exception):
         self.problems = list(problems)
 
 
+class StoreUnavailable(Exception):
+    """The store cannot be reached or refused us; the message names where
+    (never the password) and is meant to be shown as it is."""
+
+
 def workspace_home() -> Path:
     """Where the embedded store keeps its files: $PASSERELLES_HOME, or a
     `.passerelles` folder in the current directory."""
@@ -37,4 +42,7 @@ def open_store(kind: str | None = None):
     if kind == "embedded":
         from .memory import MemoryStore
         return MemoryStore(workspace_home())
-    raise ValueError(f"unknown store {kind!r}; the Neo4j store is not built yet (issue 3)")
+    if kind == "neo4j":
+        from .neo4j import Neo4jStore
+        return Neo4jStore.from_env()
+    raise ValueError(f"unknown store {kind!r}; expected embedded or neo4j")

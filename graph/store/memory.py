@@ -17,6 +17,7 @@ import networkx as nx
 
 from graph.merge import apply_batch
 from graph.model import PERSON
+from graph.privacy import person_names, scrub
 
 from . import BatchRejected
 
@@ -120,15 +121,22 @@ class MemoryStore:
             self._write(empty_graph())
 
     def erase_person(self, person_id: str) -> int:
-        """Remove a person and all their ties. Their name and contact details
-        live only on their node, so nothing of them remains."""
+        """Remove a person, all their ties, and every mention of their names
+        elsewhere (graph.privacy). Returns how many ties and nodes went."""
         with self._locked():
             self._ensure()
             graph = self._read()
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return 0
+            names = person_names(graph.nodes[person_id])
             removed = 1 + graph.degree(person_id)
             graph.remove_node(person_id)
+            items = [d for _, d in graph.nodes(data=True)] + [d for *_, d in graph.edges(keys=True, data=True)]
+            for data in items:
+                cleaned = scrub(data, names)
+                if cleaned is not None:
+                    data.clear()
+                    data.update(cleaned)
             self._write(graph)
             return removed
 

@@ -1,0 +1,89 @@
+"""All the Cypher of the Neo4j store, in one place.
+
+Values only ever travel as parameters. Labels and relation types cannot be
+parameters in Cypher, so they are put in the text only from the
+vocabulary's allow-list (graph.model.KINDS and RELATIONS), checked here.
+Every node carries the label `Entity` (unique `id`) besides its kind, so that
+a tie can find its ends by id alone.
+"""
+from __future__ import annotations
+
+from graph.model import KINDS, RELATIONS
+
+ENTITY = "Entity"
+META = "PasserellesMeta"
+
+
+def label(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"not a kind of the vocabulary: {kind!r}")
+    return kind
+
+
+def rel_type(rel: str) -> str:
+    if rel not in RELATIONS:
+        raise ValueError(f"not a relation of the vocabulary: {rel!r}")
+    return rel
+
+
+CONSTRAINTS = [
+    f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
+    f"CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:{META}) REQUIRE m.id IS UNIQUE",
+]
+
+READ_NODES_BY_ID = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties(n) AS props
+"""
+
+
+def read_edges_by_key(rel: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.source}})-[r:{rel_type(rel)} {{key: row.key}}]->(b:{ENTITY} {{id: row.target}})
+RETURN a.id AS source, b.id AS target, r.key AS key, properties(r) AS props
+"""
+
+
+def write_nodes(kind: str) -> str:
+    # SET n = ... replaces every property: the rows carry the whole merged set.
+    return f"""
+UNWIND $rows AS row
+MERGE (n:{ENTITY} {{id: row.id}})
+SET n = row.props, n:{label(kind)}
+"""
+
+
+def write_edges(rel: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.source}})
+MATCH (b:{ENTITY} {{id: row.target}})
+MERGE (a)-[r:{rel_type(rel)} {{key: row.key}}]->(b)
+SET r = row.props
+"""
+
+
+TOUCH = f"MERGE (m:{META} {{id: 'meta'}}) SET m.modified = toString(datetime.truncate('second', datetime()))"
+READ_META = f"MATCH (m:{META} {{id: 'meta'}}) RETURN m.modified AS modified"
+
+READ_ALL_NODES = f"""
+MATCH (n:{ENTITY})
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties(n) AS props
+"""
+READ_ALL_EDGES = f"""
+MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+"""
+
+# Deleting in batches keeps the transaction state small on big graphs.
+RESET = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
+ERASE_PERSON = f"""
+MATCH (p:{ENTITY}:Person {{id: $id}})
+OPTIONAL MATCH (p)-[r]-()
+WITH p, count(r) AS ties
+DETACH DELETE p
+RETURN 1 + ties AS removed
+"""

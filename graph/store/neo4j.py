@@ -1,0 +1,209 @@
+"""The Neo4j store: the system of record for teams and for graphs that
+outgrow one process. Same interface and same merge rule as the embedded
+store (graph.merge.plan_batch); all Cypher lives in graph.store.cypher.
+
+A load is one managed write transaction: the store reads the state the batch
+touches, plans the merge in Python, and writes with `UNWIND $rows` in chunks,
+all inside that transaction, so it is committed whole or not at all. For
+very large loads `apply(batch, transaction_rows=N)` commits nodes, then ties,
+in transactions of N rows each: a failure part-way leaves the earlier
+transactions committed, and running the same load again converges to the
+same graph (every write is an idempotent MERGE of the merged attributes).
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import networkx as nx
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
+from graph.model import Batch, edge_key, graph_key
+from graph.privacy import person_names, scrub
+
+from . import BatchRejected, StoreUnavailable
+from . import cypher
+
+CHUNK = 10_000            # rows per UNWIND statement
+JSON_FIELDS = ("conflicts",)
+
+
+def settings_from_env(env=os.environ) -> dict:
+    return {"uri": env.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+            "user": env.get("NEO4J_USER", "neo4j"),
+            "password": env.get("NEO4J_PASSWORD", ""),
+            "database": env.get("NEO4J_DATABASE", "neo4j")}
+
+
+def to_neo4j(attrs: dict) -> dict:
+    """Attributes as Neo4j properties: dicts become JSON text."""
+    out = {}
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        if isinstance(value, dict) or name in JSON_FIELDS:
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[name] = value
+    return out
+
+
+def from_neo4j(props: dict) -> dict:
+    out = dict(props)
+    for name in JSON_FIELDS:
+        if isinstance(out.get(name), str):
+            out[name] = json.loads(out[name])
+    return out
+
+
+def _chunks(rows, size=CHUNK):
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+class Neo4jStore:
+    name = "neo4j"
+
+    def __init__(self, uri, user, password, database="neo4j", driver=None):
+        self.uri, self.database = uri, database
+        try:
+            # Schema hints ("relationship type does not exist yet") are noise
+            # for a store that creates its types as it loads.
+            self.driver = driver or GraphDatabase.driver(uri, auth=(user, password),
+                                                         notifications_min_severity="OFF")
+            self.driver.verify_connectivity()
+            for statement in cypher.CONSTRAINTS:
+                self.driver.execute_query(statement, database_=database)
+        except AuthError:
+            raise StoreUnavailable(f"Neo4j at {uri} refused the user {user!r}: wrong user or password") from None
+        except (ServiceUnavailable, ConfigurationError, OSError, ValueError) as exc:
+            raise StoreUnavailable(f"cannot reach Neo4j at {uri} ({type(exc).__name__}): is it running?") from None
+        except Neo4jError as exc:
+            raise StoreUnavailable(f"Neo4j at {uri} answered with an error: {exc.message}") from None
+
+    @classmethod
+    def from_env(cls, env=os.environ):
+        return cls(**settings_from_env(env))
+
+    def close(self):
+        self.driver.close()
+
+    # -- reading ---------------------------------------------------------------
+    def graph(self):
+        def read(tx):
+            graph = nx.MultiDiGraph()
+            for record in tx.run(cypher.READ_ALL_NODES):
+                props = from_neo4j(record["props"])
+                props.pop("id", None)
+                graph.add_node(record["id"], kind=record["kind"], **props)
+            for record in tx.run(cypher.READ_ALL_EDGES):
+                props = from_neo4j(record["props"])
+                key = props.pop("key", record["type"])
+                graph.add_edge(record["source"], record["target"], key=key, type=record["type"], **props)
+            return graph
+        with self.driver.session(database=self.database, default_access_mode="READ") as session:
+            return session.execute_read(read)
+
+    def describe(self) -> dict:
+        records, _, _ = self.driver.execute_query(cypher.READ_META, database_=self.database,
+                                                  routing_=RoutingControl.READ)
+        modified = records[0]["modified"] if records else None
+        return {"store": self.name, "location": f"{self.uri} (database {self.database})",
+                "last_modified": modified}
+
+    # -- writing ------------------------------------------------------------------
+    def apply(self, batch: Batch, transaction_rows: int | None = None) -> dict:
+        if batch.errors:
+            raise BatchRejected(batch.errors)
+        if transaction_rows:
+            return self._apply_in_parts(batch, transaction_rows)
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(self._apply_tx, batch)
+
+    def _apply_in_parts(self, batch, size):
+        counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
+        parts = [Batch(nodes=nodes) for nodes in _chunks(batch.nodes, size)]
+        parts += [Batch(edges=edges) for edges in _chunks(batch.edges, size)]
+        with self.driver.session(database=self.database) as session:
+            for part in parts:
+                for name, value in session.execute_write(self._apply_tx, part).items():
+                    counts[name] += value
+        return counts
+
+    @staticmethod
+    def _apply_tx(tx, batch):
+        # What the batch touches, read inside the writing transaction.
+        ids = {n.id for n in batch.nodes} | {e.source for e in batch.edges} | {e.target for e in batch.edges}
+        nodes = {}
+        for part in _chunks(sorted(ids)):
+            for record in tx.run(cypher.READ_NODES_BY_ID, ids=part):
+                nodes[record["id"]] = dict(from_neo4j(record["props"]), kind=record["kind"])
+        by_rel = {}
+        for edge in batch.edges:
+            source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
+            by_rel.setdefault(rel, []).append({"source": source, "target": target,
+                                               "key": graph_key(rel, discriminator)})
+        edges = {}
+        for rel, rows in by_rel.items():
+            for part in _chunks(rows):
+                for record in tx.run(cypher.read_edges_by_key(rel), rows=part):
+                    edges[record["source"], record["target"], record["key"]] = from_neo4j(record["props"])
+
+        plan = plan_batch(batch, nodes.get, lambda s, t, k: edges.get((s, t, k)))
+        if plan.problems:
+            raise BatchRejected(plan.problems)   # the transaction is rolled back
+
+        rows_by_kind = {}
+        for node_id, kind, attrs in plan.nodes:
+            attrs = {k: v for k, v in attrs.items() if k != "id"}
+            rows_by_kind.setdefault(kind, []).append({"id": node_id, "props": to_neo4j(dict(attrs, id=node_id))})
+        for kind, rows in rows_by_kind.items():
+            for part in _chunks(rows):
+                tx.run(cypher.write_nodes(kind), rows=part).consume()
+        rows_by_rel = {}
+        for source, rel, target, key, attrs in plan.edges:
+            rows_by_rel.setdefault(rel, []).append({"source": source, "target": target, "key": key,
+                                                    "props": to_neo4j(dict(attrs, key=key))})
+        for rel, rows in rows_by_rel.items():
+            for part in _chunks(rows):
+                tx.run(cypher.write_edges(rel), rows=part).consume()
+        if plan.nodes or plan.edges:
+            tx.run(cypher.TOUCH).consume()
+        return plan.counts
+
+    def reset(self):
+        with self.driver.session(database=self.database) as session:
+            session.run(cypher.RESET).consume()
+            session.run(cypher.TOUCH).consume()
+
+    def erase_person(self, person_id: str) -> int:
+        """Remove a person, their ties and every mention of their names
+        elsewhere (graph.privacy), in one transaction. It reads every
+        element's properties: slow on a very big graph, and rare."""
+        def erase(tx):
+            record = tx.run(cypher.READ_NODES_BY_ID, ids=[person_id]).single()
+            if record is None or record["kind"] != "Person":
+                return 0
+            names = person_names(record["props"])
+            removed = tx.run(cypher.ERASE_PERSON, id=person_id).single()["removed"]
+            by_kind, by_rel = {}, {}
+            for row in tx.run(cypher.READ_ALL_NODES):
+                cleaned = scrub(from_neo4j(row["props"]), names)
+                if cleaned is not None:
+                    by_kind.setdefault(row["kind"], []).append({"id": row["id"], "props": to_neo4j(cleaned)})
+            for row in tx.run(cypher.READ_ALL_EDGES):
+                cleaned = scrub(from_neo4j(row["props"]), names)
+                if cleaned is not None:
+                    by_rel.setdefault(row["type"], []).append({"source": row["source"], "target": row["target"],
+                                                               "key": cleaned["key"], "props": to_neo4j(cleaned)})
+            for kind, rows in by_kind.items():
+                tx.run(cypher.write_nodes(kind), rows=rows).consume()
+            for rel, rows in by_rel.items():
+                tx.run(cypher.write_edges(rel), rows=rows).consume()
+            tx.run(cypher.TOUCH).consume()
+            return removed
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(erase)

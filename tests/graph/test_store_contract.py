@@ -1,0 +1,123 @@
+"""One contract, both stores: every test here runs on the embedded store and
+on a real Neo4j (the `store` fixture is parametrised)."""
+import pytest
+from conftest import BUNDLED
+
+from graph.export import export
+from graph.model import Batch, Edge, Node
+from graph.store import BatchRejected
+from loaders import load_paths
+from loaders.resolve import NameIndex
+
+
+def org(i, name, source="t.csv:1", **props):
+    return Node(i, "Organisation", {"name": name, **props}, [source])
+
+
+def snapshot(graph):
+    return (sorted((n, sorted(d.items(), key=repr)) for n, d in graph.nodes(data=True)),
+            sorted((u, v, k, sorted(d.items(), key=repr)) for u, v, k, d in graph.edges(keys=True, data=True)))
+
+
+def test_load_then_reload_changes_nothing(store):
+    batch = load_paths(BUNDLED)
+    first = store.apply(batch)
+    assert first["created"] == len(batch.nodes) + len(batch.edges) and first["updated"] == 0
+    before = snapshot(store.graph())
+    again = store.apply(load_paths(BUNDLED, known=NameIndex.from_graph(store.graph())))
+    assert again["created"] == again["updated"] == 0
+    assert snapshot(store.graph()) == before
+
+
+def test_upsert_of_changed_values(store):
+    store.apply(Batch(nodes=[org("org:a", "A", website="a.org"), org("org:b", "B")],
+                      edges=[Edge("org:a", "PARTNER_OF", "org:b", {"since": "2015"}, ["t.csv:3"])]))
+    counts = store.apply(Batch(nodes=[org("org:a", "A", source="t.csv:2", website="a.fr")],
+                               edges=[Edge("org:b", "PARTNER_OF", "org:a", {"since": "2016"}, ["t.csv:3"])]))
+    assert counts == {"created": 0, "updated": 2, "unchanged": 0}
+    graph = store.graph()
+    assert graph.nodes["org:a"]["website"] == "a.fr" and "conflicts" not in graph.nodes["org:a"]
+    assert graph.edges["org:a", "org:b", "PARTNER_OF"]["since"] == "2016"
+
+
+def test_disagreeing_sources_are_kept_and_flagged(store):
+    store.apply(Batch(nodes=[org("org:a", "A", source="annuaire.pdf § p. 2", website="a.org")]))
+    store.apply(Batch(nodes=[org("org:a", "A", source="members.csv:4", website="a.fr")]))
+    conflicts = store.graph().nodes["org:a"]["conflicts"]["website"]
+    assert {c["value"] for c in conflicts} == {"a.org", "a.fr"}
+
+
+def test_parallel_ties_and_lists_survive(store):
+    store.apply(Batch(nodes=[org("org:a", "A", aliases=["Alpha", "Ä"]), org("org:b", "B")],
+                      edges=[Edge("org:a", "RELATED_TO", "org:b", {"label": "contract I"}, ["s"]),
+                             Edge("org:a", "RELATED_TO", "org:b", {"label": "contract II"}, ["s"], discriminator="2")]))
+    graph = store.graph()
+    assert graph.nodes["org:a"]["aliases"] == ["Alpha", "Ä"]
+    assert {d["label"] for *_, d in graph.edges(keys=True, data=True)} == {"contract I", "contract II"}
+    assert set(graph["org:a"]["org:b"]) == {"RELATED_TO", "RELATED_TO#2"}
+
+
+def test_bad_input_leaves_the_store_unchanged(store):
+    store.apply(Batch(nodes=[org("org:a", "A")]))
+    before = snapshot(store.graph())
+    bad = Batch(nodes=[org("org:b", "B")], edges=[Edge("org:b", "MEMBER_OF", "org:nowhere", {}, ["x"])])
+    with pytest.raises(BatchRejected) as err:
+        store.apply(bad)
+    assert "'org:nowhere' is not in the graph" in err.value.problems[0].message
+    with pytest.raises(BatchRejected):
+        store.apply(Batch(nodes=[Node("org:a", "Territory", {"name": "A"}, ["x"])]))
+    with pytest.raises(BatchRejected):
+        store.apply(Batch(nodes=[org("org:c", "C")], errors=["a loader error"]))
+    assert snapshot(store.graph()) == before
+
+
+def test_text_is_data_never_query(store):
+    evil = "x'}) MATCH (n) DETACH DELETE n //"
+    store.apply(Batch(nodes=[org("org:a", "A"), org("org:evil", evil, description="$param {injection}")]))
+    graph = store.graph()
+    assert graph.nodes["org:evil"]["name"] == evil and "org:a" in graph
+
+
+def test_reset_empties_the_store(store):
+    store.apply(load_paths(BUNDLED))
+    store.reset()
+    assert store.graph().number_of_nodes() == 0
+    assert store.apply(Batch(nodes=[org("org:a", "A")]))["created"] == 1
+
+
+def test_erasing_a_person_leaves_no_trace(store):
+    store.apply(load_paths(BUNDLED))
+    graph = store.graph()
+    ties = graph.degree("per:le-bars-yves")
+    assert store.erase_person("per:le-bars-yves") == 1 + ties
+    graph = store.graph()
+    assert "per:le-bars-yves" not in graph
+    text = repr(snapshot(graph))
+    assert "Le Bars Yves" not in text and "Yves Le Bars" not in text
+    assert store.erase_person("org:cfsi") == 0 and "org:cfsi" in store.graph()
+
+
+def test_export_round_trip(store, tmp_path):
+    store.apply(load_paths(BUNDLED))
+    before = snapshot(store.graph())
+    paths = export(store.graph(), "csv", tmp_path / "csv")
+    store.reset()
+    store.apply(load_paths(paths))
+    assert snapshot(store.graph()) == before
+
+
+def test_describe_names_the_store(store):
+    store.apply(Batch(nodes=[org("org:a", "A")]))
+    info = store.describe()
+    assert info["store"] == store.name and info["last_modified"]
+    assert "passerelles-dev" not in repr(info)
+
+
+def test_both_stores_give_the_same_export_of_the_bundled_dataset(empty_store, neo4j_store, tmp_path):
+    outputs = []
+    for store in (empty_store, neo4j_store):
+        store.apply(load_paths(BUNDLED))
+        folder = tmp_path / store.name
+        export(store.graph(), "csv", folder)
+        outputs.append([(folder / f).read_bytes() for f in ("elements.csv", "connections.csv")])
+    assert outputs[0] == outputs[1]
