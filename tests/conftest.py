@@ -45,12 +45,15 @@ def bundled_store(home):
     return MemoryStore(home)
 
 
-def run_cli(*args, home=None, check=None):
-    """Run `python -m graph` in a subprocess, as a user would."""
+def run_cli(*args, home=None, check=None, env=None):
+    """Run `python -m graph` in a subprocess, as a user would; `env` adds
+    variables (NEO4J_URI is unset unless given there)."""
+    extra = env or {}
     env = dict(os.environ)
     if home is not None:
         env["PASSERELLES_HOME"] = str(home)
     env.pop("NEO4J_URI", None)
+    env.update(extra)
     proc = subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     if check is not None:
@@ -58,8 +61,8 @@ def run_cli(*args, home=None, check=None):
     return proc
 
 
-def cli_json(*args, home=None, check=0):
-    return json.loads(run_cli(*args, "--json", home=home, check=check).stdout)
+def cli_json(*args, home=None, check=0, env=None):
+    return json.loads(run_cli(*args, "--json", home=home, check=check, env=env).stdout)
 
 
 # --- Neo4j: a real server, started by the project's own script --------------------

@@ -87,3 +87,36 @@ WITH p, count(r) AS ties
 DETACH DELETE p
 RETURN 1 + ties AS removed
 """
+
+NAMES_OF_KIND = f"""
+MATCH (n:{ENTITY})
+WHERE $kind IN labels(n)
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases
+"""
+# The territories inside the given ones, and what is based, active or aimed there.
+ANCHORED_IN_TERRITORIES = f"""
+MATCH (t:{ENTITY}:Territory) WHERE t.id IN $ids
+MATCH (d:{ENTITY}:Territory)-[:PART_OF*0..]->(t)
+WITH collect(DISTINCT d) AS places
+UNWIND places AS d
+OPTIONAL MATCH (n:{ENTITY})-[:BASED_IN|ACTIVE_IN|TARGETS]->(d)
+WITH collect(DISTINCT d.id) AS a, collect(DISTINCT n.id) AS b
+RETURN a + b AS ids
+"""
+ANCHORED_ON_THEMES = f"""
+MATCH (t:{ENTITY}:Theme) WHERE t.id IN $ids
+OPTIONAL MATCH (n:{ENTITY})-[:WORKS_ON|ADDRESSES]->(t)
+WITH collect(DISTINCT t.id) AS a, collect(DISTINCT n.id) AS b
+RETURN a + b AS ids
+"""
+READ_NODES_IN = f"""
+MATCH (n:{ENTITY})
+WHERE ($ids IS NULL OR n.id IN $ids) AND ($kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds))
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties(n) AS props
+"""
+READ_EDGES_AMONG = f"""
+UNWIND $ids AS id
+MATCH (a:{ENTITY} {{id: id}})-[r]->(b:{ENTITY})
+WHERE b.id IN $ids
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+"""

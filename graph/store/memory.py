@@ -18,6 +18,7 @@ import networkx as nx
 from graph.merge import apply_batch
 from graph.model import PERSON
 from graph.privacy import person_names, scrub
+from graph.subgraph import select
 
 from . import BatchRejected
 
@@ -99,10 +100,12 @@ class MemoryStore:
         self._write(graph)
 
     # -- interface -----------------------------------------------------------
-    def graph(self):
+    def graph(self, kinds=None, territories=None, themes=None):
+        """The whole graph, or the selection graph.subgraph.select defines."""
         with self._locked():
             self._ensure()
-            return self._read()
+            graph = self._read()
+        return select(graph, kinds, territories, themes) if (kinds or territories or themes) else graph
 
     def apply(self, batch) -> dict:
         if batch.errors:

@@ -22,6 +22,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceU
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
 from graph.model import Batch, edge_key, graph_key
 from graph.privacy import person_names, scrub
+from graph.subgraph import match_names
 
 from . import BatchRejected, StoreUnavailable
 from . import cypher
@@ -92,20 +93,40 @@ class Neo4jStore:
         self.driver.close()
 
     # -- reading ---------------------------------------------------------------
-    def graph(self):
+    def graph(self, kinds=None, territories=None, themes=None):
+        """The whole graph, or the selection graph.subgraph.select defines,
+        computed in Neo4j so that only the selection travels."""
         def read(tx):
-            graph = nx.MultiDiGraph()
-            for record in tx.run(cypher.READ_ALL_NODES):
-                props = from_neo4j(record["props"])
-                props.pop("id", None)
-                graph.add_node(record["id"], kind=record["kind"], **props)
-            for record in tx.run(cypher.READ_ALL_EDGES):
-                props = from_neo4j(record["props"])
-                key = props.pop("key", record["type"])
-                graph.add_edge(record["source"], record["target"], key=key, type=record["type"], **props)
-            return graph
+            if not (kinds or territories or themes):
+                return self._build(tx.run(cypher.READ_ALL_NODES), tx.run(cypher.READ_ALL_EDGES))
+            ids = None
+            for wanted, kind, query in ((territories, "Territory", cypher.ANCHORED_IN_TERRITORIES),
+                                        (themes, "Theme", cypher.ANCHORED_ON_THEMES)):
+                if not wanted:
+                    continue
+                named = match_names(((r["id"], r["name"], r["aliases"])
+                                     for r in tx.run(cypher.NAMES_OF_KIND, kind=kind)), wanted)
+                found = set(tx.run(query, ids=sorted(named)).single()["ids"])
+                ids = found if ids is None else ids & found
+            ids = sorted(ids) if ids is not None else None
+            nodes = list(tx.run(cypher.READ_NODES_IN, ids=ids, kinds=list(kinds) if kinds else None))
+            kept = [r["id"] for r in nodes]
+            return self._build(nodes, tx.run(cypher.READ_EDGES_AMONG, ids=kept))
         with self.driver.session(database=self.database, default_access_mode="READ") as session:
             return session.execute_read(read)
+
+    @staticmethod
+    def _build(nodes, edges):
+        graph = nx.MultiDiGraph()
+        for record in nodes:
+            props = from_neo4j(record["props"])
+            props.pop("id", None)
+            graph.add_node(record["id"], kind=record["kind"], **props)
+        for record in edges:
+            props = from_neo4j(record["props"])
+            key = props.pop("key", record["type"])
+            graph.add_edge(record["source"], record["target"], key=key, type=record["type"], **props)
+        return graph
 
     def describe(self) -> dict:
         records, _, _ = self.driver.execute_query(cypher.READ_META, database_=self.database,

@@ -121,3 +121,34 @@ def test_both_stores_give_the_same_export_of_the_bundled_dataset(empty_store, ne
         export(store.graph(), "csv", folder)
         outputs.append([(folder / f).read_bytes() for f in ("elements.csv", "connections.csv")])
     assert outputs[0] == outputs[1]
+
+
+SELECTIONS = [
+    ({"territories": ["Nord-Pas-de-Calais"]}, {"org:grdr", "org:lsi", "ter:lille", "prj:migrants-ess", "org:apes"},
+     {"org:renapess", "ter:kayes", "org:cfsi"}),
+    ({"territories": ["kayes"], "kinds": ["Organisation"]}, {"org:emdk", "org:grdr", "org:conseil-regional-kayes"},
+     {"ter:kayes", "org:apes"}),
+    ({"themes": ["Économie sociale et solidaire"]}, {"thm:ess", "org:apes", "org:renapess", "prj:migrants-ess"},
+     {"org:essor"}),
+    ({"kinds": ["Territory"]}, {"ter:france", "ter:kayes"}, {"org:cfsi"}),
+    ({"territories": ["Lille"], "themes": ["ESS"]}, {"org:grdr"}, {"org:essor", "org:apes"}),
+]
+
+
+@pytest.mark.parametrize("selection, present, absent", SELECTIONS, ids=[repr(s[0]) for s in SELECTIONS])
+def test_subgraph_selection(store, selection, present, absent):
+    store.apply(load_paths(BUNDLED))
+    part = store.graph(**selection)
+    assert present <= set(part) and not absent & set(part)
+    whole = store.graph()
+    # the induced subgraph: every tie among the kept nodes, nothing else
+    expected = {(u, v, k) for u, v, k in whole.edges(keys=True) if u in part and v in part}
+    assert set(part.edges(keys=True)) == expected
+
+
+def test_both_stores_select_the_same_subgraph(empty_store, neo4j_store):
+    for store in (empty_store, neo4j_store):
+        store.apply(load_paths(BUNDLED))
+    for selection, _, _ in SELECTIONS:
+        a, b = empty_store.graph(**selection), neo4j_store.graph(**selection)
+        assert snapshot(a) == snapshot(b), selection

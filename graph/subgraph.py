@@ -1,0 +1,47 @@
+"""Which part of the graph a view asks for: nodes of some kinds, anchored in
+some territories (and the territories inside them) or working on some
+themes. Pure; the embedded store applies it, the Neo4j store computes the
+same selection in Cypher (graph.store.cypher) and the contract tests hold
+both to one answer."""
+from __future__ import annotations
+
+from .model import THEME, TERRITORY, fold
+
+TERRITORY_TIES = ("BASED_IN", "ACTIVE_IN", "TARGETS")
+THEME_TIES = ("WORKS_ON", "ADDRESSES")
+
+
+def match_names(candidates, wanted) -> set:
+    """Ids among (id, name, aliases) whose id, name or alias is wanted
+    (accent- and case-free)."""
+    wanted_folded = {fold(w) for w in wanted}
+    out = set()
+    for node_id, name, aliases in candidates:
+        names = {fold(name or "")} | {fold(a) for a in (aliases or [])}
+        if node_id in wanted or names & wanted_folded:
+            out.add(node_id)
+    return out
+
+
+def _named(graph, kind, wanted):
+    return match_names(((n, d.get("name"), d.get("aliases")) for n, d in graph.nodes(data=True)
+                        if d.get("kind") == kind), wanted)
+
+
+def select(graph, kinds=None, territories=None, themes=None):
+    """The induced subgraph of the selection, as a new MultiDiGraph."""
+    keep = set(graph)
+    if territories:
+        places = _named(graph, TERRITORY, territories)
+        frontier = set(places)
+        while frontier:      # territories inside them, through PART_OF
+            frontier = {u for t in frontier for u, _, k in graph.in_edges(t, keys=True)
+                        if k == "PART_OF" and graph.nodes[u].get("kind") == TERRITORY} - places
+            places |= frontier
+        keep &= places | {u for t in places for u, _, k in graph.in_edges(t, keys=True) if k in TERRITORY_TIES}
+    if themes:
+        topics = _named(graph, THEME, themes)
+        keep &= topics | {u for t in topics for u, _, k in graph.in_edges(t, keys=True) if k in THEME_TIES}
+    if kinds:
+        keep = {n for n in keep if graph.nodes[n].get("kind") in set(kinds)}
+    return graph.subgraph(keep).copy()

@@ -1,0 +1,96 @@
+"""What only the Neo4j store has: connection errors, the allow-list, loads
+split into several transactions, the CLI choosing it."""
+import pytest
+from conftest import BUNDLED, cli_json, run_cli
+
+from graph.model import Batch, Edge, Node
+from graph.store import StoreUnavailable
+from graph.store import cypher
+from graph.store.neo4j import Neo4jStore
+from loaders import load_paths
+
+
+def test_wrong_password_is_one_clear_line_without_the_password(neo4j_settings):
+    settings = dict(neo4j_settings, password="not-the-password")
+    with pytest.raises(StoreUnavailable) as err:
+        Neo4jStore(**settings)
+    message = str(err.value)
+    assert neo4j_settings["uri"] in message and "wrong user or password" in message
+    assert "not-the-password" not in message and "\n" not in message
+
+
+def test_unreachable_is_one_clear_line():
+    with pytest.raises(StoreUnavailable) as err:
+        Neo4jStore("bolt://127.0.0.1:1", "neo4j", "secret-pw")
+    assert "bolt://127.0.0.1:1" in str(err.value) and "secret-pw" not in str(err.value)
+
+
+def test_labels_and_types_come_only_from_the_vocabulary():
+    assert "Organisation" in cypher.write_nodes("Organisation")
+    for bad in ("Organisation) DETACH DELETE n //", "Admin"):
+        with pytest.raises(ValueError):
+            cypher.write_nodes(bad)
+        with pytest.raises(ValueError):
+            cypher.write_edges(bad)
+
+
+def test_a_load_in_several_transactions_converges(neo4j_store):
+    batch = load_paths(BUNDLED)
+    whole = neo4j_store.apply(batch, transaction_rows=50)
+    assert whole["created"] == len(batch.nodes) + len(batch.edges)
+    first = neo4j_store.graph()
+    neo4j_store.reset()
+    # a load that fails part-way: the first parts are committed...
+    broken = load_paths(BUNDLED)
+    broken.edges.append(Edge("org:cfsi", "MEMBER_OF", "org:nowhere", {}, ["x"]))
+    with pytest.raises(Exception):
+        neo4j_store.apply(broken, transaction_rows=50)
+    assert 0 < neo4j_store.graph().number_of_nodes()
+    # ...and running the good load again gives the same graph as in one go
+    neo4j_store.apply(load_paths(BUNDLED), transaction_rows=50)
+    again = neo4j_store.graph()
+    assert sorted(again.nodes(data=True), key=repr) == sorted(first.nodes(data=True), key=repr)
+    assert again.number_of_edges() == first.number_of_edges()
+
+
+def test_one_load_is_one_transaction(neo4j_store):
+    neo4j_store.apply(Batch(nodes=[Node("org:a", "Organisation", {"name": "A"}, ["s"])]))
+    bad = Batch(nodes=[Node(f"org:n{i}", "Organisation", {"name": str(i)}, ["s"]) for i in range(25_000)],
+                edges=[Edge("org:n1", "MEMBER_OF", "org:missing", {}, ["s"])])
+    with pytest.raises(Exception):
+        neo4j_store.apply(bad)
+    assert set(neo4j_store.graph()) == {"org:a"}
+
+
+def neo4j_env(settings, **override):
+    env = {"NEO4J_URI": settings["uri"], "NEO4J_USER": settings["user"],
+           "NEO4J_PASSWORD": settings["password"], "NEO4J_DATABASE": settings["database"]}
+    env.update(override)
+    return env
+
+
+def test_the_cli_uses_neo4j_when_neo4j_uri_is_set(neo4j_store, neo4j_settings, home):
+    env = neo4j_env(neo4j_settings)
+    proc = run_cli("load", *BUNDLED, home=home, env=env, check=0)
+    assert "Loaded into the neo4j store" in proc.stdout
+    stats = cli_json("stats", home=home, env=env)
+    assert stats["store"] == "neo4j" and stats["nodes"] == 159
+    assert neo4j_settings["uri"] in stats["location"] and neo4j_settings["password"] not in repr(stats)
+    assert not home.exists()        # the embedded store was not touched
+    assert cli_json("--store", "embedded", "stats", home=home, env=env)["store"] == "embedded"
+
+
+def test_the_cli_with_a_wrong_password_says_one_line(neo4j_settings, home):
+    proc = run_cli("stats", home=home, env=neo4j_env(neo4j_settings, NEO4J_PASSWORD="nope-nope"))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and neo4j_settings["uri"] in proc.stderr
+    assert "Traceback" not in proc.stderr and "nope-nope" not in proc.stderr
+    assert not home.exists()
+
+
+def test_the_cli_with_neo4j_down_says_one_line(home):
+    proc = run_cli("--store", "neo4j", "stats", home=home,
+                   env={"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "pw-secret"})
+    assert proc.returncode == 1 and "bolt://127.0.0.1:1" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "pw-secret" not in proc.stderr
+    assert not home.exists()
