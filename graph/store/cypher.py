@@ -33,15 +33,21 @@ CONSTRAINTS = [
 
 READ_NODES_BY_ID = f"""
 UNWIND $ids AS id
-MATCH (n:{ENTITY} {{id: id}})
+MATCH (n:{ENTITY} {{id: id}}) USING INDEX SEEK n:{ENTITY}(id)
 RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties(n) AS props
 """
 
 
-def read_edges_by_key(rel: str) -> str:
+SCHEMA = CONSTRAINTS
+
+
+def read_edges_from(rel: str) -> str:
+    # Ties are looked up from their source only (the far end has no label,
+    # and the hint keeps a plan made on an empty database from scanning every
+    # tie of the type): a walk of the source's own ties, never of a hub's.
     return f"""
-UNWIND $rows AS row
-MATCH (a:{ENTITY} {{id: row.source}})-[r:{rel_type(rel)} {{key: row.key}}]->(b:{ENTITY} {{id: row.target}})
+UNWIND $ids AS id
+MATCH (a:{ENTITY} {{id: id}})-[r:{rel_type(rel)}]->(b) USING INDEX SEEK a:{ENTITY}(id)
 RETURN a.id AS source, b.id AS target, r.key AS key, properties(r) AS props
 """
 
@@ -55,16 +61,29 @@ SET n = row.props, n:{label(kind)}
 """
 
 
-def write_edges(rel: str) -> str:
+def create_edges(rel: str) -> str:
+    # Only for ties the load found absent, under the load lock (LOCK).
     return f"""
 UNWIND $rows AS row
-MATCH (a:{ENTITY} {{id: row.source}})
-MATCH (b:{ENTITY} {{id: row.target}})
-MERGE (a)-[r:{rel_type(rel)} {{key: row.key}}]->(b)
+MATCH (a:{ENTITY} {{id: row.source}}) USING INDEX SEEK a:{ENTITY}(id)
+MATCH (b:{ENTITY} {{id: row.target}}) USING INDEX SEEK b:{ENTITY}(id)
+CREATE (a)-[r:{rel_type(rel)}]->(b)
 SET r = row.props
 """
 
 
+def update_edges(rel: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.source}})-[r:{rel_type(rel)}]->(b) USING INDEX SEEK a:{ENTITY}(id)
+WHERE r.key = row.key AND b.id = row.target
+SET r = row.props
+"""
+
+
+# Every writing transaction starts here: the exclusive lock on the meta node
+# serialises loads, so that what a load read is still true when it writes.
+LOCK = f"MERGE (m:{META} {{id: 'meta'}}) SET m.locked = true"
 TOUCH = f"MERGE (m:{META} {{id: 'meta'}}) SET m.modified = toString(datetime.truncate('second', datetime()))"
 READ_META = f"MATCH (m:{META} {{id: 'meta'}}) RETURN m.modified AS modified"
 

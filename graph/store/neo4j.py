@@ -76,7 +76,7 @@ class Neo4jStore:
             self.driver = driver or GraphDatabase.driver(uri, auth=(user, password),
                                                          notifications_min_severity="OFF")
             self.driver.verify_connectivity()
-            for statement in cypher.CONSTRAINTS:
+            for statement in cypher.SCHEMA:
                 self.driver.execute_query(statement, database_=database)
         except AuthError:
             raise StoreUnavailable(f"Neo4j at {uri} refused the user {user!r}: wrong user or password") from None
@@ -156,23 +156,26 @@ class Neo4jStore:
 
     @staticmethod
     def _apply_tx(tx, batch):
+        tx.run(cypher.LOCK).consume()
         # What the batch touches, read inside the writing transaction.
         ids = {n.id for n in batch.nodes} | {e.source for e in batch.edges} | {e.target for e in batch.edges}
         nodes = {}
         for part in _chunks(sorted(ids)):
             for record in tx.run(cypher.READ_NODES_BY_ID, ids=part):
                 nodes[record["id"]] = dict(from_neo4j(record["props"]), kind=record["kind"])
-        by_rel = {}
+        wanted = {}
         for edge in batch.edges:
             source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
-            by_rel.setdefault(rel, []).append({"source": source, "target": target,
-                                               "key": graph_key(rel, discriminator)})
+            wanted.setdefault(rel, {})[source, target, graph_key(rel, discriminator)] = True
         edges = {}
-        for rel, rows in by_rel.items():
-            for part in _chunks(rows):
-                for record in tx.run(cypher.read_edges_by_key(rel), rows=part):
-                    edges[record["source"], record["target"], record["key"]] = from_neo4j(record["props"])
-
+        for rel, keys in wanted.items():
+            for part in _chunks(sorted({k[0] for k in keys})):
+                for record in tx.run(cypher.read_edges_from(rel), ids=part):
+                    found = (record["source"], record["target"], record["key"])
+                    if found in keys:
+                        props = from_neo4j(record["props"])
+                        props.pop("key", None)
+                        edges[found] = props
         plan = plan_batch(batch, nodes.get, lambda s, t, k: edges.get((s, t, k)))
         if plan.problems:
             raise BatchRejected(plan.problems)   # the transaction is rolled back
@@ -184,13 +187,14 @@ class Neo4jStore:
         for kind, rows in rows_by_kind.items():
             for part in _chunks(rows):
                 tx.run(cypher.write_nodes(kind), rows=part).consume()
-        rows_by_rel = {}
+        new, changed = {}, {}
         for source, rel, target, key, attrs in plan.edges:
-            rows_by_rel.setdefault(rel, []).append({"source": source, "target": target, "key": key,
-                                                    "props": to_neo4j(dict(attrs, key=key))})
-        for rel, rows in rows_by_rel.items():
-            for part in _chunks(rows):
-                tx.run(cypher.write_edges(rel), rows=part).consume()
+            row = {"source": source, "target": target, "key": key, "props": to_neo4j(dict(attrs, key=key))}
+            (changed if (source, target, key) in edges else new).setdefault(rel, []).append(row)
+        for rows_by_rel, query in ((new, cypher.create_edges), (changed, cypher.update_edges)):
+            for rel, rows in rows_by_rel.items():
+                for part in _chunks(rows):
+                    tx.run(query(rel), rows=part).consume()
         if plan.nodes or plan.edges:
             tx.run(cypher.TOUCH).consume()
         return plan.counts
@@ -205,6 +209,7 @@ class Neo4jStore:
         elsewhere (graph.privacy), in one transaction. It reads every
         element's properties: slow on a very big graph, and rare."""
         def erase(tx):
+            tx.run(cypher.LOCK).consume()
             record = tx.run(cypher.READ_NODES_BY_ID, ids=[person_id]).single()
             if record is None or record["kind"] != "Person":
                 return 0
@@ -223,7 +228,7 @@ class Neo4jStore:
             for kind, rows in by_kind.items():
                 tx.run(cypher.write_nodes(kind), rows=rows).consume()
             for rel, rows in by_rel.items():
-                tx.run(cypher.write_edges(rel), rows=rows).consume()
+                tx.run(cypher.update_edges(rel), rows=rows).consume()
             tx.run(cypher.TOUCH).consume()
             return removed
         with self.driver.session(database=self.database) as session:

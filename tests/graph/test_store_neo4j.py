@@ -31,7 +31,7 @@ def test_labels_and_types_come_only_from_the_vocabulary():
         with pytest.raises(ValueError):
             cypher.write_nodes(bad)
         with pytest.raises(ValueError):
-            cypher.write_edges(bad)
+            cypher.create_edges(bad)
 
 
 def test_a_load_in_several_transactions_converges(neo4j_store):
