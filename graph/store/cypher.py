@@ -41,13 +41,22 @@ RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties
 SCHEMA = CONSTRAINTS
 
 
-def read_edges_from(rel: str) -> str:
-    # Ties are looked up from their source only (the far end has no label,
-    # and the hint keeps a plan made on an empty database from scanning every
-    # tie of the type): a walk of the source's own ties, never of a hub's.
-    return f"""
+READ_KINDS_BY_ID = f"""
 UNWIND $ids AS id
-MATCH (a:{ENTITY} {{id: id}})-[r:{rel_type(rel)}]->(b) USING INDEX SEEK a:{ENTITY}(id)
+MATCH (n:{ENTITY} {{id: id}}) USING INDEX SEEK n:{ENTITY}(id)
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind
+"""
+
+
+def read_edges_by_key(rel: str) -> str:
+    # Both ends by index seek (the hints keep a plan made on an empty
+    # database from scanning), then the tie between two bound nodes, which
+    # Neo4j checks from the end with fewer ties: exact, whatever the hubs.
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.source}}) USING INDEX SEEK a:{ENTITY}(id)
+MATCH (b:{ENTITY} {{id: row.target}}) USING INDEX SEEK b:{ENTITY}(id)
+MATCH (a)-[r:{rel_type(rel)} {{key: row.key}}]->(b)
 RETURN a.id AS source, b.id AS target, r.key AS key, properties(r) AS props
 """
 
@@ -75,8 +84,9 @@ SET r = row.props
 def update_edges(rel: str) -> str:
     return f"""
 UNWIND $rows AS row
-MATCH (a:{ENTITY} {{id: row.source}})-[r:{rel_type(rel)}]->(b) USING INDEX SEEK a:{ENTITY}(id)
-WHERE r.key = row.key AND b.id = row.target
+MATCH (a:{ENTITY} {{id: row.source}}) USING INDEX SEEK a:{ENTITY}(id)
+MATCH (b:{ENTITY} {{id: row.target}}) USING INDEX SEEK b:{ENTITY}(id)
+MATCH (a)-[r:{rel_type(rel)} {{key: row.key}}]->(b)
 SET r = row.props
 """
 

@@ -148,37 +148,59 @@ class Neo4jStore:
         counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
         parts = [Batch(nodes=nodes) for nodes in _chunks(batch.nodes, size)]
         parts += [Batch(edges=edges) for edges in _chunks(batch.edges, size)]
+        kinds, fresh = {}, set()     # what the node parts wrote, for the tie parts
         with self.driver.session(database=self.database) as session:
             for part in parts:
-                for name, value in session.execute_write(self._apply_tx, part).items():
+                part_counts = session.execute_write(self._apply_tx, part, kinds, fresh)
+                for name, value in part_counts.items():
                     counts[name] += value
         return counts
 
     @staticmethod
-    def _apply_tx(tx, batch):
+    def _apply_tx(tx, batch, kinds=None, fresh=None):
+        """One transaction: lock, read what the batch touches, plan, write.
+        `kinds` and `fresh` carry, across the parts of one load, the kinds of
+        the nodes already seen and the ids this load created (a tie to a node
+        created by this load cannot exist yet, so it is not looked up)."""
+        kinds = {} if kinds is None else kinds
+        fresh = set() if fresh is None else fresh
         tx.run(cypher.LOCK).consume()
-        # What the batch touches, read inside the writing transaction.
-        ids = {n.id for n in batch.nodes} | {e.source for e in batch.edges} | {e.target for e in batch.edges}
         nodes = {}
-        for part in _chunks(sorted(ids)):
+        batch_ids = sorted({n.id for n in batch.nodes})
+        for part in _chunks(batch_ids):
             for record in tx.run(cypher.READ_NODES_BY_ID, ids=part):
                 nodes[record["id"]] = dict(from_neo4j(record["props"]), kind=record["kind"])
+        fresh.update(i for i in batch_ids if i not in nodes)
+        ends = {e.source for e in batch.edges} | {e.target for e in batch.edges}
+        unknown = sorted(ends - set(nodes) - set(kinds) - {n.id for n in batch.nodes})
+        for part in _chunks(unknown):
+            for record in tx.run(cypher.READ_KINDS_BY_ID, ids=part):
+                kinds[record["id"]] = record["kind"]
+
+        def node_of(node_id):
+            if node_id in nodes:
+                return nodes[node_id]
+            return {"kind": kinds[node_id]} if node_id in kinds else None
+
         wanted = {}
         for edge in batch.edges:
             source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
-            wanted.setdefault(rel, {})[source, target, graph_key(rel, discriminator)] = True
+            if source in fresh or target in fresh:
+                continue
+            wanted.setdefault(rel, []).append({"source": source, "target": target,
+                                               "key": graph_key(rel, discriminator)})
         edges = {}
-        for rel, keys in wanted.items():
-            for part in _chunks(sorted({k[0] for k in keys})):
-                for record in tx.run(cypher.read_edges_from(rel), ids=part):
-                    found = (record["source"], record["target"], record["key"])
-                    if found in keys:
-                        props = from_neo4j(record["props"])
-                        props.pop("key", None)
-                        edges[found] = props
-        plan = plan_batch(batch, nodes.get, lambda s, t, k: edges.get((s, t, k)))
+        for rel, rows in wanted.items():
+            for part in _chunks(rows):
+                for record in tx.run(cypher.read_edges_by_key(rel), rows=part):
+                    props = from_neo4j(record["props"])
+                    props.pop("key", None)
+                    edges[record["source"], record["target"], record["key"]] = props
+
+        plan = plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
         if plan.problems:
             raise BatchRejected(plan.problems)   # the transaction is rolled back
+        kinds.update((node_id, kind) for node_id, kind, _ in plan.nodes)
 
         rows_by_kind = {}
         for node_id, kind, attrs in plan.nodes:
