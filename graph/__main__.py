@@ -1,9 +1,11 @@
 """python -m graph: the command line over the same functions as the app.
 
     python -m graph load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
+                                 [--transaction-rows N]
     python -m graph export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m graph stats [--json]
     python -m graph reset
+    python -m graph --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
 
 Exit status: 0 done, 1 the input or the store refused (nothing written), 2 usage.
 """
@@ -58,7 +60,10 @@ def cmd_load(args, store):
     counts, errors = {}, list(batch.errors)
     if not errors:
         try:
-            counts = store.apply(batch)
+            if args.transaction_rows and store.name == "neo4j":
+                counts = store.apply(batch, transaction_rows=args.transaction_rows)
+            else:
+                counts = store.apply(batch)
         except BatchRejected as exc:
             errors = exc.problems
     result = report(counts, batch.warnings, errors)
@@ -128,6 +133,8 @@ def parser():
     load.add_argument("--format", choices=LOAD_FORMATS, default="auto")
     load.add_argument("--event", help="participants lists: the event they attended (name or id)")
     load.add_argument("--json", action="store_true", help="print the report as JSON")
+    load.add_argument("--transaction-rows", type=int, metavar="N",
+                      help="Neo4j, very large loads: commit in transactions of N rows (a re-run converges)")
     load.set_defaults(run=cmd_load)
     exp = sub.add_parser("export", help="export the graph")
     exp.add_argument("--format", choices=EXPORT_FORMATS, required=True)

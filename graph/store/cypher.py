@@ -97,6 +97,25 @@ LOCK = f"MERGE (m:{META} {{id: 'meta'}}) SET m.locked = true"
 TOUCH = f"MERGE (m:{META} {{id: 'meta'}}) SET m.modified = toString(datetime.truncate('second', datetime()))"
 READ_META = f"MATCH (m:{META} {{id: 'meta'}}) RETURN m.modified AS modified"
 
+# Reading a graph back: ids first, then nodes and ties in chunks, each chunk
+# one record holding a list (far fewer driver records than one per tie).
+READ_IDS = f"""
+MATCH (n:{ENTITY})
+WHERE $kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds)
+RETURN collect(n.id) AS ids
+"""
+READ_NODES_CHUNK = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) USING INDEX SEEK n:{ENTITY}(id)
+RETURN collect([n.id, [l IN labels(n) WHERE l <> '{ENTITY}'][0], properties(n)]) AS rows
+"""
+READ_EDGES_CHUNK = f"""
+UNWIND $ids AS id
+MATCH (a:{ENTITY} {{id: id}}) USING INDEX SEEK a:{ENTITY}(id)
+MATCH (a)-[r]->(b:{ENTITY})
+RETURN collect([a.id, type(r), b.id, properties(r)]) AS rows
+"""
+# For erasure: every element, to look for mentions of a name.
 READ_ALL_NODES = f"""
 MATCH (n:{ENTITY})
 RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties(n) AS props
@@ -138,14 +157,4 @@ OPTIONAL MATCH (n:{ENTITY})-[:WORKS_ON|ADDRESSES]->(t)
 WITH collect(DISTINCT t.id) AS a, collect(DISTINCT n.id) AS b
 RETURN a + b AS ids
 """
-READ_NODES_IN = f"""
-MATCH (n:{ENTITY})
-WHERE ($ids IS NULL OR n.id IN $ids) AND ($kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds))
-RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind, properties(n) AS props
-"""
-READ_EDGES_AMONG = f"""
-UNWIND $ids AS id
-MATCH (a:{ENTITY} {{id: id}})-[r]->(b:{ENTITY})
-WHERE b.id IN $ids
-RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-"""
+

@@ -27,7 +27,8 @@ from graph.subgraph import match_names
 from . import BatchRejected, StoreUnavailable
 from . import cypher
 
-CHUNK = 10_000            # rows per UNWIND statement
+CHUNK = 10_000            # rows per UNWIND statement when writing
+READ_CHUNK = 20_000       # nodes per chunk when reading a graph back
 JSON_FIELDS = ("conflicts",)
 
 
@@ -97,35 +98,30 @@ class Neo4jStore:
         """The whole graph, or the selection graph.subgraph.select defines,
         computed in Neo4j so that only the selection travels."""
         def read(tx):
-            if not (kinds or territories or themes):
-                return self._build(tx.run(cypher.READ_ALL_NODES), tx.run(cypher.READ_ALL_EDGES))
-            ids = None
+            ids = set(tx.run(cypher.READ_IDS, kinds=list(kinds) if kinds else None).single()["ids"])
             for wanted, kind, query in ((territories, "Territory", cypher.ANCHORED_IN_TERRITORIES),
                                         (themes, "Theme", cypher.ANCHORED_ON_THEMES)):
-                if not wanted:
-                    continue
-                named = match_names(((r["id"], r["name"], r["aliases"])
-                                     for r in tx.run(cypher.NAMES_OF_KIND, kind=kind)), wanted)
-                found = set(tx.run(query, ids=sorted(named)).single()["ids"])
-                ids = found if ids is None else ids & found
-            ids = sorted(ids) if ids is not None else None
-            nodes = list(tx.run(cypher.READ_NODES_IN, ids=ids, kinds=list(kinds) if kinds else None))
-            kept = [r["id"] for r in nodes]
-            return self._build(nodes, tx.run(cypher.READ_EDGES_AMONG, ids=kept))
+                if wanted:
+                    named = match_names(((r["id"], r["name"], r["aliases"])
+                                         for r in tx.run(cypher.NAMES_OF_KIND, kind=kind)), wanted)
+                    ids &= set(tx.run(query, ids=sorted(named)).single()["ids"])
+            return self._read_chunks(tx, sorted(ids))
         with self.driver.session(database=self.database, default_access_mode="READ") as session:
             return session.execute_read(read)
 
     @staticmethod
-    def _build(nodes, edges):
+    def _read_chunks(tx, ids):
+        """The subgraph induced by `ids`, read in chunks."""
         graph = nx.MultiDiGraph()
-        for record in nodes:
-            props = from_neo4j(record["props"])
-            props.pop("id", None)
-            graph.add_node(record["id"], kind=record["kind"], **props)
-        for record in edges:
-            props = from_neo4j(record["props"])
-            key = props.pop("key", record["type"])
-            graph.add_edge(record["source"], record["target"], key=key, type=record["type"], **props)
+        for part in _chunks(ids, READ_CHUNK):
+            for node_id, kind, props in tx.run(cypher.READ_NODES_CHUNK, ids=part).single()["rows"]:
+                props = from_neo4j(props)
+                props.pop("id", None)
+                graph.add_node(node_id, kind=kind, **props)
+        for part in _chunks(ids, READ_CHUNK):
+            rows = tx.run(cypher.READ_EDGES_CHUNK, ids=part).single()["rows"]
+            graph.add_edges_from((source, target, props.pop("key", rel), dict(from_neo4j(props), type=rel))
+                                 for source, rel, target, props in rows if target in graph)
         return graph
 
     def describe(self) -> dict:
