@@ -39,13 +39,12 @@ def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | 
     With `revise_same_document` false, any disagreement is a conflict, even
     between two passages of one document.
     """
-    clean = {k: v for k, v in props.items() if v not in (None, "", [], ()) and k not in RESERVED}
+    clean = {k: v for k, v in props.items() if k not in RESERVED and v is not None and v != "" and v != []}
     if old is None:
-        attrs = dict(clean)
-        attrs["sources"] = sorted(set(sources))
+        clean["sources"] = sorted(set(sources)) if len(sources) > 1 else list(sources)
         if conflicts:
-            attrs["conflicts"] = {k: list(v) for k, v in conflicts.items()}
-        return attrs, CREATED
+            clean["conflicts"] = {k: list(v) for k, v in conflicts.items()}
+        return clean, CREATED
 
     attrs = {k: (list(v) if isinstance(v, list) else v) for k, v in old.items()}
     old_sources = list(old.get("sources", []))
@@ -93,9 +92,10 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
     `node_of(id)` gives a stored node's attributes (with `kind`) or None;
     `edge_of(source, target, key)` a stored tie's attributes or None. Both
     stores call this, so they follow one rule."""
-    from .model import Problem, edge_key, graph_key  # local: keep the module import-light
+    from .model import Problem, edge_key  # local: keep the module import-light
 
     out = Plan()
+    counts = out.counts
     planned = {}
     for node in batch.nodes:
         old = node_of(node.id)
@@ -106,24 +106,32 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
             continue
         base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
         attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts)
-        out.counts[status] += 1
+        counts[status] += 1
         planned[node.id] = node.kind
         if status != UNCHANGED:
             out.nodes.append((node.id, node.kind, attrs))
+    known = planned.__contains__
+    write = out.edges.append
     for edge in batch.edges:
         source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
-        key = graph_key(rel, discriminator)
-        missing = [n for n in (source, target) if n not in planned and node_of(n) is None]
-        if missing:
+        if not (known(source) or node_of(source) is not None):
+            missing = source
+        elif not (known(target) or node_of(target) is not None):
+            missing = target
+        else:
+            missing = None
+        if missing is not None:
             file, row = (edge.origin or ("?", None))[:2]
-            out.problems.append(Problem(file or "?", row, None, f"{missing[0]!r} is not in the graph"))
+            out.problems.append(Problem(file or "?", row, None, f"{missing!r} is not in the graph"))
             continue
+        key = f"{rel}#{discriminator}" if discriminator else rel     # graph_key, inlined: hot loop
         old = edge_of(source, target, key)
-        base = None if old is None else {k: v for k, v in old.items() if k != "type"}
-        attrs, status = merge_attrs(base, edge.props, edge.sources, edge.conflicts)
-        out.counts[status] += 1
+        if old is not None:
+            old = {k: v for k, v in old.items() if k != "type"}
+        attrs, status = merge_attrs(old, edge.props, edge.sources, edge.conflicts)
+        counts[status] += 1
         if status != UNCHANGED:
-            out.edges.append((source, rel, target, key, attrs))
+            write((source, rel, target, key, attrs))
     return out
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.bulk import paused_gc
 from graph.merge import apply_batch
 from graph.model import PERSON
 from graph.privacy import person_names, scrub
@@ -110,7 +111,7 @@ class MemoryStore:
     def apply(self, batch) -> dict:
         if batch.errors:
             raise BatchRejected(batch.errors)
-        with self._locked():
+        with self._locked(), paused_gc():
             self._ensure()
             new, counts, problems = apply_batch(self._read(), batch)
             if problems:

@@ -19,8 +19,9 @@ import networkx as nx
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
+from graph.bulk import paused_gc
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
-from graph.model import Batch, edge_key, graph_key
+from graph.model import KINDS, Batch, edge_key, graph_key
 from graph.privacy import person_names, scrub
 from graph.subgraph import match_names
 
@@ -39,9 +40,14 @@ def settings_from_env(env=os.environ) -> dict:
             "database": env.get("NEO4J_DATABASE", "neo4j")}
 
 
-def to_neo4j(attrs: dict) -> dict:
-    """Attributes as Neo4j properties: dicts become JSON text."""
-    out = {}
+KIND_ONLY = {kind: {"kind": kind} for kind in KINDS}
+
+
+def to_neo4j(attrs: dict, **extra) -> dict:
+    """Attributes (and `extra`) as Neo4j properties: dicts become JSON text."""
+    if all(type(v) in (str, list, float, int, bool) for v in attrs.values()) and "conflicts" not in attrs:
+        return dict(attrs, **extra)      # the common case, nothing to convert
+    out = dict(extra)
     for name, value in attrs.items():
         if value is None:
             continue
@@ -106,7 +112,7 @@ class Neo4jStore:
                                          for r in tx.run(cypher.NAMES_OF_KIND, kind=kind)), wanted)
                     ids &= set(tx.run(query, ids=sorted(named)).single()["ids"])
             return self._read_chunks(tx, sorted(ids))
-        with self.driver.session(database=self.database, default_access_mode="READ") as session:
+        with paused_gc(), self.driver.session(database=self.database, default_access_mode="READ") as session:
             return session.execute_read(read)
 
     @staticmethod
@@ -135,10 +141,11 @@ class Neo4jStore:
     def apply(self, batch: Batch, transaction_rows: int | None = None) -> dict:
         if batch.errors:
             raise BatchRejected(batch.errors)
-        if transaction_rows:
-            return self._apply_in_parts(batch, transaction_rows)
-        with self.driver.session(database=self.database) as session:
-            return session.execute_write(self._apply_tx, batch)
+        with paused_gc():
+            if transaction_rows:
+                return self._apply_in_parts(batch, transaction_rows)
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(self._apply_tx, batch)
 
     def _apply_in_parts(self, batch, size):
         counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
@@ -174,9 +181,10 @@ class Neo4jStore:
                 kinds[record["id"]] = record["kind"]
 
         def node_of(node_id):
-            if node_id in nodes:
-                return nodes[node_id]
-            return {"kind": kinds[node_id]} if node_id in kinds else None
+            found = nodes.get(node_id)
+            if found is None and node_id in kinds:
+                found = KIND_ONLY[kinds[node_id]]   # shared, read-only
+            return found
 
         wanted = {}
         for edge in batch.edges:
@@ -200,14 +208,13 @@ class Neo4jStore:
 
         rows_by_kind = {}
         for node_id, kind, attrs in plan.nodes:
-            attrs = {k: v for k, v in attrs.items() if k != "id"}
-            rows_by_kind.setdefault(kind, []).append({"id": node_id, "props": to_neo4j(dict(attrs, id=node_id))})
+            rows_by_kind.setdefault(kind, []).append({"id": node_id, "props": to_neo4j(attrs, id=node_id)})
         for kind, rows in rows_by_kind.items():
             for part in _chunks(rows):
                 tx.run(cypher.write_nodes(kind), rows=part).consume()
         new, changed = {}, {}
         for source, rel, target, key, attrs in plan.edges:
-            row = {"source": source, "target": target, "key": key, "props": to_neo4j(dict(attrs, key=key))}
+            row = {"source": source, "target": target, "key": key, "props": to_neo4j(attrs, key=key)}
             (changed if (source, target, key) in edges else new).setdefault(rel, []).append(row)
         for rows_by_rel, query in ((new, cypher.create_edges), (changed, cypher.update_edges)):
             for rel, rows in rows_by_rel.items():

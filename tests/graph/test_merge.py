@@ -57,3 +57,14 @@ def test_apply_batch_refuses_a_tie_to_nowhere_and_a_kind_change():
                   edges=[Edge("org:a", "MEMBER_OF", "org:zz", {}, ["s"])])
     _, _, problems = apply_batch(graph, batch)
     assert len(problems) == 2
+
+
+def test_paused_gc_nests_and_resumes():
+    import gc
+    from graph.bulk import paused_gc
+    assert gc.isenabled()
+    with paused_gc():
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
