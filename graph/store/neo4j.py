@@ -214,12 +214,18 @@ class Neo4jStore:
                 tx.run(cypher.write_nodes(kind), rows=part).consume()
         new, changed = {}, {}
         for source, rel, target, key, attrs in plan.edges:
-            row = {"source": source, "target": target, "key": key, "props": to_neo4j(attrs, key=key)}
-            (changed if (source, target, key) in edges else new).setdefault(rel, []).append(row)
-        for rows_by_rel, query in ((new, cypher.create_edges), (changed, cypher.update_edges)):
-            for rel, rows in rows_by_rel.items():
-                for part in _chunks(rows):
-                    tx.run(query(rel), rows=part).consume()
+            props = to_neo4j(attrs, key=key)
+            if (source, target, key) in edges:
+                changed.setdefault(rel, []).append({"source": source, "target": target, "key": key, "props": props})
+            else:
+                new.setdefault(rel, {}).setdefault(source, []).append({"target": target, "props": props})
+        for rel, by_source in new.items():
+            rows = [{"source": source, "ties": ties} for source, ties in by_source.items()]
+            for part in _chunks(rows, CHUNK // 4):
+                tx.run(cypher.create_edges(rel), rows=part).consume()
+        for rel, rows in changed.items():
+            for part in _chunks(rows):
+                tx.run(cypher.update_edges(rel), rows=part).consume()
         if plan.nodes or plan.edges:
             tx.run(cypher.TOUCH).consume()
         return plan.counts
