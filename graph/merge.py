@@ -92,7 +92,7 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
     `node_of(id)` gives a stored node's attributes (with `kind`) or None;
     `edge_of(source, target, key)` a stored tie's attributes or None. Both
     stores call this, so they follow one rule."""
-    from .model import Problem, edge_key  # local: keep the module import-light
+    from .model import Problem, edge_key, graph_key  # local: keep the module import-light
 
     out = Plan()
     counts = out.counts
@@ -124,7 +124,7 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
             file, row = (edge.origin or ("?", None))[:2]
             out.problems.append(Problem(file or "?", row, None, f"{missing!r} is not in the graph"))
             continue
-        key = f"{rel}#{discriminator}" if discriminator else rel     # graph_key, inlined: hot loop
+        key = graph_key(rel, discriminator)
         old = edge_of(source, target, key)
         if old is not None:
             old = {k: v for k, v in old.items() if k != "type"}

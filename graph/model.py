@@ -283,10 +283,6 @@ class Edge:
     def key(self):
         return edge_key(self.source, self.type, self.target, self.discriminator)
 
-    @property
-    def graph_key(self):
-        return graph_key(self.type, self.discriminator)
-
 
 def edge_key(source: str, rel: str, target: str, discriminator: str = ""):
     """Identity of a tie: (source, type, target, discriminator); symmetric
