@@ -4,6 +4,7 @@
                                  [--transaction-rows N]
     python -m graph export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m graph stats [--json]
+    python -m graph metrics [--json] [--seed N] [--top N]
     python -m graph reset
     python -m graph --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
 
@@ -118,6 +119,39 @@ def cmd_export(args, store):
     return 0
 
 
+def cmd_metrics(args, store):
+    from .analytics.actor import actor_graph
+    from .analytics.metrics import organisation_metrics
+    actor = actor_graph(store.graph())
+    result = organisation_metrics(actor, seed=args.seed)
+    names = {n: d.get("name", n) for n, d in actor.nodes(data=True)}
+    if args.json:
+        result = dict(result, bridges=[list(b) for b in result["bridges"]])
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    if not result["rows"]:
+        print("No organisation in the graph.")
+        return 0
+    print(f"{len(result['rows'])} organisations, {actor.number_of_edges()} ties; "
+          f"{result['communities']} communities (Louvain, seed {args.seed}), modularity "
+          f"{result['modularity'] if result['modularity'] is not None else '-'}")
+    header = ("organisation", "sphere", "deg", "w.deg", "betw.", "pagerank", "constr.", "eff.size", "core", "comm.")
+    print("{:40} {:14} {:>4} {:>6} {:>6} {:>8} {:>7} {:>8} {:>4} {:>5}".format(*header))
+    show = lambda v, f: "-" if v is None else format(v, f)  # noqa: E731
+    for r in result["rows"][: args.top]:
+        print("{:40} {:14} {:>4} {:>6} {:>6} {:>8} {:>7} {:>8} {:>4} {:>5}".format(
+            r["name"][:40], r["sphere"] or "-", r["degree"], show(r["weighted_degree"], ".1f"),
+            show(r["betweenness"], ".3f"), show(r["pagerank"], ".4f"), show(r["constraint"], ".3f"),
+            show(r["effective_size"], ".2f"), r["k_core"], r["community"]))
+    if len(result["rows"]) > args.top:
+        print(f"... {len(result['rows']) - args.top} more (--top N, or --json for all)")
+    print("Single points of failure (articulation points): "
+          + (", ".join(names[n] for n in result["articulation_points"]) or "none"))
+    print("Bridges (ties whose loss splits the network): "
+          + (", ".join(f"{names[a]} – {names[b]}" for a, b in result["bridges"]) or "none"))
+    return 0
+
+
 def cmd_reset(args, store):
     store.reset()
     print(f"The {store.name} store is now empty.")
@@ -144,6 +178,11 @@ def parser():
     st = sub.add_parser("stats", help="counts by kind, relation, sphere and territory")
     st.add_argument("--json", action="store_true")
     st.set_defaults(run=cmd_stats)
+    me = sub.add_parser("metrics", help="one row of network metrics per organisation")
+    me.add_argument("--json", action="store_true")
+    me.add_argument("--seed", type=int, default=0, help="seed of the community detection")
+    me.add_argument("--top", type=int, default=30, help="rows to print (text output)")
+    me.set_defaults(run=cmd_metrics)
     rs = sub.add_parser("reset", help="empty the store")
     rs.set_defaults(run=cmd_reset)
     return p

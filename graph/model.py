@@ -195,7 +195,9 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """>>> slug("Cap Solidarités (CAPSO)")
+    """An id-safe form of a name.
+
+    >>> slug("Cap Solidarités (CAPSO)")
     'cap-solidarites-capso'
     """
     return fold(text).replace(" ", "-") or "x"

@@ -1,0 +1,88 @@
+"""Metrics checked against published values."""
+import csv
+
+import networkx as nx
+import pytest
+from conftest import REALDATA, need
+
+from graph.analytics.metrics import organisation_metrics
+
+
+def by_id(result):
+    return {row["id"]: row for row in result["rows"]}
+
+
+def read_edges(name, weight=None):
+    path = need(REALDATA / "networks" / "networkx_classics" / name)
+    graph = nx.Graph()
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            graph.add_edge(row["From"], row["To"], **({"weight": float(row[weight])} if weight else {}))
+    return graph
+
+
+def test_florentine_families_betweenness():
+    """Published values (networkx's tests; Breiger & Pattison's marriages)."""
+    rows = by_id(organisation_metrics(read_edges("florentine_families_marriage_edges.csv"), seed=0))
+    published = {"Acciaiuoli": 0.000, "Albizzi": 0.212, "Barbadori": 0.093, "Bischeri": 0.104,
+                 "Castellani": 0.055, "Ginori": 0.000, "Guadagni": 0.255, "Lamberteschi": 0.000,
+                 "Medici": 0.522, "Pazzi": 0.000, "Peruzzi": 0.022, "Ridolfi": 0.114, "Salviati": 0.143,
+                 "Strozzi": 0.103, "Tornabuoni": 0.092}
+    for family, value in published.items():
+        assert rows[family]["betweenness"] == pytest.approx(value, abs=1e-3), family
+    assert rows["Medici"]["articulation_point"] and rows["Medici"]["degree"] == 6
+
+
+def burt_graph(weighted):
+    # Burt's example (analytictech "holes"), as in networkx's tests; values from UCINET.
+    weights = {("A", "B"): 2, ("A", "F"): 3, ("A", "G"): 5, ("A", "E"): 2, ("E", "G"): 8, ("F", "G"): 3,
+               ("B", "G"): 4, ("B", "D"): 1, ("D", "G"): 3, ("G", "C"): 10}
+    graph = nx.Graph()
+    for (u, v), w in weights.items():
+        graph.add_edge(u, v, weight=w if weighted else 1)
+    return graph
+
+
+@pytest.mark.parametrize("weighted, constraint, effective", [
+    (False, {"G": 0.400, "A": 0.595, "C": 1.0}, {"G": 4.67, "A": 2.50, "C": 1.0}),
+    (True, {"G": 0.299, "A": 0.795, "C": 1.0}, {"G": 5.47, "A": 2.47, "C": 1.0}),
+])
+def test_structural_holes_against_ucinet(weighted, constraint, effective):
+    rows = by_id(organisation_metrics(burt_graph(weighted), seed=0))
+    for node, value in constraint.items():
+        assert rows[node]["constraint"] == pytest.approx(value, abs=1e-3)
+    for node, value in effective.items():
+        assert rows[node]["effective_size"] == pytest.approx(value, abs=1e-2)
+
+
+def test_karate_club():
+    graph = read_edges("karate_club_edges.csv")
+    result = organisation_metrics(graph, seed=42)
+    rows = by_id(result)
+    assert rows["33"]["degree"] == 17 and rows["0"]["degree"] == 16
+    # Zachary's club, unweighted normalised betweenness of the two leaders.
+    assert rows["0"]["betweenness"] == pytest.approx(0.4376, abs=1e-3)
+    assert rows["33"]["betweenness"] == pytest.approx(0.3041, abs=1e-3)
+    # The best partition known has modularity 0.4198 (Brandes et al. 2008); Louvain gets close.
+    assert 0.40 <= result["modularity"] <= 0.4198 + 1e-6
+    assert max(r["k_core"] for r in result["rows"]) == 4
+
+
+def test_same_seed_same_communities():
+    graph = read_edges("karate_club_edges.csv")
+    a = organisation_metrics(graph, seed=7)
+    b = organisation_metrics(graph, seed=7)
+    assert [r["community"] for r in a["rows"]] == [r["community"] for r in b["rows"]]
+
+
+@pytest.mark.parametrize("graph", [nx.Graph(), nx.empty_graph(3), nx.Graph([(0, 0), (0, 1)]),
+                                   nx.MultiGraph([(0, 1), (0, 1), (2, 3)])],
+                         ids=["empty", "isolated", "self-loop", "duplicates-disconnected"])
+def test_degenerate_graphs_give_numbers_never_nan(graph):
+    result = organisation_metrics(graph, seed=0)
+    for row in result["rows"]:
+        for name, value in row.items():
+            assert not (isinstance(value, float) and value != value), (name, row)
+    if graph.number_of_nodes() == 3 and graph.number_of_edges() == 0:
+        assert all(r["effective_size"] is None for r in result["rows"])
+        assert result["modularity"] is None
