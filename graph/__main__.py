@@ -5,6 +5,7 @@
     python -m graph export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m graph stats [--json]
     python -m graph metrics [--json] [--seed N] [--top N]
+    python -m graph partners ORG [--top N] [--territory T] [--theme X] [--json]
     python -m graph reset
     python -m graph --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
 
@@ -152,6 +153,30 @@ def cmd_metrics(args, store):
     return 0
 
 
+def cmd_partners(args, store):
+    from .analytics.partners import UnknownOrganisation, find_organisation, potential_partners
+    graph = store.graph()
+    try:
+        org = find_organisation(graph, args.org)
+        found = potential_partners(graph, org, top=args.top, territory=args.territory, theme=args.theme)
+    except UnknownOrganisation as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return 0
+    print(f"Partenaires potentiels pour {graph.nodes[org].get('name', org)} :")
+    if not found:
+        print("  aucun candidat (rien en commun avec une organisation qui ne lui soit pas déjà liée)")
+    for rank, cand in enumerate(found, start=1):
+        print(f"{rank:3d}. {cand['name']}  (score {cand['score']:.2f})")
+        for reason in cand["reasons"]:
+            print(f"       - {reason}")
+        if len(cand["path"]) > 2:
+            print(f"       introduction : {' → '.join(cand['path'])}")
+    return 0
+
+
 def cmd_reset(args, store):
     store.reset()
     print(f"The {store.name} store is now empty.")
@@ -183,6 +208,13 @@ def parser():
     me.add_argument("--seed", type=int, default=0, help="seed of the community detection")
     me.add_argument("--top", type=int, default=30, help="rows to print (text output)")
     me.set_defaults(run=cmd_metrics)
+    pa = sub.add_parser("partners", help="potential partners for one organisation, with reasons")
+    pa.add_argument("org", metavar="ORG", help="name, acronym or id")
+    pa.add_argument("--top", type=int, default=10)
+    pa.add_argument("--territory", help="only candidates based or active there")
+    pa.add_argument("--theme", help="only candidates working on it")
+    pa.add_argument("--json", action="store_true")
+    pa.set_defaults(run=cmd_partners)
     rs = sub.add_parser("reset", help="empty the store")
     rs.set_defaults(run=cmd_reset)
     return p

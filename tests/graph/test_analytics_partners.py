@@ -1,0 +1,82 @@
+import networkx as nx
+import pytest
+from conftest import BUNDLED, cli_json, run_cli
+
+from graph.analytics.partners import UnknownOrganisation, find_organisation, potential_partners
+from graph.merge import apply_batch
+from loaders import load_paths
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return apply_batch(nx.MultiDiGraph(), load_paths(BUNDLED))[0]
+
+
+def org(name, **attrs):
+    return name, dict(kind="Organisation", name=name, **attrs)
+
+
+def tiny():
+    """A and B are partners of C; A and B both work on ESS in paired territories."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from([org("A", sphere="civil_society"), org("B", sphere="public"), org("C", sphere="civil_society"),
+                      org("D", sphere="civil_society")])
+    g.add_node("ess", kind="Theme", name="ESS")
+    g.add_node("lille", kind="Territory", name="Lille", level="city")
+    g.add_node("kayes", kind="Territory", name="Kayes", level="region")
+    for a, b in (("A", "C"), ("B", "C")):
+        g.add_edge(a, b, key="PARTNER_OF", type="PARTNER_OF")
+    for o in ("A", "B"):
+        g.add_edge(o, "ess", key="WORKS_ON", type="WORKS_ON")
+    g.add_edge("A", "lille", key="BASED_IN", type="BASED_IN")
+    g.add_edge("B", "kayes", key="BASED_IN", type="BASED_IN")
+    g.add_edge("lille", "kayes", key="PAIRED_WITH", type="PAIRED_WITH")
+    return g
+
+
+def test_score_adds_structure_and_affinity_with_reasons():
+    (b,) = potential_partners(tiny(), "A")
+    assert b["id"] == "B"
+    # resource allocation through C (degree 2) + one theme + paired territories + complementary sphere
+    assert b["score"] == pytest.approx(1.0 * 0.5 + 0.5 + 0.8 + 0.3)
+    assert b["reasons"] == ["1 relation(s) en commun : C", "travaillent tous deux sur : ESS",
+                            "territoires jumelés (ici / là-bas) : Lille ↔ Kayes",
+                            "sphère complémentaire : pouvoirs publics"]
+    assert b["path"] == ["A", "C", "B"]
+
+
+def test_already_tied_and_unrelated_organisations_are_not_candidates():
+    ids = {c["id"] for c in potential_partners(tiny(), "A")}
+    assert "C" not in ids and "D" not in ids
+
+
+def test_filters(graph):
+    assert {c["id"] for c in potential_partners(graph, "org:grdr", territory="Tchad", top=50)} == {"org:essor"}
+    ess = potential_partners(graph, "org:essor", theme="ESS", top=50)
+    assert ess and all("org:" in c["id"] for c in ess)
+    with pytest.raises(UnknownOrganisation):
+        potential_partners(graph, "org:essor", theme="Astronomie")
+
+
+def test_emdk_meets_the_region_paired_with_kayes(graph):
+    found = potential_partners(graph, find_organisation(graph, "EMDK"), top=3)
+    first = found[0]
+    assert first["id"] in {"org:cr-npdc-picardie", "org:cd-pas-de-calais", "org:nfid"}
+    assert any("Kayes ↔ Nord-Pas-de-Calais" in r for r in first["reasons"])
+
+
+def test_find_organisation_names_acronyms_and_helpful_errors(graph):
+    assert find_organisation(graph, "capso") == "org:cap-solidarites"
+    assert find_organisation(graph, "org:essor") == "org:essor"
+    with pytest.raises(UnknownOrganisation, match="Vouliez-vous dire : Fédération Artisans du Monde"):
+        find_organisation(graph, "Artisans du Monde")
+    with pytest.raises(UnknownOrganisation, match="Aucune organisation"):
+        find_organisation(graph, "Licorne solidaire")
+
+
+def test_partners_command(home):
+    found = cli_json("partners", "Cap Solidarités", "--top", "3", home=home)
+    assert len(found) == 3 and set(found[0]) == {"id", "name", "score", "reasons", "path"}
+    assert found[0]["score"] >= found[-1]["score"]
+    proc = run_cli("partners", "Licorne", home=home)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "Licorne" in proc.stderr
