@@ -6,6 +6,7 @@
     python -m graph stats [--json]
     python -m graph metrics [--json] [--seed N] [--top N]
     python -m graph partners ORG [--top N] [--territory T] [--theme X] [--json]
+    python -m graph gaps [--json] [--top N]
     python -m graph reset
     python -m graph --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
 
@@ -177,6 +178,31 @@ def cmd_partners(args, store):
     return 0
 
 
+GAP_TITLES = {
+    "territory_pairs": "Territoires jumelés (ici / là-bas) mal reliés",
+    "themes": "Thèmes sans répondant dans le territoire jumelé",
+    "spheres": "Projets auxquels il manque une sphère",
+    "isolated": "Organisations isolées",
+    "met_never_partnered": "Se sont croisées sans jamais s'associer",
+    "single_points_of_failure": "Points de fragilité (organisations dont le départ couperait le réseau)",
+}
+
+
+def cmd_gaps(args, store):
+    from .analytics.gaps import gaps
+    found = gaps(store.graph())
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return 0
+    for kind, title in GAP_TITLES.items():
+        print(f"{title} ({len(found[kind])})")
+        for finding in found[kind][: args.top]:
+            print(f"  - {finding['message']}")
+        if len(found[kind]) > args.top:
+            print(f"  ... {len(found[kind]) - args.top} de plus (--top N, ou --json)")
+    return 0
+
+
 def cmd_reset(args, store):
     store.reset()
     print(f"The {store.name} store is now empty.")
@@ -215,6 +241,10 @@ def parser():
     pa.add_argument("--theme", help="only candidates working on it")
     pa.add_argument("--json", action="store_true")
     pa.set_defaults(run=cmd_partners)
+    ga = sub.add_parser("gaps", help="what is missing: weak territory pairs, missing spheres, isolated actors...")
+    ga.add_argument("--json", action="store_true")
+    ga.add_argument("--top", type=int, default=10, help="findings to print per kind (text output)")
+    ga.set_defaults(run=cmd_gaps)
     rs = sub.add_parser("reset", help="empty the store")
     rs.set_defaults(run=cmd_reset)
     return p

@@ -43,7 +43,7 @@ TIE_WEIGHT_LABELS = {
     "co_event": "présents au même événement",
 }
 # Groups whose members are tied to each other, and how.
-_GROUPS = (("co_project", PROJECT, ("LEADS", "TAKES_PART_IN")),
+_GROUPS = (("co_project", PROJECT, ("LEADS", "TAKES_PART_IN", "FUNDS")),
            ("co_event", EVENT, ("ATTENDED", "ORGANISES")))
 # Past this size, a shared group says little about two members: a network of
 # 400 members does not make 80,000 ties (Adamic-Adar's reasoning).

@@ -1,0 +1,72 @@
+import networkx as nx
+import pytest
+from conftest import BUNDLED, cli_json
+
+from graph.analytics.gaps import gaps, territory_pair_gaps
+from graph.merge import apply_batch
+from loaders import load_paths
+
+
+@pytest.fixture(scope="module")
+def found():
+    return gaps(apply_batch(nx.MultiDiGraph(), load_paths(BUNDLED))[0])
+
+
+def kinds(findings):
+    return {f["kind"] for f in findings}
+
+
+def test_the_breton_network_hangs_on_afd(found):
+    first = found["single_points_of_failure"][0]
+    assert first["ids"] == ["org:afd"] and first["cut_off"] == 6
+
+
+def test_chad_has_no_organisation_of_its_own(found):
+    messages = [f["message"] for f in found["territory_pairs"]]
+    assert any("aucune organisation de Tchad" in m for m in messages)
+
+
+def test_projects_missing_a_sphere(found):
+    chad = next(f for f in found["spheres"] if "prj:formation-tchad" in f["ids"])
+    assert "pouvoirs publics ni acteurs économiques" in chad["message"]
+
+
+def test_isolated_and_met_never_partnered(found):
+    assert "org:cota" in {f["ids"][0] for f in found["isolated"]}
+    pairs = {tuple(f["ids"]) for f in found["met_never_partnered"]}
+    assert ("org:cd-pas-de-calais", "org:maillage") in pairs
+    assert ("org:grdr", "org:apes") not in pairs and ("org:apes", "org:grdr") not in pairs
+
+
+def test_themes_without_counterpart_name_both_sides(found):
+    f = found["themes"][0]
+    assert f["kind"] == "theme_without_counterpart" and "territoire jumelé" in f["message"]
+
+
+def pair_graph(ties):
+    g = nx.MultiDiGraph()
+    g.add_node("here", kind="Territory", name="Ici", level="region")
+    g.add_node("there", kind="Territory", name="Là-bas", level="region")
+    g.add_edge("here", "there", key="PAIRED_WITH", type="PAIRED_WITH")
+    for o, place in (("a", "here"), ("b", "here"), ("x", "there"), ("y", "there")):
+        g.add_node(o, kind="Organisation", name=o.upper())
+        g.add_edge(o, place, key="BASED_IN", type="BASED_IN")
+    for u, v in ties:
+        g.add_edge(u, v, key="PARTNER_OF", type="PARTNER_OF")
+    return g
+
+
+@pytest.mark.parametrize("ties, kind", [
+    ([], "territory_pair_unlinked"),
+    ([("a", "x")], "territory_pair_single_tie"),
+    ([("a", "x"), ("b", "y")], None),
+])
+def test_territory_pairs(ties, kind):
+    assert kinds(territory_pair_gaps(pair_graph(ties))) == ({kind} if kind else set())
+
+
+def test_gaps_command(home):
+    result = cli_json("gaps", home=home)
+    assert set(result) == {"territory_pairs", "themes", "spheres", "isolated", "met_never_partnered",
+                           "single_points_of_failure"}
+    assert all({"kind", "message", "ids"} <= set(f) for fs in result.values() for f in fs)
