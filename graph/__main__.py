@@ -6,6 +6,7 @@
     python -m graph stats [--json]
     python -m graph metrics [--json] [--seed N] [--top N]
     python -m graph partners ORG [--top N] [--territory T] [--theme X] [--json]
+    python -m graph synergies [--top N] [--json]
     python -m graph gaps [--json] [--top N]
     python -m graph reset
     python -m graph --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
@@ -178,6 +179,20 @@ def cmd_partners(args, store):
     return 0
 
 
+def cmd_synergies(args, store):
+    from .analytics.partners import synergies
+    found = synergies(store.graph(), top=args.top)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return 0
+    print("Synergies : les paires d'organisations pas encore liées qui ont le plus en commun")
+    for rank, pair in enumerate(found, start=1):
+        print(f"{rank:3d}. {pair['names'][0]} + {pair['names'][1]}  (score {pair['score']:.2f})")
+        for reason in pair["reasons"]:
+            print(f"       - {reason}")
+    return 0
+
+
 GAP_TITLES = {
     "territory_pairs": "Territoires jumelés (ici / là-bas) mal reliés",
     "themes": "Thèmes sans répondant dans le territoire jumelé",
@@ -241,6 +256,10 @@ def parser():
     pa.add_argument("--theme", help="only candidates working on it")
     pa.add_argument("--json", action="store_true")
     pa.set_defaults(run=cmd_partners)
+    sy = sub.add_parser("synergies", help="the best pairs not yet tied, network-wide")
+    sy.add_argument("--top", type=int, default=20)
+    sy.add_argument("--json", action="store_true")
+    sy.set_defaults(run=cmd_synergies)
     ga = sub.add_parser("gaps", help="what is missing: weak territory pairs, missing spheres, isolated actors...")
     ga.add_argument("--json", action="store_true")
     ga.add_argument("--top", type=int, default=10, help="findings to print per kind (text output)")

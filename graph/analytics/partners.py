@@ -99,8 +99,52 @@ def _listing(names, most=3):
     return text + (f" et {len(names) - most} autre(s)" if len(names) > most else "")
 
 
+class Context:
+    """What the score needs about every organisation, computed once."""
+
+    def __init__(self, graph, actor=None):
+        self.graph = graph
+        self.actor = actor if actor is not None else actor_graph(graph)
+        orgs = [n for n in self.actor]
+        self.themes = {o: _themes(graph, o) for o in orgs}
+        self.places = {o: _places(graph, o) for o in orgs}
+        self.pairs = _pairs(graph)
+
+
+def pair_score(ctx: Context, org: str, cand: str):
+    """(score, reasons) for the pair; score 0 when they have nothing in common."""
+    graph, actor = ctx.graph, ctx.actor
+    score, reasons = 0.0, []
+    common = set(actor[org]) & set(actor[cand])
+    if common:
+        score += SCORE_WEIGHTS["structure"] * sum(1.0 / actor.degree(z) for z in common)
+        reasons.append(f"{len(common)} relation(s) en commun : {_listing(_name(graph, z) for z in common)}")
+    shared = ctx.themes[org] & ctx.themes[cand]
+    if shared:
+        score += SCORE_WEIGHTS["themes"] * min(len(shared), 3)
+        reasons.append(f"travaillent tous deux sur : {_listing(_name(graph, t) for t in shared)}")
+    mine, theirs = ctx.places[org], ctx.places[cand]
+    paired = {(a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ())}
+    # a shared country or zone says little: only regions and finer count
+    same = {t for t in mine & theirs if graph.nodes[t].get("level") not in ("country", "zone")}
+    if paired:
+        score += SCORE_WEIGHTS["paired_territory"]
+        a, b = sorted(paired)[0]
+        reasons.append(f"territoires jumelés (ici / là-bas) : {_name(graph, a)} ↔ {_name(graph, b)}")
+    elif same:
+        score += SCORE_WEIGHTS["same_territory"]
+        # the most precise shared place: the one with the fewest places inside it
+        place = min(same, key=lambda t: (len(_places_inside(graph, t)), _name(graph, t)))
+        reasons.append(f"même territoire : {_name(graph, place)}")
+    spheres = graph.nodes[org].get("sphere", "unknown"), graph.nodes[cand].get("sphere", "unknown")
+    if score > 0 and "unknown" not in spheres and spheres[0] != spheres[1]:
+        score += SCORE_WEIGHTS["complementary_sphere"]
+        reasons.append(f"sphère complémentaire : {SPHERE_FR.get(spheres[1], spheres[1])}")
+    return round(score, 4), reasons
+
+
 def potential_partners(graph, org: str, top: int = 10, territory: str | None = None,
-                       theme: str | None = None, actor=None) -> list:
+                       theme: str | None = None, actor=None, context: Context | None = None) -> list:
     """Ranked candidates for `org` (an id). Each is a dict with `id`, `name`,
     `score`, `reasons` (French sentences) and `path` (names, from `org` to
     the candidate, through the strongest ties; empty when unreachable).
@@ -109,60 +153,48 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     territory inside it) / working on it; both accept names or ids."""
     if graph.nodes.get(org, {}).get("kind") != ORGANISATION:
         raise UnknownOrganisation(f"{org!r} n'est pas une organisation du graphe.")
-    actor = actor if actor is not None else actor_graph(graph)
-    orgs = [n for n in actor if n != org]
+    ctx = context or Context(graph, actor)
     tied = _directly_tied(graph, org)
-    my_themes, my_places = _themes(graph, org), _places(graph, org)
-    pairs = _pairs(graph)
-    my_sphere = graph.nodes[org].get("sphere", "unknown")
     wanted_place = _named(graph, TERRITORY, territory) if territory else None
     wanted_theme = _named(graph, THEME, theme) if theme else None
-    distances = nx.single_source_dijkstra(actor, org, weight="distance")[1] if org in actor else {}
+    distances = nx.single_source_dijkstra(ctx.actor, org, weight="distance")[1]
     out = []
-    for cand in orgs:
-        if cand in tied:
+    for cand in ctx.actor:
+        if cand == org or cand in tied:
             continue
-        cand_places, cand_themes = _places(graph, cand), _themes(graph, cand)
-        if wanted_place is not None and not cand_places & wanted_place:
+        if wanted_place is not None and not ctx.places[cand] & wanted_place:
             continue
-        if wanted_theme is not None and not cand_themes & wanted_theme:
+        if wanted_theme is not None and not ctx.themes[cand] & wanted_theme:
             continue
-        score, reasons = 0.0, []
-        common = set(actor[org]) & set(actor[cand]) if org in actor else set()
-        if common:
-            allocation = sum(1.0 / actor.degree(z) for z in common)
-            score += SCORE_WEIGHTS["structure"] * allocation
-            reasons.append(f"{len(common)} relation(s) en commun : {_listing(_name(graph, z) for z in common)}")
-        shared = my_themes & cand_themes
-        if shared:
-            score += SCORE_WEIGHTS["themes"] * min(len(shared), 3)
-            reasons.append(f"travaillent tous deux sur : {_listing(_name(graph, t) for t in shared)}")
-        paired = {(a, b) for a in my_places for b in cand_places if b in pairs.get(a, ())}
-        # a shared country or zone says little: only regions and finer count
-        same = {t for t in my_places & cand_places
-                if graph.nodes[t].get("level") not in ("country", "zone")}
-        if paired:
-            score += SCORE_WEIGHTS["paired_territory"]
-            a, b = sorted(paired)[0]
-            reasons.append(f"territoires jumelés (ici / là-bas) : {_name(graph, a)} ↔ {_name(graph, b)}")
-        elif same:
-            score += SCORE_WEIGHTS["same_territory"]
-            # the most precise shared place: the one with the fewest places inside it
-            place = min(same, key=lambda t: (len(_places_inside(graph, t)), _name(graph, t)))
-            reasons.append(f"même territoire : {_name(graph, place)}")
-        cand_sphere = graph.nodes[cand].get("sphere", "unknown")
-        if score > 0 and "unknown" not in (cand_sphere, my_sphere) and cand_sphere != my_sphere:
-            score += SCORE_WEIGHTS["complementary_sphere"]
-            reasons.append(f"sphère complémentaire : {SPHERE_FR.get(cand_sphere, cand_sphere)}")
+        score, reasons = pair_score(ctx, org, cand)
         if score <= 0:
             continue
-        path = []
-        if cand in distances:
-            path = [_name(graph, n) for n in distances[cand]]
-        out.append({"id": cand, "name": _name(graph, cand), "score": round(score, 4),
-                    "reasons": reasons, "path": path})
+        path = [_name(graph, n) for n in distances[cand]] if cand in distances else []
+        out.append({"id": cand, "name": _name(graph, cand), "score": score, "reasons": reasons, "path": path})
     out.sort(key=lambda c: (-c["score"], c["name"]))
     return out[:top]
+
+
+def synergies(graph, top: int = 20, actor=None) -> list:
+    """The best pairs of organisations not yet tied, network-wide, each with
+    `ids`, `names`, `score` and `reasons`. It looks at every pair: fine for
+    a few thousand organisations, not for the 100,000 of the scale target
+    (generating candidates from shared neighbours, themes and places is the
+    planned next step)."""
+    ctx = Context(graph, actor)
+    orgs = sorted(ctx.actor)
+    tied = {o: _directly_tied(graph, o) for o in orgs}
+    found = []
+    for i, org in enumerate(orgs):
+        for cand in orgs[i + 1:]:
+            if cand in tied[org]:
+                continue
+            score, reasons = pair_score(ctx, org, cand)
+            if score > 0:
+                found.append({"ids": [org, cand], "names": [_name(graph, org), _name(graph, cand)],
+                              "score": score, "reasons": reasons})
+    found.sort(key=lambda f: (-f["score"], f["names"]))
+    return found[:top]
 
 
 def _places_inside(graph, territory):

@@ -80,3 +80,25 @@ def test_partners_command(home):
     assert found[0]["score"] >= found[-1]["score"]
     proc = run_cli("partners", "Licorne", home=home)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "Licorne" in proc.stderr
+
+
+def test_synergies_are_unlinked_pairs_ranked_once(graph):
+    from graph.analytics.partners import _directly_tied, synergies
+    found = synergies(graph, top=30)
+    pairs = [tuple(f["ids"]) for f in found]
+    assert len(pairs) == len(set(pairs)) == 30
+    assert all(a < b and b not in _directly_tied(graph, a) for a, b in pairs)
+    assert [f["score"] for f in found] == sorted((f["score"] for f in found), reverse=True)
+    assert all(f["reasons"] for f in found)
+
+
+def test_synergies_agree_with_partners(graph):
+    from graph.analytics.partners import synergies
+    best = synergies(graph, top=1)[0]
+    a, b = best["ids"]
+    assert any(c["id"] == b and c["score"] == best["score"] for c in potential_partners(graph, a, top=100))
+
+
+def test_synergies_command(home):
+    found = cli_json("synergies", "--top", "5", home=home)
+    assert len(found) == 5 and set(found[0]) == {"ids", "names", "score", "reasons"}
