@@ -1,7 +1,7 @@
 """The actor graph: the full graph projected onto organisations.
 
 Two organisations are tied when they are partners, when one is a member of,
-funds or founded the other, when they take part in the same project, are
+funds or founded the other, when a file names another tie between them, when they take part in the same project, are
 members of the same network, or attended the same event. The strength of a
 tie is the sum of the weights of its reasons (TIE_WEIGHTS, the one place
 they live, shown to users), and each tie keeps its reasons in plain French.
@@ -29,6 +29,7 @@ TIE_WEIGHTS = {
     "MEMBER_OF": 0.6,
     "FUNDS": 0.6,
     "CREATED": 0.6,
+    "RELATED_TO": 0.5,    # any other tie a file names between two organisations
     "co_project": 0.4,
     "co_member": 0.2,
     "co_event": 0.1,
@@ -38,6 +39,7 @@ TIE_WEIGHT_LABELS = {
     "MEMBER_OF": "adhésion (l'un est membre de l'autre)",
     "FUNDS": "financement",
     "CREATED": "création (l'un a créé l'autre)",
+    "RELATED_TO": "autre lien nommé dans les données (son libellé)",
     "co_project": "même projet",
     "co_member": "membres du même réseau",
     "co_event": "présents au même événement",
@@ -50,8 +52,10 @@ _GROUPS = (("co_project", PROJECT, ("LEADS", "TAKES_PART_IN", "FUNDS")),
 MAX_GROUP = 50
 
 
-def _reason(kind, graph, other=None):
+def _reason(kind, graph, other=None, label=None):
     name = graph.nodes[other].get("name", other) if other is not None else ""
+    if kind == "RELATED_TO":
+        return f"lien « {label or 'autre'} »"
     return {
         "PARTNER_OF": "partenaires",
         "MEMBER_OF": "membre de l'autre",
@@ -85,10 +89,10 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
                        sphere=data.get("sphere", "unknown"))
     is_org = set(orgs).__contains__
     members = {}
-    for source, target, rel in graph.edges(keys=True):
+    for source, target, rel, data in graph.edges(keys=True, data=True):
         rel = rel.split("#")[0]
-        if rel in ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED") and is_org(source) and is_org(target):
-            _add(actor, source, target, rel, _reason(rel, graph))
+        if rel in ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED", "RELATED_TO") and is_org(source) and is_org(target):
+            _add(actor, source, target, rel, _reason(rel, graph, label=data.get("label")))
         if rel == "MEMBER_OF" and is_org(source) and is_org(target):
             members.setdefault(target, []).append(source)
     for network, group in members.items():

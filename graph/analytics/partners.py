@@ -24,6 +24,7 @@ SCORE_WEIGHTS = {
     "complementary_sphere": 0.3,
 }
 DIRECT = ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED")
+SPECIFIC_PLACE = 0.25      # a shared place counts if it holds at most this share of the located organisations
 SPHERE_FR = {"civil_society": "société civile", "public": "pouvoirs publics",
              "economic": "acteurs économiques", "research": "recherche", "unknown": "sphère inconnue"}
 
@@ -109,6 +110,14 @@ class Context:
         self.themes = {o: _themes(graph, o) for o in orgs}
         self.places = {o: _places(graph, o) for o in orgs}
         self.pairs = _pairs(graph)
+        # How many organisations each place holds: sharing a place that
+        # holds most of them (France, in a French network) says nothing.
+        self.holding = {}
+        for places in self.places.values():
+            for place in places:
+                self.holding[place] = self.holding.get(place, 0) + 1
+        located = sum(1 for places in self.places.values() if places)
+        self.telling = {p for p, n in self.holding.items() if n <= max(2, SPECIFIC_PLACE * located)}
 
 
 def pair_score(ctx: Context, org: str, cand: str):
@@ -125,16 +134,14 @@ def pair_score(ctx: Context, org: str, cand: str):
         reasons.append(f"travaillent tous deux sur : {_listing(_name(graph, t) for t in shared)}")
     mine, theirs = ctx.places[org], ctx.places[cand]
     paired = {(a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ())}
-    # a shared country or zone says little: only regions and finer count
-    same = {t for t in mine & theirs if graph.nodes[t].get("level") not in ("country", "zone")}
+    same = mine & theirs & ctx.telling
     if paired:
         score += SCORE_WEIGHTS["paired_territory"]
         a, b = sorted(paired)[0]
         reasons.append(f"territoires jumelés (ici / là-bas) : {_name(graph, a)} ↔ {_name(graph, b)}")
     elif same:
         score += SCORE_WEIGHTS["same_territory"]
-        # the most precise shared place: the one with the fewest places inside it
-        place = min(same, key=lambda t: (len(_places_inside(graph, t)), _name(graph, t)))
+        place = min(same, key=lambda t: (ctx.holding[t], _name(graph, t)))    # the most specific
         reasons.append(f"même territoire : {_name(graph, place)}")
     spheres = graph.nodes[org].get("sphere", "unknown"), graph.nodes[cand].get("sphere", "unknown")
     if score > 0 and "unknown" not in spheres and spheres[0] != spheres[1]:

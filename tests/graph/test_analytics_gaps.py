@@ -32,7 +32,9 @@ def test_projects_missing_a_sphere(found):
 
 
 def test_isolated_and_met_never_partnered(found):
-    assert "org:cota" in {f["ids"][0] for f in found["isolated"]}
+    isolated = {f["ids"][0] for f in found["isolated"]}
+    assert "org:convergences" in isolated
+    assert "org:cota" not in isolated       # tied to the DGD ("ONG agréée par"), a RELATED_TO tie
     pairs = {tuple(f["ids"]) for f in found["met_never_partnered"]}
     assert ("org:cd-pas-de-calais", "org:maillage") in pairs
     assert ("org:grdr", "org:apes") not in pairs and ("org:apes", "org:grdr") not in pairs

@@ -1,0 +1,164 @@
+"""How well the partner score finds real ties, measured on held-out links.
+
+For each seed, 10% of the ties between organisations (partnerships and
+memberships; on the real networks, all their ties) are hidden; the actor
+graph and the affinities are rebuilt without them; then every method ranks
+candidates:
+- AUC: the chance that a hidden tie scores higher than a pair of
+  organisations that are not tied at all (ties count one half);
+- hits@10: the share of hidden ties (a, b) where b is among the 10 best
+  candidates for a.
+Methods: random, common neighbours, Adamic-Adar, resource allocation (on
+the actor graph), and the Passerelles score (structure + affinity).
+
+    .venv/bin/python -m bench.partners_eval              # every dataset, 5 seeds
+    .venv/bin/python -m bench.partners_eval --datasets bundled --seeds 20
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from graph.analytics.partners import Context, pair_score
+from graph.merge import apply_batch
+from graph.model import ORGANISATION
+
+ROOT = Path(__file__).resolve().parents[1]
+NETWORKS = ROOT.parent / "shared" / "realdata" / "networks"
+ORG_TIES = ("PARTNER_OF", "MEMBER_OF")
+MAX_QUERIES = 150          # hidden ties ranked for hits@10, per seed
+
+
+def _load(paths):
+    from loaders import load_paths
+    batch = load_paths(paths)
+    if batch.errors:
+        sys.exit(f"cannot load {paths}: {batch.errors[0]}")
+    return apply_batch(nx.MultiDiGraph(), batch)[0]
+
+
+def _edge_list_graph(path, source="From", target="To"):
+    graph = nx.MultiDiGraph()
+    with open(path, encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            for node in (row[source], row[target]):
+                graph.add_node(node, kind=ORGANISATION, name=node, sphere="unknown")
+            if row[source] != row[target]:
+                graph.add_edge(row[source], row[target], key="PARTNER_OF", type="PARTNER_OF")
+    return graph
+
+
+def datasets():
+    from bench.synthetic import generate
+    out = {"bundled": (lambda: _load(sorted((ROOT / "data").glob("*.csv"))), ORG_TIES),
+           "synthetic": (lambda: apply_batch(nx.MultiDiGraph(), generate(1000, 8000, seed=3))[0], ORG_TIES)}
+    if (NETWORKS / "deep_sea_mining_kumu").exists():
+        out["kumu_deep_sea"] = (lambda: _load([NETWORKS / "deep_sea_mining_kumu" / "elements.csv",
+                                               NETWORKS / "deep_sea_mining_kumu" / "connections.csv"]), None)
+        classics = NETWORKS / "networkx_classics"
+        out["florentine"] = (lambda: _edge_list_graph(classics / "florentine_families_marriage_edges.csv"), None)
+        out["karate"] = (lambda: _edge_list_graph(classics / "karate_club_edges.csv"), None)
+    return out
+
+
+def org_ties(graph, rels):
+    """Undirected pairs of organisations tied by `rels` (all ties if None)."""
+    orgs = {n for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION}
+    pairs = set()
+    for u, v, k in graph.edges(keys=True):
+        if u in orgs and v in orgs and u != v and (rels is None or k.split("#")[0] in rels):
+            pairs.add(tuple(sorted((u, v))))
+    return sorted(pairs)
+
+
+def without(graph, hidden):
+    g = graph.copy()
+    hidden = set(hidden)
+    drop = [(u, v, k) for u, v, k in g.edges(keys=True) if tuple(sorted((u, v))) in hidden]
+    g.remove_edges_from(drop)
+    return g
+
+
+def scorers(ctx, rng):
+    actor = ctx.actor
+
+    def common(a, b):
+        return set(actor[a]) & set(actor[b])
+    return {
+        "random": lambda a, b: rng.random(),
+        "common neighbours": lambda a, b: len(common(a, b)),
+        "Adamic-Adar": lambda a, b: sum(1 / math.log(actor.degree(z)) for z in common(a, b) if actor.degree(z) > 1),
+        "resource allocation": lambda a, b: sum(1 / actor.degree(z) for z in common(a, b)),
+        "Passerelles": lambda a, b: pair_score(ctx, a, b)[0],
+    }
+
+
+def auc(positive, negative):
+    wins = sum((p > n) + 0.5 * (p == n) for p in positive for n in negative)
+    return wins / (len(positive) * len(negative))
+
+
+def evaluate(graph, rels, seeds, share=0.1):
+    ties = org_ties(graph, rels)
+    orgs = sorted(n for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION)
+    tied = set(org_ties(graph, None))
+    results = {}
+    for seed in seeds:
+        rng = random.Random(seed)
+        hidden = rng.sample(ties, max(1, round(share * len(ties))))
+        train = without(graph, hidden)
+        ctx = Context(train)
+        tied_by = {}
+        for a, b in org_ties(train, None):
+            tied_by.setdefault(a, set()).add(b)
+            tied_by.setdefault(b, set()).add(a)
+        negatives = set()
+        while len(negatives) < min(4 * len(hidden), 2000):
+            a, b = sorted(rng.sample(orgs, 2))
+            if (a, b) not in tied:
+                negatives.add((a, b))
+        queries = hidden if len(hidden) <= MAX_QUERIES else rng.sample(hidden, MAX_QUERIES)
+        for name, score in scorers(ctx, random.Random(seed + 1)).items():
+            pos = [score(a, b) for a, b in hidden]
+            neg = [score(a, b) for a, b in negatives]
+            hits = 0
+            for a, b in queries:
+                known = tied_by.get(a, set())     # already tied to a: not candidates
+                ranked = sorted((o for o in orgs if o != a and o not in known), key=lambda o: (-score(a, o), o))
+                hits += b in ranked[:10]
+            row = results.setdefault(name, {"auc": [], "hits": []})
+            row["auc"].append(auc(pos, neg))
+            row["hits"].append(hits / len(queries))
+    return len(ties), results
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--datasets", nargs="*", help="names among: bundled synthetic kumu_deep_sea florentine karate")
+    args = parser.parse_args(argv)
+    available = datasets()
+    for name in args.datasets or list(available):
+        build, rels = available[name]
+        t = time.perf_counter()
+        graph = build()
+        n_ties, results = evaluate(graph, rels, range(args.seeds))
+        print(f"\n{name}: {sum(1 for _, d in graph.nodes(data=True) if d.get('kind') == ORGANISATION)} "
+              f"organisations, {n_ties} ties, {args.seeds} seeds ({time.perf_counter() - t:.0f} s)")
+        print(f"  {'method':22} {'AUC':>13} {'hits@10':>13}")
+        for method, row in results.items():
+            mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
+            spread = lambda xs: (sum((x - mean(xs)) ** 2 for x in xs) / len(xs)) ** 0.5  # noqa: E731
+            print(f"  {method:22} {mean(row['auc']):.3f} ± {spread(row['auc']):.3f} "
+                  f"{mean(row['hits']):.3f} ± {spread(row['hits']):.3f}")
+
+
+if __name__ == "__main__":
+    main()
