@@ -48,20 +48,11 @@ def _simple(graph) -> nx.Graph:
     return graph
 
 
-def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None) -> dict:
-    """Metrics of every node of `graph` (usually the actor graph).
+IGRAPH_FROM = 5_000       # nodes; above this, "auto" uses igraph
 
-    Returns {"rows": [one dict per node], "modularity": float|None,
-    "communities": int, "articulation_points": [...], "bridges": [...],
-    "betweenness_sample": k or None}. Rows are sorted by weighted degree,
-    strongest first. `betweenness_sample`, when set and smaller than the
-    graph, estimates betweenness from that many sources (seeded)."""
-    g = _simple(graph)
+
+def _networkx_values(g, seed, k):
     nodes = list(g)
-    if not nodes:
-        return {"rows": [], "modularity": None, "communities": 0, "articulation_points": [],
-                "bridges": [], "betweenness_sample": None}
-    k = betweenness_sample if betweenness_sample and betweenness_sample < len(nodes) else None
     betweenness = nx.betweenness_centrality(g, k=k, weight="distance", seed=seed)
     pagerank = nx.pagerank(g, weight="weight") if g.number_of_edges() else {n: 1 / len(nodes) for n in nodes}
     # nodes= is needed: without it networkx 3.6 computes weighted effective
@@ -69,24 +60,65 @@ def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None
     constraint = nx.constraint(g, weight="weight", nodes=nodes)
     effective = nx.effective_size(g, weight="weight", nodes=nodes)
     core = nx.core_number(g)
-    communities = nx.community.louvain_communities(g, weight="weight", seed=seed) if g.number_of_edges() else [
-        {n} for n in nodes]
-    community_of = {n: i for i, group in enumerate(sorted(communities, key=lambda c: (-len(c), sorted(map(str, c)))))
-                    for n in group}
-    modularity = nx.community.modularity(g, communities, weight="weight") if g.number_of_edges() else None
-    articulation = sorted(nx.articulation_points(g), key=str)
-    bridges = sorted((tuple(sorted(e, key=str)) for e in nx.bridges(g)), key=str)
-    cut = set(articulation)
+    if g.number_of_edges():
+        communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
+        modularity = nx.community.modularity(g, communities, weight="weight")
+    else:
+        communities, modularity = [{n} for n in nodes], None
+    membership = {n: i for i, group in enumerate(communities) for n in group}
+    return {"nodes": nodes, "degree": [g.degree(n) for n in nodes],
+            "strength": [g.degree(n, weight="weight") for n in nodes],
+            "betweenness": [betweenness[n] for n in nodes], "pagerank": [pagerank[n] for n in nodes],
+            "constraint": [constraint[n] for n in nodes], "effective_size": [effective[n] for n in nodes],
+            "core": [core[n] for n in nodes], "membership": [membership[n] for n in nodes],
+            "modularity": modularity, "articulation_points": list(nx.articulation_points(g)),
+            "bridges": list(nx.bridges(g))}
+
+
+def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None,
+                         engine: str = "auto") -> dict:
+    """Metrics of every node of `graph` (usually the actor graph).
+
+    Returns {"rows": [one dict per node], "modularity": float|None,
+    "communities": int, "articulation_points": [...], "bridges": [...],
+    "betweenness_sample": k or None, "engine": ...}. Rows are sorted by
+    weighted degree, strongest first. `betweenness_sample`, when set and
+    smaller than the graph, estimates betweenness from that many sources
+    (seeded). `engine` is "networkx", "igraph" (graph.analytics.fast, the
+    same answers, faster), or "auto" (igraph from IGRAPH_FROM nodes)."""
+    n = graph.number_of_nodes()
+    if n == 0:
+        return {"rows": [], "modularity": None, "communities": 0, "articulation_points": [],
+                "bridges": [], "betweenness_sample": None, "engine": None}
+    if engine == "auto":
+        engine = "igraph" if n >= IGRAPH_FROM else "networkx"
+    k = betweenness_sample if betweenness_sample and betweenness_sample < n else None
+    if engine == "igraph":
+        from .fast import metrics_igraph
+        values = metrics_igraph(graph, seed=seed, betweenness_sample=k)
+    else:
+        values = _networkx_values(_simple(graph), seed, k)
+    nodes = values["nodes"]
+    # communities numbered by size, largest first, whatever the engine
+    sizes = {}
+    for label in values["membership"]:
+        sizes[label] = sizes.get(label, 0) + 1
+    order = sorted(sizes, key=lambda label: (-sizes[label], label))
+    number = {label: i for i, label in enumerate(order)}
+    cut = set(values["articulation_points"])
     rows = []
-    for n in nodes:
-        data = graph.nodes[n] if n in graph else {}
+    for i, node in enumerate(nodes):
+        data = graph.nodes[node] if node in graph else {}
         rows.append({
-            "id": n, "name": data.get("name", str(n)), "sphere": data.get("sphere"),
-            "degree": g.degree(n), "weighted_degree": round(g.degree(n, weight="weight"), 6),
-            "betweenness": round(betweenness[n], 6), "pagerank": round(pagerank[n], 6),
-            "constraint": _clean(constraint[n]), "effective_size": _clean(effective[n]),
-            "k_core": core[n], "community": community_of[n], "articulation_point": n in cut,
+            "id": node, "name": data.get("name", str(node)), "sphere": data.get("sphere"),
+            "degree": values["degree"][i], "weighted_degree": _clean(values["strength"][i]),
+            "betweenness": _clean(values["betweenness"][i]), "pagerank": _clean(values["pagerank"][i]),
+            "constraint": _clean(values["constraint"][i]), "effective_size": _clean(values["effective_size"][i]),
+            "k_core": values["core"][i], "community": number[values["membership"][i]],
+            "articulation_point": node in cut,
         })
     rows.sort(key=lambda r: (-r["weighted_degree"], str(r["id"])))
-    return {"rows": rows, "modularity": _clean(modularity), "communities": len(communities),
-            "articulation_points": articulation, "bridges": bridges, "betweenness_sample": k}
+    return {"rows": rows, "modularity": _clean(values["modularity"]), "communities": len(sizes),
+            "articulation_points": sorted(values["articulation_points"], key=str),
+            "bridges": sorted((tuple(sorted(b, key=str)) for b in values["bridges"]), key=str),
+            "betweenness_sample": k, "engine": engine}
