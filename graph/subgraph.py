@@ -23,7 +23,18 @@ def match_names(candidates, wanted) -> set:
     return out
 
 
-def _named(graph, kind, wanted):
+def territories_inside(graph, territory) -> set:
+    """The territories inside `territory`, at any depth (through PART_OF)."""
+    inside, frontier = set(), {territory}
+    while frontier:
+        frontier = {u for t in frontier for u, _, k in graph.in_edges(t, keys=True)
+                    if k == "PART_OF" and graph.nodes[u].get("kind") == TERRITORY} - inside
+        inside |= frontier
+    return inside
+
+
+def named(graph, kind, wanted) -> set:
+    """Ids of the nodes of `kind` that `wanted` (names, aliases or ids) names."""
     return match_names(((n, d.get("name"), d.get("aliases")) for n, d in graph.nodes(data=True)
                         if d.get("kind") == kind), wanted)
 
@@ -32,15 +43,11 @@ def select(graph, kinds=None, territories=None, themes=None):
     """The induced subgraph of the selection, as a new MultiDiGraph."""
     keep = set(graph)
     if territories:
-        places = _named(graph, TERRITORY, territories)
-        frontier = set(places)
-        while frontier:      # territories inside them, through PART_OF
-            frontier = {u for t in frontier for u, _, k in graph.in_edges(t, keys=True)
-                        if k == "PART_OF" and graph.nodes[u].get("kind") == TERRITORY} - places
-            places |= frontier
+        places = named(graph, TERRITORY, territories)
+        places |= {inner for t in places for inner in territories_inside(graph, t)}
         keep &= places | {u for t in places for u, _, k in graph.in_edges(t, keys=True) if k in TERRITORY_TIES}
     if themes:
-        topics = _named(graph, THEME, themes)
+        topics = named(graph, THEME, themes)
         keep &= topics | {u for t in topics for u, _, k in graph.in_edges(t, keys=True) if k in THEME_TIES}
     if kinds:
         keep = {n for n in keep if graph.nodes[n].get("kind") in set(kinds)}

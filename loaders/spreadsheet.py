@@ -156,6 +156,8 @@ class SpreadsheetReader:
         self.kinds = {}                   # id -> kind, for this load
         self._implicit = {}               # (kind, folded name) -> id created from a cell
         self._unmapped = {}               # connection wording -> (file, row, count)
+        self._pending_cells = []          # cells naming other nodes, resolved after all elements
+        self._connection_rows = []        # connection tables, read after all elements
 
     # -- elements ---------------------------------------------------------
     def read_elements(self, table: Table):
@@ -273,8 +275,6 @@ class SpreadsheetReader:
                                             sources, explicit, where(field, "").column, file, number))
 
     # -- cells that name nodes -----------------------------------------------
-    _pending_cells: list
-
     def _resolve_cells(self):
         for (source_id, source_kind, rel, text, target_kind, level, sources, explicit,
              column, file, number) in self._pending_cells:
@@ -344,8 +344,6 @@ class SpreadsheetReader:
         if any(p.row == header_row for p in self.batch.errors):
             return
         self._connection_rows.append((table, header, cols, rows[1:]))
-
-    _connection_rows: list
 
     def _connection(self, table, header, cols, number, cells):
         file = table.file
@@ -434,8 +432,7 @@ class SpreadsheetReader:
 
     # -- whole load ----------------------------------------------------------------
     def read(self, tables) -> Batch:
-        self._pending_cells = []
-        self._connection_rows = []
+        """Read once: a reader holds the state of one load."""
         roles = [(t, table_role(t)) for t in tables]
         for table, role in roles:
             if role == "elements":

@@ -17,13 +17,11 @@ import networkx as nx
 from graph.model import CIVIL_SOCIETY, ECONOMIC, ORGANISATION, PROJECT, PUBLIC
 
 from .actor import actor_graph
-from .partners import SPHERE_FR, _directly_tied, _pairs, _places, _places_inside, _themes
+from graph.subgraph import territories_inside
+
+from .partners import SPHERE_FR, directly_tied, name_of, org_places, org_themes, territory_pairs
 
 THREE_SPHERES = (CIVIL_SOCIETY, PUBLIC, ECONOMIC)
-
-
-def _name(graph, node):
-    return graph.nodes[node].get("name", node)
 
 
 def _orgs(graph):
@@ -31,27 +29,27 @@ def _orgs(graph):
 
 
 def _side(graph, territory, places_of):
-    inside = {territory} | _places_inside(graph, territory)
+    inside = {territory} | territories_inside(graph, territory)
     return {o for o, places in places_of.items() if places & inside}
 
 
 def territory_pair_gaps(graph, places_of=None) -> list:
-    places_of = places_of or {o: _places(graph, o) for o in _orgs(graph)}
+    places_of = places_of or {o: org_places(graph, o) for o in _orgs(graph)}
     out = []
     seen = set()
-    for here, theres in sorted(_pairs(graph).items()):
+    for here, theres in sorted(territory_pairs(graph).items()):
         for there in sorted(theres):
             if (there, here) in seen:
                 continue
             seen.add((here, there))
             a, b = _side(graph, here, places_of), _side(graph, there, places_of)
-            ties = sorted({tuple(sorted((u, v))) for u in a for v in _directly_tied(graph, u) & (b - a)})
-            pair = f"{_name(graph, here)} ↔ {_name(graph, there)}"
+            ties = sorted({tuple(sorted((u, v))) for u in a for v in directly_tied(graph, u) & (b - a)})
+            pair = f"{name_of(graph, here)} ↔ {name_of(graph, there)}"
             for side, other, members in ((here, there, a - b), (there, here, b - a)):
                 if not members:
                     out.append({"kind": "territory_pair_one_sided", "ids": [side, other],
-                                "message": f"{pair} : aucune organisation de {_name(graph, side)} dans le réseau, "
-                                           f"seulement des acteurs de {_name(graph, other)} qui y agissent."})
+                                "message": f"{pair} : aucune organisation de {name_of(graph, side)} dans le réseau, "
+                                           f"seulement des acteurs de {name_of(graph, other)} qui y agissent."})
             if not (a - b and b - a):
                 continue
             if not ties:
@@ -61,27 +59,27 @@ def territory_pair_gaps(graph, places_of=None) -> list:
                 u, v = ties[0]
                 out.append({"kind": "territory_pair_single_tie", "ids": [here, there, u, v],
                             "message": f"Le lien {pair} ne tient qu'à un seul partenariat : "
-                                       f"{_name(graph, u)} – {_name(graph, v)}. S'il cesse, les deux "
+                                       f"{name_of(graph, u)} – {name_of(graph, v)}. S'il cesse, les deux "
                                        f"territoires ne sont plus reliés."})
     return out
 
 
 def theme_gaps(graph, places_of=None) -> list:
     """Themes worked on one side of a pair and not on the other."""
-    places_of = places_of or {o: _places(graph, o) for o in _orgs(graph)}
+    places_of = places_of or {o: org_places(graph, o) for o in _orgs(graph)}
     out, seen = [], set()
-    for here, theres in sorted(_pairs(graph).items()):
+    for here, theres in sorted(territory_pairs(graph).items()):
         for there in sorted(theres):
             for side, other in ((here, there), (there, here)):
                 if (side, other) in seen:
                     continue
                 seen.add((side, other))
-                mine = {t for o in _side(graph, side, places_of) for t in _themes(graph, o)}
-                theirs = {t for o in _side(graph, other, places_of) for t in _themes(graph, o)}
+                mine = {t for o in _side(graph, side, places_of) for t in org_themes(graph, o)}
+                theirs = {t for o in _side(graph, other, places_of) for t in org_themes(graph, o)}
                 for theme in sorted(mine - theirs):
                     out.append({"kind": "theme_without_counterpart", "ids": [theme, side, other],
-                                "message": f"« {_name(graph, theme)} » est travaillé à {_name(graph, side)}, "
-                                           f"mais personne n'y travaille à {_name(graph, other)}, "
+                                "message": f"« {name_of(graph, theme)} » est travaillé à {name_of(graph, side)}, "
+                                           f"mais personne n'y travaille à {name_of(graph, other)}, "
                                            f"son territoire jumelé."})
     return out
 
@@ -106,7 +104,7 @@ def sphere_gaps(graph) -> list:
 
 def isolated(graph, actor) -> list:
     return [{"kind": "isolated", "ids": [o],
-             "message": f"{_name(graph, o)} n'a aucun lien avec une autre organisation du réseau."}
+             "message": f"{name_of(graph, o)} n'a aucun lien avec une autre organisation du réseau."}
             for o in sorted(actor) if actor.degree(o) == 0]
 
 
@@ -114,10 +112,10 @@ def met_never_partnered(graph, actor, most: int = 50) -> list:
     """Pairs whose only tie is having been at the same events."""
     out = []
     for u, v, data in actor.edges(data=True):
-        if all(r.startswith("ont participé à") for r in data["reasons"]) and v not in _directly_tied(graph, u):
+        if all(r.startswith("ont participé à") for r in data["reasons"]) and v not in directly_tied(graph, u):
             events = "; ".join(r.removeprefix("ont participé à ") for r in data["reasons"])
             out.append({"kind": "met_never_partnered", "ids": sorted([u, v]),
-                        "message": f"{_name(graph, u)} et {_name(graph, v)} se sont croisés ({events}) "
+                        "message": f"{name_of(graph, u)} et {name_of(graph, v)} se sont croisés ({events}) "
                                    f"mais n'ont aucun lien direct."})
     out.sort(key=lambda f: f["message"])
     return out[:most]
@@ -130,7 +128,7 @@ def single_points_of_failure(graph, actor) -> list:
         parts = sorted(nx.connected_components(actor.subgraph(component)), key=len, reverse=True)
         cut_off = sum(len(p) for p in parts[1:])
         out.append({"kind": "single_point_of_failure", "ids": [node], "cut_off": cut_off,
-                    "message": f"Sans {_name(graph, node)}, {cut_off} organisation(s) seraient coupées "
+                    "message": f"Sans {name_of(graph, node)}, {cut_off} organisation(s) seraient coupées "
                                f"du reste du réseau."})
     out.sort(key=lambda f: (-f["cut_off"], f["message"]))
     return out
@@ -139,7 +137,7 @@ def single_points_of_failure(graph, actor) -> list:
 def gaps(graph) -> dict:
     """Every kind of gap, each a list of findings."""
     actor = actor_graph(graph)
-    places_of = {o: _places(graph, o) for o in _orgs(graph)}
+    places_of = {o: org_places(graph, o) for o in _orgs(graph)}
     return {
         "territory_pairs": territory_pair_gaps(graph, places_of),
         "themes": theme_gaps(graph, places_of),

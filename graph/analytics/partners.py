@@ -14,6 +14,8 @@ import networkx as nx
 
 from graph.model import ORGANISATION, TERRITORY, THEME
 
+from graph.subgraph import named, territories_inside
+
 from .actor import actor_graph
 
 SCORE_WEIGHTS = {
@@ -49,7 +51,7 @@ def find_organisation(graph, text: str) -> str:
     raise UnknownOrganisation(f"Aucune organisation ne s'appelle « {text} ».{hint}")
 
 
-def _themes(graph, org):
+def org_themes(graph, org):
     """Themes an organisation works on, directly or through its projects."""
     found = {t for _, t, k in graph.out_edges(org, keys=True)
              if k.split("#")[0] == "WORKS_ON" and graph.nodes[t].get("kind") == THEME}
@@ -60,7 +62,7 @@ def _themes(graph, org):
     return found
 
 
-def _places(graph, org):
+def org_places(graph, org):
     """Territories where an organisation is based or active, with the
     territories they are part of (Lille is in Nord-Pas-de-Calais)."""
     places = {t for _, t, k in graph.out_edges(org, keys=True)
@@ -73,7 +75,7 @@ def _places(graph, org):
     return places
 
 
-def _pairs(graph):
+def territory_pairs(graph):
     pairs = {}
     for u, v, k in graph.edges(keys=True):
         if k.split("#")[0] == "PAIRED_WITH":
@@ -82,7 +84,7 @@ def _pairs(graph):
     return pairs
 
 
-def _directly_tied(graph, org):
+def directly_tied(graph, org):
     tied = set()
     for u, v, k in list(graph.out_edges(org, keys=True)) + list(graph.in_edges(org, keys=True)):
         if k.split("#")[0] in DIRECT:
@@ -90,7 +92,7 @@ def _directly_tied(graph, org):
     return tied
 
 
-def _name(graph, node):
+def name_of(graph, node):
     return graph.nodes[node].get("name", node)
 
 
@@ -107,9 +109,9 @@ class Context:
         self.graph = graph
         self.actor = actor if actor is not None else actor_graph(graph)
         orgs = [n for n in self.actor]
-        self.themes = {o: _themes(graph, o) for o in orgs}
-        self.places = {o: _places(graph, o) for o in orgs}
-        self.pairs = _pairs(graph)
+        self.themes = {o: org_themes(graph, o) for o in orgs}
+        self.places = {o: org_places(graph, o) for o in orgs}
+        self.pairs = territory_pairs(graph)
         # How many organisations each place holds: sharing a place that
         # holds most of them (France, in a French network) says nothing.
         self.holding = {}
@@ -127,22 +129,22 @@ def pair_score(ctx: Context, org: str, cand: str):
     common = set(actor[org]) & set(actor[cand])
     if common:
         score += SCORE_WEIGHTS["structure"] * sum(1.0 / actor.degree(z) for z in common)
-        reasons.append(f"{len(common)} relation(s) en commun : {_listing(_name(graph, z) for z in common)}")
+        reasons.append(f"{len(common)} relation(s) en commun : {_listing(name_of(graph, z) for z in common)}")
     shared = ctx.themes[org] & ctx.themes[cand]
     if shared:
         score += SCORE_WEIGHTS["themes"] * min(len(shared), 3)
-        reasons.append(f"travaillent tous deux sur : {_listing(_name(graph, t) for t in shared)}")
+        reasons.append(f"travaillent tous deux sur : {_listing(name_of(graph, t) for t in shared)}")
     mine, theirs = ctx.places[org], ctx.places[cand]
     paired = {(a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ())}
     same = mine & theirs & ctx.telling
     if paired:
         score += SCORE_WEIGHTS["paired_territory"]
         a, b = sorted(paired)[0]
-        reasons.append(f"territoires jumelés (ici / là-bas) : {_name(graph, a)} ↔ {_name(graph, b)}")
+        reasons.append(f"territoires jumelés (ici / là-bas) : {name_of(graph, a)} ↔ {name_of(graph, b)}")
     elif same:
         score += SCORE_WEIGHTS["same_territory"]
-        place = min(same, key=lambda t: (ctx.holding[t], _name(graph, t)))    # the most specific
-        reasons.append(f"même territoire : {_name(graph, place)}")
+        place = min(same, key=lambda t: (ctx.holding[t], name_of(graph, t)))    # the most specific
+        reasons.append(f"même territoire : {name_of(graph, place)}")
     spheres = graph.nodes[org].get("sphere", "unknown"), graph.nodes[cand].get("sphere", "unknown")
     if score > 0 and "unknown" not in spheres and spheres[0] != spheres[1]:
         score += SCORE_WEIGHTS["complementary_sphere"]
@@ -161,7 +163,7 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     if graph.nodes.get(org, {}).get("kind") != ORGANISATION:
         raise UnknownOrganisation(f"{org!r} n'est pas une organisation du graphe.")
     ctx = context or Context(graph, actor)
-    tied = _directly_tied(graph, org)
+    tied = directly_tied(graph, org)
     wanted_place = _named(graph, TERRITORY, territory) if territory else None
     wanted_theme = _named(graph, THEME, theme) if theme else None
     distances = nx.single_source_dijkstra(ctx.actor, org, weight="distance")[1]
@@ -176,8 +178,8 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
         score, reasons = pair_score(ctx, org, cand)
         if score <= 0:
             continue
-        path = [_name(graph, n) for n in distances[cand]] if cand in distances else []
-        out.append({"id": cand, "name": _name(graph, cand), "score": score, "reasons": reasons, "path": path})
+        path = [name_of(graph, n) for n in distances[cand]] if cand in distances else []
+        out.append({"id": cand, "name": name_of(graph, cand), "score": score, "reasons": reasons, "path": path})
     out.sort(key=lambda c: (-c["score"], c["name"]))
     return out[:top]
 
@@ -190,7 +192,7 @@ def synergies(graph, top: int = 20, actor=None) -> list:
     planned next step)."""
     ctx = Context(graph, actor)
     orgs = sorted(ctx.actor)
-    tied = {o: _directly_tied(graph, o) for o in orgs}
+    tied = {o: directly_tied(graph, o) for o in orgs}
     found = []
     for i, org in enumerate(orgs):
         for cand in orgs[i + 1:]:
@@ -198,27 +200,18 @@ def synergies(graph, top: int = 20, actor=None) -> list:
                 continue
             score, reasons = pair_score(ctx, org, cand)
             if score > 0:
-                found.append({"ids": [org, cand], "names": [_name(graph, org), _name(graph, cand)],
+                found.append({"ids": [org, cand], "names": [name_of(graph, org), name_of(graph, cand)],
                               "score": score, "reasons": reasons})
     found.sort(key=lambda f: (-f["score"], f["names"]))
     return found[:top]
 
 
-def _places_inside(graph, territory):
-    inside, frontier = set(), {territory}
-    while frontier:
-        frontier = {u for t in frontier for u, _, k in graph.in_edges(t, keys=True)
-                    if k.split("#")[0] == "PART_OF"} - inside
-        inside |= frontier
-    return inside
-
-
 def _named(graph, kind, text):
-    from graph.subgraph import match_names
-    ids = match_names(((n, d.get("name"), d.get("aliases")) for n, d in graph.nodes(data=True)
-                       if d.get("kind") == kind), [text])
+    """The filter of --territory / --theme: what `text` names, territories
+    inside included; an unknown name is an error, not an empty result."""
+    ids = named(graph, kind, [text])
     if kind == TERRITORY:
-        ids |= {i for t in ids for i in _places_inside(graph, t)}
+        ids |= {i for t in ids for i in territories_inside(graph, t)}
     if not ids:
         what = "territoire" if kind == TERRITORY else "thème"
         raise UnknownOrganisation(f"Aucun {what} ne s'appelle « {text} ».")

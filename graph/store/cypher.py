@@ -48,7 +48,7 @@ RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS kind
 """
 
 
-def read_edges_by_key(rel: str) -> str:
+def _tie_of_row(rel: str) -> str:
     # Both ends by index seek (the hints keep a plan made on an empty
     # database from scanning), then the tie between two bound nodes, which
     # Neo4j checks from the end with fewer ties: exact, whatever the hubs.
@@ -57,7 +57,11 @@ UNWIND $rows AS row
 MATCH (a:{ENTITY} {{id: row.source}}) USING INDEX SEEK a:{ENTITY}(id)
 MATCH (b:{ENTITY} {{id: row.target}}) USING INDEX SEEK b:{ENTITY}(id)
 MATCH (a)-[r:{rel_type(rel)} {{key: row.key}}]->(b)
-RETURN a.id AS source, b.id AS target, r.key AS key, properties(r) AS props
+"""
+
+
+def read_edges_by_key(rel: str) -> str:
+    return _tie_of_row(rel) + """RETURN a.id AS source, b.id AS target, r.key AS key, properties(r) AS props
 """
 
 
@@ -85,13 +89,7 @@ SET r = tie.props
 
 
 def update_edges(rel: str) -> str:
-    return f"""
-UNWIND $rows AS row
-MATCH (a:{ENTITY} {{id: row.source}}) USING INDEX SEEK a:{ENTITY}(id)
-MATCH (b:{ENTITY} {{id: row.target}}) USING INDEX SEEK b:{ENTITY}(id)
-MATCH (a)-[r:{rel_type(rel)} {{key: row.key}}]->(b)
-SET r = row.props
-"""
+    return _tie_of_row(rel) + "SET r = row.props\n"
 
 
 # Every writing transaction starts here: the exclusive lock on the meta node

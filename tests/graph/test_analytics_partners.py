@@ -83,11 +83,11 @@ def test_partners_command(home):
 
 
 def test_synergies_are_unlinked_pairs_ranked_once(graph):
-    from graph.analytics.partners import _directly_tied, synergies
+    from graph.analytics.partners import directly_tied, synergies
     found = synergies(graph, top=30)
     pairs = [tuple(f["ids"]) for f in found]
     assert len(pairs) == len(set(pairs)) == 30
-    assert all(a < b and b not in _directly_tied(graph, a) for a, b in pairs)
+    assert all(a < b and b not in directly_tied(graph, a) for a, b in pairs)
     assert [f["score"] for f in found] == sorted((f["score"] for f in found), reverse=True)
     assert all(f["reasons"] for f in found)
 

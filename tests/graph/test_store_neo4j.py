@@ -4,7 +4,7 @@ import pytest
 from conftest import BUNDLED, cli_json, run_cli
 
 from graph.model import Batch, Edge, Node
-from graph.store import StoreUnavailable
+from graph.store import BatchRejected, StoreUnavailable
 from graph.store import cypher
 from graph.store.neo4j import Neo4jStore
 from loaders import load_paths
@@ -43,7 +43,7 @@ def test_a_load_in_several_transactions_converges(neo4j_store):
     # a load that fails part-way: the first parts are committed...
     broken = load_paths(BUNDLED)
     broken.edges.append(Edge("org:cfsi", "MEMBER_OF", "org:nowhere", {}, ["x"]))
-    with pytest.raises(Exception):
+    with pytest.raises(BatchRejected):
         neo4j_store.apply(broken, transaction_rows=50)
     assert 0 < neo4j_store.graph().number_of_nodes()
     # ...and running the good load again gives the same graph as in one go
@@ -57,7 +57,7 @@ def test_one_load_is_one_transaction(neo4j_store):
     neo4j_store.apply(Batch(nodes=[Node("org:a", "Organisation", {"name": "A"}, ["s"])]))
     bad = Batch(nodes=[Node(f"org:n{i}", "Organisation", {"name": str(i)}, ["s"]) for i in range(25_000)],
                 edges=[Edge("org:n1", "MEMBER_OF", "org:missing", {}, ["s"])])
-    with pytest.raises(Exception):
+    with pytest.raises(BatchRejected):
         neo4j_store.apply(bad)
     assert set(neo4j_store.graph()) == {"org:a"}
 

@@ -75,7 +75,6 @@ def test_reference_list_of_the_lille_report(report_batch):
     assert batch.errors == []
     found = people(batch)
     assert len(found) == 40   # « une quarantaine de personnes »
-    warnings = {(w.row, w.message.split(":")[0][:40]) for w in batch.warnings}
     by_row = {}
     for w in batch.warnings:
         by_row.setdefault(w.row, []).append(w.message)
@@ -101,7 +100,6 @@ def test_reference_list_of_the_lille_report(report_batch):
     assert any("'Grdr Mali' taken as" in m for m in by_row[353])
     # the back cover of the report is not part of the table
     assert max(w.row or 0 for w in batch.warnings) < 380
-    assert warnings  # every assignment above was reported
 
 
 def test_reference_list_attends_the_event(report_batch):
