@@ -8,7 +8,8 @@ Every store offers:
     apply(batch)              all-or-nothing merge of a loader's Batch; returns the counts
     reset()                   empty the store (the next load starts from nothing)
     erase_person(id)          remove a person and every trace of them
-    describe()                what a user needs to know: which store, where, last change
+    describe()                what a user needs to know: which store, where, last change,
+                              and `version`, a token that changes with every write (cache key)
 """
 from __future__ import annotations
 

@@ -95,8 +95,10 @@ def update_edges(rel: str) -> str:
 # Every writing transaction starts here: the exclusive lock on the meta node
 # serialises loads, so that what a load read is still true when it writes.
 LOCK = f"MERGE (m:{META} {{id: 'meta'}}) SET m.locked = true"
-TOUCH = f"MERGE (m:{META} {{id: 'meta'}}) SET m.modified = toString(datetime.truncate('second', datetime()))"
-READ_META = f"MATCH (m:{META} {{id: 'meta'}}) RETURN m.modified AS modified"
+# `version` changes with every write: what the app's caches are keyed on.
+TOUCH = (f"MERGE (m:{META} {{id: 'meta'}}) "
+         "SET m.modified = toString(datetime.truncate('second', datetime())), m.version = randomUUID()")
+READ_META = f"MATCH (m:{META} {{id: 'meta'}}) RETURN m.modified AS modified, m.version AS version"
 
 # Reading a graph back: ids first, then nodes and ties in chunks, each chunk
 # one record holding a list (far fewer driver records than one per tie).

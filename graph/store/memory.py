@@ -145,10 +145,13 @@ class MemoryStore:
             return removed
 
     def describe(self) -> dict:
-        modified = None
+        modified = version = None
         if self.path.exists():
-            modified = datetime.fromtimestamp(self.path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
-        return {"store": self.name, "location": str(self.path), "last_modified": modified}
+            info = self.path.stat()
+            modified = datetime.fromtimestamp(info.st_mtime, timezone.utc).isoformat(timespec="seconds")
+            version = f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}"
+        return {"store": self.name, "location": str(self.path), "last_modified": modified,
+                "version": version}
 
 
 def bundled_files():

@@ -133,9 +133,9 @@ class Neo4jStore:
     def describe(self) -> dict:
         records, _, _ = self.driver.execute_query(cypher.READ_META, database_=self.database,
                                                   routing_=RoutingControl.READ)
-        modified = records[0]["modified"] if records else None
+        meta = records[0] if records else {}
         return {"store": self.name, "location": f"{self.uri} (database {self.database})",
-                "last_modified": modified}
+                "last_modified": meta.get("modified"), "version": meta.get("version")}
 
     # -- writing ------------------------------------------------------------------
     def apply(self, batch: Batch, transaction_rows: int | None = None) -> dict:

@@ -113,6 +113,17 @@ def test_describe_names_the_store(store):
     assert "passerelles-dev" not in repr(info)
 
 
+def test_version_changes_with_every_write_and_only_then(store):
+    store.apply(Batch(nodes=[org("org:a", "A")]))
+    first = store.describe()["version"]
+    store.apply(Batch(nodes=[org("org:a", "A")]))          # unchanged: nothing written
+    assert store.describe()["version"] == first
+    store.apply(Batch(nodes=[org("org:b", "B")]))
+    second = store.describe()["version"]
+    store.reset()
+    assert len({first, second, store.describe()["version"]}) == 3
+
+
 def test_both_stores_give_the_same_export_of_the_bundled_dataset(empty_store, neo4j_store, tmp_path):
     outputs = []
     for store in (empty_store, neo4j_store):
