@@ -135,17 +135,23 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
     return out
 
 
-def apply_batch(graph, batch):
-    """Merge a batch into a copy of `graph` (an nx.MultiDiGraph keyed by
-    relation type). Returns (new graph, counts, problems); on problems the
-    new graph must not be kept. Pure: `graph` is not changed."""
+def plan_against(graph, batch) -> Plan:
+    """plan_batch against an nx.MultiDiGraph keyed by relation type: what a
+    load would do (the app's validation report), nothing written."""
     def node_of(node_id):
         return graph.nodes[node_id] if node_id in graph else None
 
     def edge_of(source, target, key):
         return graph.edges[source, target, key] if graph.has_edge(source, target, key) else None
 
-    plan = plan_batch(batch, node_of, edge_of)
+    return plan_batch(batch, node_of, edge_of)
+
+
+def apply_batch(graph, batch):
+    """Merge a batch into a copy of `graph` (an nx.MultiDiGraph keyed by
+    relation type). Returns (new graph, counts, problems); on problems the
+    new graph must not be kept. Pure: `graph` is not changed."""
+    plan = plan_against(graph, batch)
     new = graph.copy()
     for node_id, kind, attrs in plan.nodes:
         new.add_node(node_id)

@@ -4,7 +4,8 @@ Two organisations are tied when they are partners, when one is a member of,
 funds or founded the other, when a file names another tie between them, when they take part in the same project, are
 members of the same network, or attended the same event. The strength of a
 tie is the sum of the weights of its reasons (TIE_WEIGHTS, the one place
-they live, shown to users), and each tie keeps its reasons in plain French.
+they live, shown to users), and each tie keeps its reasons in plain French. (The interface's words for
+the weights live in ui/i18n.py.)
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -33,16 +34,6 @@ TIE_WEIGHTS = {
     "co_project": 0.4,
     "co_member": 0.2,
     "co_event": 0.1,
-}
-TIE_WEIGHT_LABELS = {
-    "PARTNER_OF": "partenariat",
-    "MEMBER_OF": "adhésion (l'un est membre de l'autre)",
-    "FUNDS": "financement",
-    "CREATED": "création (l'un a créé l'autre)",
-    "RELATED_TO": "autre lien nommé dans les données (son libellé)",
-    "co_project": "même projet",
-    "co_member": "membres du même réseau",
-    "co_event": "présents au même événement",
 }
 # Groups whose members are tied to each other, and how.
 _GROUPS = (("co_project", PROJECT, ("LEADS", "TAKES_PART_IN", "FUNDS")),

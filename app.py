@@ -1,0 +1,21 @@
+"""Passerelles, the app: `streamlit run app.py`.
+
+One module per page under ui/, routed here by st.navigation. The language
+(French by default, kept in the URL) is chosen here, in the sidebar, for
+every page."""
+import streamlit as st
+
+from ui.i18n import DEFAULT, LANGUAGES
+from ui.routes import PAGES, page
+from ui.state import settings, tr
+
+st.set_page_config(page_title="Passerelles", page_icon="🌍", layout="wide")
+
+with st.sidebar:
+    st.segmented_control("Langue / Language", LANGUAGES, default=DEFAULT, required=True, key="lang",
+                         format_func={"fr": "Français", "en": "English"}.get, bind="query-params")
+
+navigation = st.navigation([page(key) for key in PAGES])
+with st.sidebar:
+    st.caption(tr("app.store", store=settings()["kind"]))
+navigation.run()

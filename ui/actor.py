@@ -1,0 +1,134 @@
+"""Fiche acteur: one organisation, its sources, ties, metrics, potential
+partners and neighbourhood."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph.model import CONTACT_FIELDS
+
+from ui import network_view as nv
+from ui import state
+from ui.links import plain
+from ui.routes import link
+from ui.state import tr, word
+
+METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "constraint", "effective_size", "k_core")
+HIDDEN_FIELDS = {"name", "kind", "sources", "conflicts"}
+# lower is "better placed" for constraint (less redundant); higher for the rest
+ASCENDING = {"constraint"}
+
+
+def attributes_table(attrs: dict, with_contacts: bool) -> pd.DataFrame:
+    rows = []
+    for field, value in sorted(attrs.items()):
+        if field in HIDDEN_FIELDS or (field in CONTACT_FIELDS and not with_contacts):
+            continue
+        if field in ("category", "sphere"):
+            value = word(field, value)
+        rows.append({tr("actor.field"): field, tr("actor.value"): ", ".join(map(str, value))
+                     if isinstance(value, (list, tuple)) else str(value)})
+    return pd.DataFrame(rows)
+
+
+def ties_table(graph, org: str) -> pd.DataFrame:
+    rows = []
+    for direction, edges in (("actor.out", graph.out_edges(org, keys=True, data=True)),
+                             ("actor.in", graph.in_edges(org, keys=True, data=True))):
+        for source, target, key, attrs in edges:
+            other = target if direction == "actor.out" else source
+            rel = attrs.get("type", key.split("#")[0])
+            rows.append({tr("actor.direction"): tr(direction),
+                         tr("actor.relation"): attrs.get("label") or word("relation", rel),
+                         tr("actor.other"): graph.nodes[other].get("name", other),
+                         tr("actor.kind"): word("kind", graph.nodes[other].get("kind")),
+                         tr("actor.sources"): "; ".join(attrs.get("sources") or [])})
+    return pd.DataFrame(rows)
+
+
+def metrics_table(result: dict, org: str) -> pd.DataFrame:
+    rows = result["rows"]
+    mine = next((r for r in rows if r["id"] == org), None)
+    if mine is None:
+        return pd.DataFrame()
+    out = []
+    for metric in METRICS:
+        value = mine[metric]
+        known = [r[metric] for r in rows if r[metric] is not None]
+        if value is None:
+            rank = "—"
+        else:
+            better = sum(1 for v in known if (v < value if metric in ASCENDING else v > value))
+            rank = tr("actor.rank", rank=better + 1, total=len(known))
+        out.append({tr("actor.field"): tr(f"metric.{metric}"),
+                    tr("actor.value_metric"): "—" if value is None else f"{value:.4g}",
+                    tr("actor.rank_col"): rank,
+                    tr("actor.meaning"): tr(f"explain.{metric}")})
+    out.append({tr("actor.field"): tr("metric.community"), tr("actor.value_metric"): f"#{mine['community'] + 1}",
+                tr("actor.rank_col"): "", tr("actor.meaning"): tr("explain.community")})
+    out.append({tr("actor.field"): tr("metric.articulation_point"),
+                tr("actor.value_metric"): tr("actor.yes") if mine["articulation_point"] else tr("actor.no"),
+                tr("actor.rank_col"): "", tr("actor.meaning"): tr("explain.articulation_point")})
+    return pd.DataFrame(out)
+
+
+def render():
+    st.title(tr("nav.actor"))
+    data = state.current()
+    orgs = state.organisations(data)
+    if not orgs:
+        st.info(tr("actor.none"))
+        return
+    org = st.selectbox(tr("actor.choose"), list(orgs), index=0, key="org", format_func=orgs.get,
+                       bind="query-params")
+    graph = data.graph
+    attrs = graph.nodes[org]
+    st.header(plain(attrs.get("name", org)), anchor=False)
+    st.caption(plain(" · ".join(x for x in (word("category", attrs.get("category")) if attrs.get("category")
+                                            else "", word("sphere", attrs.get("sphere", "unknown")), org) if x)))
+    link("explorer", tr("actor.explore"), focus=orgs[org], radius="2")
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader(tr("actor.attributes"))
+        has_contacts = any(attrs.get(f) for f in CONTACT_FIELDS)
+        with_contacts = has_contacts and st.toggle(tr("actor.show_contacts"), value=False, key="contacts")
+        st.dataframe(attributes_table(attrs, with_contacts), hide_index=True)
+        if has_contacts and not with_contacts:
+            st.caption(tr("actor.contacts_hidden"))
+        st.markdown(f"**{tr('actor.sources')}**")
+        for source in attrs.get("sources") or []:
+            st.markdown(f"- {plain(source)}")
+        if attrs.get("conflicts"):
+            st.markdown(f"**{tr('actor.conflicts')}**")
+            st.json(attrs["conflicts"], expanded=False)
+    with right:
+        st.subheader(tr("actor.metrics"))
+        st.dataframe(metrics_table(state.metrics(data), org), hide_index=True)
+
+    st.subheader(tr("actor.ties"))
+    st.dataframe(ties_table(graph, org), hide_index=True)
+
+    st.subheader(tr("actor.partners"))
+    found = state.partners(data, org, top=10)
+    if not found:
+        st.write(tr("actor.no_partners"))
+    for rank, cand in enumerate(found, start=1):
+        with st.expander(f"{rank}\\. {plain(cand['name'])} — {tr('actor.score')} {cand['score']:.2f}",
+                         expanded=rank <= 3):
+            for reason in cand["reasons"]:
+                st.markdown(f"- {plain(reason)}")
+            if len(cand["path"]) > 2:
+                st.markdown(plain(tr("actor.introduction", path=" → ".join(cand["path"]))))
+
+    st.subheader(tr("actor.ego"))
+    ego = nv.neighbourhood(graph, org, 1)
+    group_of = nv.groups(ego, "sphere", {}, graph)
+    colour_of_group = nv.colours(ego, "sphere", group_of)
+    st.iframe(nv.network_html(ego, {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in ego},
+                              nv.sizes(ego, {}), lambda k: tr(k), highlight=org, height=480),
+              height=500, alt=tr("actor.ego"))
+
+
+if __name__ == "__main__":      # run by st.navigation (app.py)
+    render()

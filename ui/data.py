@@ -1,0 +1,183 @@
+"""Données: load a file (a validation report first, then the load with a
+progress bar), export the graph, choose the store of this session.
+
+An upload lives in this session only (a private temporary folder and the
+session state) until the user loads it: other sessions see nothing of it
+before the store commits."""
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from graph.export import FORMATS as EXPORT_FORMATS
+from graph.export import export
+from graph.merge import plan_against
+from graph.model import EVENT
+from graph.store import BatchRejected, StoreUnavailable
+from loaders import FORMATS as LOAD_FORMATS
+from loaders import load_paths
+from loaders.resolve import NameIndex
+
+from ui import state
+from ui.state import tr
+
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml"]
+
+
+def problems_table(problems) -> pd.DataFrame:
+    return pd.DataFrame([{tr("data.file"): Path(p.file).name if p.file else "",
+                          tr("data.row"): "" if p.row is None else str(p.row),
+                          tr("data.column"): p.column or "", tr("data.message"): p.message} for p in problems])
+
+
+def _session_folder() -> Path:
+    """A temporary folder of this session's own, emptied at every check."""
+    folder = st.session_state.get("upload_folder")
+    if folder and Path(folder).exists():
+        shutil.rmtree(folder)
+    folder = tempfile.mkdtemp(prefix="passerelles-upload-")
+    st.session_state["upload_folder"] = folder
+    return Path(folder)
+
+
+def check(data, files, fmt, event):
+    """Read the uploaded files and plan the load against the graph, nothing
+    written; the result waits in this session for the user's go-ahead."""
+    progress = st.progress(0.0, text=tr("data.step.read"))
+    folder = _session_folder()
+    paths = []
+    for upload in files:
+        path = folder / Path(upload.name).name        # the user's file name, for the report and the sources
+        path.write_bytes(upload.getvalue())
+        paths.append(path)
+    batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None)
+    progress.progress(0.6, text=tr("data.step.check"))
+    plan = plan_against(data.graph, batch) if not batch.errors else None
+    progress.progress(1.0, text=tr("data.step.done"))
+    st.session_state["pending"] = {"batch": batch, "version": data.version, "key": data.key,
+                                   "counts": plan.counts if plan else None,
+                                   "errors": list(batch.errors) + (plan.problems if plan else [])}
+
+
+def report(data):
+    pending = st.session_state.get("pending")
+    if not pending:
+        return
+    st.subheader(tr("data.report"))
+    batch, errors = pending["batch"], pending["errors"]
+    if errors:
+        st.error(tr("data.errors", count=len(errors)))
+        st.dataframe(problems_table(errors), hide_index=True)
+    else:
+        st.info(tr("data.would", **pending["counts"]))
+    if batch.warnings:
+        with st.expander(tr("data.warnings", count=len(batch.warnings)), expanded=not errors):
+            st.dataframe(problems_table(batch.warnings), hide_index=True)
+    if errors:
+        return
+    if (pending["key"], pending["version"]) != data.stamp:
+        st.warning(tr("data.changed"))
+        return
+    if st.button(tr("data.load"), type="primary", key="load"):
+        progress = st.progress(0.1, text=tr("data.step.write"))
+        try:
+            counts = data.store.apply(batch)
+        except BatchRejected as exc:
+            progress.empty()
+            st.error(tr("data.errors", count=len(exc.problems)))
+            st.dataframe(problems_table(exc.problems), hide_index=True)
+            return
+        progress.progress(1.0, text=tr("data.step.done"))
+        del st.session_state["pending"]
+        st.session_state["loaded"] = counts
+        st.rerun()
+
+
+def upload_section(data):
+    st.subheader(tr("data.upload"))
+    st.caption(tr("data.upload_help"))
+    if "loaded" in st.session_state:
+        st.success(tr("data.loaded", **st.session_state.pop("loaded")))
+    files = st.file_uploader(tr("data.files"), type=UPLOAD_TYPES, accept_multiple_files=True, key="upload")
+    a, b = st.columns(2)
+    fmt = a.selectbox(tr("data.format"), LOAD_FORMATS, key="format", format_func=lambda f: tr(f"data.format.{f}"))
+    event = b.selectbox(tr("data.event"), state.names(data, EVENT), index=None, key="event",
+                        accept_new_options=True, placeholder=tr("explorer.none"))
+    if st.button(tr("data.check"), disabled=not files, key="check"):
+        check(data, files, fmt, event)
+    report(data)
+
+
+def export_section(data):
+    st.subheader(tr("data.export"))
+    a, b = st.columns(2)
+    fmt = a.selectbox(tr("data.export_format"), EXPORT_FORMATS, key="export_format")
+    with_contacts = b.checkbox(tr("data.with_contacts"), value=False, key="with_contacts")
+    if st.button(tr("data.prepare"), key="prepare"):
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / ("passerelles" if fmt == "csv" else f"passerelles.{fmt}")
+            paths = [Path(p) for p in export(data.graph, fmt, target, with_contacts)]
+            if len(paths) == 1:
+                name, payload = paths[0].name, paths[0].read_bytes()
+            else:
+                buffer = io.BytesIO()
+                with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                    for path in paths:
+                        archive.write(path, path.name)
+                name, payload = "passerelles-csv.zip", buffer.getvalue()
+        st.session_state["export"] = (name, payload)
+    if "export" in st.session_state:
+        name, payload = st.session_state["export"]
+        st.download_button(tr("data.download", name=name), payload, file_name=name, key="download")
+
+
+def store_section():
+    st.subheader(tr("data.store"))
+    config = state.settings()
+    kind = st.radio(tr("data.store_kind"), ("embedded", "neo4j"), index=0 if config["kind"] == "embedded" else 1,
+                    key="store_kind", format_func=lambda k: tr(f"data.{k}"), horizontal=True)
+    wanted = dict(config, kind=kind)
+    if kind == "neo4j":
+        with st.form("neo4j"):
+            a, b = st.columns(2)
+            wanted["uri"] = a.text_input(tr("data.uri"), config["uri"])
+            wanted["database"] = b.text_input(tr("data.database"), config["database"])
+            wanted["user"] = a.text_input(tr("data.user"), config["user"])
+            wanted["password"] = b.text_input(tr("data.password"), config["password"], type="password")
+            test = st.form_submit_button(tr("data.test"))
+            use = st.form_submit_button(tr("data.use"), type="primary")
+    else:
+        test, use = False, wanted != config and st.button(tr("data.use"), type="primary", key="use_embedded")
+    if test or use:
+        try:
+            store = state.open_store(wanted)
+            st.success(tr("data.ok", location=store.describe()["location"]))
+        except StoreUnavailable as exc:
+            st.error(str(exc))
+            return
+        if use:
+            st.session_state["store_settings"] = wanted
+            st.session_state.pop("pending", None)
+            st.rerun()
+    info = state.current().description
+    st.caption(tr("data.current", store=info["store"], location=info["location"]))
+
+
+def render():
+    st.title(tr("nav.data"))
+    data = state.current()
+    upload_section(data)
+    st.divider()
+    export_section(data)
+    st.divider()
+    store_section()
+
+
+if __name__ == "__main__":      # run by st.navigation (app.py)
+    render()

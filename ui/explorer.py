@@ -1,0 +1,139 @@
+"""Explorer: the interactive network, filtered, coloured, sized, focused.
+Every choice is bound to the URL, so that a view can be shared."""
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from graph.model import CATEGORIES, KINDS, ORGANISATION, RELATIONS, SPHERES, TERRITORY, THEME
+
+from ui import network_view as nv
+from ui import state
+from ui.links import plain
+from ui.routes import link
+from ui.state import tr, word
+
+DEFAULT_KINDS = ["Organisation", "Project", "Territory", "Event"]
+COLOUR_BY = ("sphere", "community", "territory")
+SIZE_BY = ("degree", "weighted_degree", "betweenness", "pagerank", "none")    # the first is the default
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _layout(key, version, choices, _view) -> dict:
+    return nv.layout(_view)
+
+
+def controls(data) -> dict:
+    """The filters, bound to the URL; returns the choices."""
+    graph = data.graph
+    orgs = state.organisations(data)
+    with st.container(border=True):
+        a, b, c = st.columns(3)
+        kinds = a.multiselect(tr("explorer.kinds"), KINDS, default=DEFAULT_KINDS, key="kinds",
+                              format_func=lambda k: word("kind", k), bind="query-params")
+        categories = b.multiselect(tr("explorer.categories"), list(CATEGORIES), key="category",
+                                   format_func=lambda k: word("category", k), placeholder=tr("explorer.all"),
+                                   bind="query-params")
+        spheres = c.multiselect(tr("explorer.spheres"), SPHERES, key="sphere",
+                                format_func=lambda k: word("sphere", k), placeholder=tr("explorer.all"),
+                                bind="query-params")
+        a, b, c = st.columns(3)
+        territory = a.selectbox(tr("explorer.territory"), state.names(data, TERRITORY), index=None,
+                                key="territory", placeholder=tr("explorer.all"), bind="query-params")
+        theme = b.selectbox(tr("explorer.theme"), state.names(data, THEME), index=None, key="theme",
+                            placeholder=tr("explorer.all"), bind="query-params")
+        relations = c.multiselect(tr("explorer.relations"), list(RELATIONS), key="relation",
+                                  format_func=lambda k: word("relation", k), placeholder=tr("explorer.all"),
+                                  bind="query-params")
+        a, b, c, d = st.columns([2, 1, 1, 1])
+        focus = a.selectbox(tr("explorer.focus"), list(orgs), index=None, key="focus",
+                            format_func=orgs.get, placeholder=tr("explorer.none"), bind="query-params")
+        radius = b.slider(tr("explorer.radius"), 1, 3, 1, key="radius", bind="query-params")
+        colour_by = c.selectbox(tr("explorer.colour"), COLOUR_BY, key="colour",
+                                format_func=lambda k: tr(f"explorer.{k}"), bind="query-params")
+        size_by = d.selectbox(tr("explorer.size"), SIZE_BY, key="size",
+                              format_func=lambda k: tr("explorer.constant") if k == "none" else tr(f"metric.{k}"),
+                              bind="query-params")
+    return {"kinds": tuple(kinds), "categories": tuple(categories), "spheres": tuple(spheres),
+            "territory": territory, "theme": theme, "relations": tuple(relations), "focus": focus,
+            "radius": radius, "colour_by": colour_by, "size_by": size_by, "names": orgs,
+            "graph": graph}
+
+
+def legend(colour_of_group: dict, colour_by: str, view):
+    kinds = sorted({d.get("kind") for _, d in view.nodes(data=True)} - {ORGANISATION})
+    items = [(colour, word("sphere", g) if colour_by == "sphere" else g, "●")
+             for g, colour in colour_of_group.items()]
+    items += [(nv.KIND_STYLE[k][1], word("kind", k), {"triangle": "▲", "square": "■", "star": "★",
+                                                      "diamond": "◆", "box": "▬"}.get(nv.KIND_STYLE[k][0], "●"))
+              for k in kinds if k in nv.KIND_STYLE]
+    # escaped: group names (territories) are data
+    body = "".join(f'<div><span style="color:{c}">{s}</span> {html.escape(str(label))}</div>'
+                   for c, label, s in items)
+    st.markdown(f"**{tr('explorer.legend')}**")
+    st.html(f'<div style="font-size:0.9rem;line-height:1.5">{body}</div>')
+
+
+def render():
+    st.title(tr("nav.explorer"))
+    data = state.current()
+    if data.graph.number_of_nodes() == 0:
+        st.info(tr("app.empty"))
+        return
+    c = controls(data)
+    view = nv.filtered(data.graph, kinds=c["kinds"] or None, categories=c["categories"] or None,
+                       spheres=c["spheres"] or None, territory=c["territory"], theme=c["theme"],
+                       relations=c["relations"] or None)
+    if c["focus"]:
+        view = nv.neighbourhood(view, c["focus"], c["radius"])
+    if view.number_of_nodes() == 0:
+        st.info(tr("explorer.nothing"))
+        return
+
+    result = state.metrics(data) if c["colour_by"] == "community" or c["size_by"] != "none" else {"rows": []}
+    communities = {r["id"]: r["community"] for r in result["rows"]}
+    group_of = nv.groups(view, c["colour_by"], communities, data.graph)
+    colour_of_group = nv.colours(view, c["colour_by"], group_of)
+
+    drawing, side = st.columns([4, 1])
+    with drawing:
+        if view.number_of_nodes() > nv.AGGREGATE_FROM:
+            st.info(tr("explorer.aggregated", nodes=view.number_of_nodes(), by=tr(f"explorer.{c['colour_by']}")))
+            agg = nv.aggregate(view, group_of)
+            ranked = sorted(agg.nodes(data=True), key=lambda g: -g[1]["count"])
+            opened = st.selectbox(tr("explorer.open_group"), [g for g, _ in ranked], index=None,
+                                  key="group", format_func=lambda g: tr("explorer.group", name=g,
+                                                                         count=agg.nodes[g]["count"]),
+                                  placeholder=tr("explorer.none"), bind="query-params")
+            if opened is None:
+                st.iframe(nv.aggregate_html(agg, colour_of_group, lambda k: tr(k)), height=660,
+                          alt=tr("explorer.network_alt"))
+                st.caption(tr("explorer.shown", nodes=agg.number_of_nodes(), edges=agg.number_of_edges()))
+                with side:
+                    legend(colour_of_group, c["colour_by"], view)
+                return
+            view = view.subgraph([n for n in view if group_of[n] == opened]).copy()
+        positions = None
+        if view.number_of_nodes() > nv.LAYOUT_FROM:
+            st.caption(tr("explorer.static", limit=nv.LAYOUT_FROM))
+            choices = tuple((k, v) for k, v in c.items() if k not in ("names", "graph"))
+            choices += (("group", st.session_state.get("group")),)
+            positions = _layout(*data.stamp, choices, view)
+        values = {}
+        if c["size_by"] != "none":
+            values = {r["id"]: r[c["size_by"]] for r in result["rows"]}
+        node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
+        st.iframe(nv.network_html(view, node_colour, nv.sizes(view, values), lambda k: tr(k),
+                                  positions=positions, highlight=c["focus"]),
+                  height=660, alt=tr("explorer.network_alt"))
+        st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
+    with side:
+        legend(colour_of_group, c["colour_by"], view)
+        if c["focus"]:
+            name = c["names"][c["focus"]]
+            link("actor", tr("explorer.open_actor", name=plain(name)), org=name)
+
+
+if __name__ == "__main__":      # run by st.navigation (app.py)
+    render()

@@ -1,0 +1,410 @@
+"""Every word the interface shows, in French (the default) and English.
+
+    >>> t("nav.explorer", "fr"), t("nav.explorer", "en")
+    ('Explorer', 'Explore')
+    >>> t("overview.counts", "en", nodes=3, edges=2)
+    '3 nodes, 2 ties'
+
+Sentences computed by the analytics (reasons, gaps) are written in French
+by graph.analytics; the interface translates its own words only.
+"""
+from __future__ import annotations
+
+LANGUAGES = ("fr", "en")
+DEFAULT = "fr"
+
+# key: (français, English)
+TEXTS = {
+    "app.title": ("Passerelles", "Passerelles"),
+    "app.tagline": ("Qui agit avec qui, où, sur quoi : les synergies, les lacunes et les partenaires possibles "
+                    "d'un réseau de solidarité internationale.",
+                    "Who works with whom, where, on what: the synergies, the gaps and the potential partners "
+                    "of an international solidarity network."),
+    "app.language": ("Langue", "Language"),
+    "app.store": ("Données : {store}", "Data: {store}"),
+    "app.empty": ("Le graphe est vide. Chargez un fichier depuis la page « Données ».",
+                  "The graph is empty. Load a file from the “Data” page."),
+    "app.store_error": ("Le stockage ne répond pas : {error}", "The store does not answer: {error}"),
+    "app.recomputing": ("Calcul des indicateurs du réseau…", "Computing the network's metrics…"),
+
+    "nav.overview": ("Vue d'ensemble", "Overview"),
+    "nav.explorer": ("Explorer", "Explore"),
+    "nav.actor": ("Fiche acteur", "Actor"),
+    "nav.opportunities": ("Synergies & partenaires", "Synergies & partners"),
+    "nav.gaps": ("Lacunes", "Gaps"),
+    "nav.territories": ("Territoires", "Territories"),
+    "nav.data": ("Données", "Data"),
+    "nav.method": ("Méthode", "Method"),
+
+    # words of the data model
+    "kind.Organisation": ("Organisation", "Organisation"),
+    "kind.Territory": ("Territoire", "Territory"),
+    "kind.Project": ("Projet", "Project"),
+    "kind.Event": ("Événement", "Event"),
+    "kind.Theme": ("Thème", "Theme"),
+    "kind.Person": ("Personne", "Person"),
+    "kind.Resource": ("Ressource", "Resource"),
+    "sphere.civil_society": ("Société civile", "Civil society"),
+    "sphere.public": ("Pouvoirs publics", "Public authorities"),
+    "sphere.economic": ("Acteurs économiques", "Economic actors"),
+    "sphere.research": ("Recherche", "Research"),
+    "sphere.unknown": ("Non renseignée", "Unknown"),
+    "category.association": ("Association", "Association"),
+    "category.ngo": ("ONG", "NGO"),
+    "category.network": ("Réseau", "Network"),
+    "category.union": ("Syndicat", "Union"),
+    "category.foundation": ("Fondation", "Foundation"),
+    "category.media": ("Média", "Media"),
+    "category.local_authority": ("Collectivité territoriale", "Local authority"),
+    "category.state_body": ("Organisme d'État", "State body"),
+    "category.international_organisation": ("Organisation internationale", "International organisation"),
+    "category.company": ("Entreprise", "Company"),
+    "category.research": ("Recherche", "Research"),
+    "category.other": ("Autre", "Other"),
+    "relation.MEMBER_OF": ("membre de", "member of"),
+    "relation.PARTNER_OF": ("partenaire de", "partner of"),
+    "relation.LEADS": ("porte", "leads"),
+    "relation.TAKES_PART_IN": ("participe à", "takes part in"),
+    "relation.FUNDS": ("finance", "funds"),
+    "relation.CREATED": ("a créé", "created"),
+    "relation.BASED_IN": ("implanté à", "based in"),
+    "relation.ACTIVE_IN": ("agit à", "active in"),
+    "relation.TARGETS": ("cible", "targets"),
+    "relation.PART_OF": ("fait partie de", "part of"),
+    "relation.WORKS_ON": ("travaille sur", "works on"),
+    "relation.ADDRESSES": ("traite de", "addresses"),
+    "relation.ORGANISES": ("organise", "organises"),
+    "relation.ATTENDED": ("a participé à", "attended"),
+    "relation.WORKS_FOR": ("travaille pour", "works for"),
+    "relation.PAIRED_WITH": ("jumelé avec (ici / là-bas)", "paired with (here / there)"),
+    "relation.RELATED_TO": ("autre lien", "other tie"),
+
+    # metrics: name and plain-language meaning
+    "metric.degree": ("Liens", "Ties"),
+    "metric.weighted_degree": ("Force des liens", "Tie strength"),
+    "metric.betweenness": ("Intermédiarité", "Betweenness"),
+    "metric.pagerank": ("Influence (PageRank)", "Influence (PageRank)"),
+    "metric.constraint": ("Contrainte", "Constraint"),
+    "metric.effective_size": ("Taille effective", "Effective size"),
+    "metric.k_core": ("Noyau (k-core)", "Core (k-core)"),
+    "metric.community": ("Communauté", "Community"),
+    "metric.articulation_point": ("Point de fragilité", "Single point of failure"),
+    "explain.degree": ("Le nombre d'organisations avec qui elle a au moins un lien.",
+                       "How many organisations it has at least one tie with."),
+    "explain.weighted_degree": ("La somme des forces de ses liens : un partenariat pèse 1, une adhésion, un "
+                                "financement ou une création 0,6, un autre lien nommé 0,5, un projet commun 0,4, "
+                                "être membres du même réseau 0,2, s'être croisés à un événement 0,1.",
+                                "The sum of its ties' strengths: a partnership weighs 1, a membership, funding or "
+                                "founding 0.6, another named tie 0.5, a shared project 0.4, being members of the "
+                                "same network 0.2, having met at an event 0.1."),
+    "explain.betweenness": ("La part des plus courts chemins entre deux autres organisations qui passent par "
+                            "elle : élevée, elle fait le pont entre des groupes qui sans elle se parleraient "
+                            "moins (0 à 1).",
+                            "The share of shortest paths between two other organisations that go through it: "
+                            "high, it bridges groups that would talk less without it (0 to 1)."),
+    "explain.pagerank": ("Être lié à des organisations elles-mêmes bien liées : une mesure de visibilité dans "
+                         "le réseau. Toutes les valeurs font 1 ensemble.",
+                         "Being tied to organisations that are themselves well tied: a measure of visibility in "
+                         "the network. All values add up to 1."),
+    "explain.constraint": ("Selon Burt : proche de 1, ses partenaires se connaissent tous entre eux (peu de "
+                           "marge de manœuvre) ; faible, elle relie des mondes séparés.",
+                           "After Burt: close to 1, its partners all know each other (little room to "
+                           "manoeuvre); low, it links separate worlds."),
+    "explain.effective_size": ("Selon Burt : combien de ses partenaires apportent un accès non redondant "
+                               "(le nombre de partenaires moins leurs liens entre eux).",
+                               "After Burt: how many of its partners bring non-redundant access (the number "
+                               "of partners less their ties to one another)."),
+    "explain.k_core": ("La profondeur dans le réseau : k signifie qu'elle appartient à un groupe où chacune a "
+                       "au moins k liens dans le groupe. Le cœur du réseau a le k le plus élevé.",
+                       "Depth in the network: k means it belongs to a group where each has at least k ties "
+                       "inside the group. The network's core has the highest k."),
+    "explain.community": ("Le groupe d'organisations plus liées entre elles qu'avec le reste (méthode de "
+                          "Louvain, graine fixe pour des résultats reproductibles). La modularité dit si les "
+                          "groupes sont nets : au-delà de 0,3, ils le sont.",
+                          "The group of organisations more tied to each other than to the rest (Louvain "
+                          "method, fixed seed for repeatable results). Modularity says whether the groups are "
+                          "clear-cut: above 0.3, they are."),
+    "explain.articulation_point": ("Si elle quittait le réseau, des organisations en seraient coupées.",
+                                   "If it left the network, some organisations would be cut off from it."),
+
+    # overview
+    "overview.counts": ("{nodes} nœuds, {edges} liens", "{nodes} nodes, {edges} ties"),
+    "overview.organisations": ("Organisations", "Organisations"),
+    "overview.territories": ("Territoires", "Territories"),
+    "overview.projects": ("Projets", "Projects"),
+    "overview.ties": ("Liens entre organisations", "Ties between organisations"),
+    "overview.by_sphere": ("Organisations par sphère", "Organisations by sphere"),
+    "overview.by_category": ("Organisations par catégorie", "Organisations by category"),
+    "overview.by_territory": ("Organisations par territoire (implantées ou actives)",
+                              "Organisations by territory (based or active)"),
+    "overview.pairs": ("Territoires jumelés (ici / là-bas)", "Paired territories (here / there)"),
+    "overview.no_pairs": ("Aucun jumelage de territoires dans les données.", "No territory pair in the data."),
+    "overview.brokers": ("Les principaux passeurs (intermédiarité la plus élevée)",
+                         "The main brokers (highest betweenness)"),
+    "overview.store": ("Stockage : {store} — {location}. Dernière modification : {modified}.",
+                       "Store: {store} — {location}. Last change: {modified}."),
+    "overview.count": ("Nombre", "Count"),
+    "overview.here": ("Ici", "Here"),
+    "overview.there": ("Là-bas", "There"),
+    "overview.organisations_both": ("Organisations des deux côtés", "Organisations on both sides"),
+
+    # explorer
+    "explorer.filters": ("Filtres", "Filters"),
+    "explorer.kinds": ("Types de nœuds", "Node kinds"),
+    "explorer.categories": ("Catégories d'organisation", "Organisation categories"),
+    "explorer.spheres": ("Sphères", "Spheres"),
+    "explorer.territory": ("Territoire", "Territory"),
+    "explorer.theme": ("Thème", "Theme"),
+    "explorer.relations": ("Types de liens", "Tie types"),
+    "explorer.colour": ("Couleur selon", "Colour by"),
+    "explorer.size": ("Taille selon", "Size by"),
+    "explorer.focus": ("Centrer sur un acteur", "Focus on an actor"),
+    "explorer.radius": ("Rayon (nombre de pas)", "Radius (steps)"),
+    "explorer.all": ("(tous)", "(all)"),
+    "explorer.none": ("(aucun)", "(none)"),
+    "explorer.shown": ("{nodes} nœuds et {edges} liens affichés.", "{nodes} nodes and {edges} ties shown."),
+    "explorer.nothing": ("Rien à afficher avec ces filtres.", "Nothing to show with these filters."),
+    "explorer.static": ("Plus de {limit} nœuds : positions calculées sur le serveur, animation coupée.",
+                        "More than {limit} nodes: positions computed on the server, animation off."),
+    "explorer.aggregated": ("{nodes} nœuds, c'est trop pour un dessin lisible : chaque groupe ({by}) est "
+                            "montré comme un seul nœud. Ouvrez un groupe pour voir ses membres.",
+                            "{nodes} nodes are too many for a readable drawing: each group ({by}) is shown as "
+                            "one node. Open a group to see its members."),
+    "explorer.open_group": ("Ouvrir un groupe", "Open a group"),
+    "explorer.group": ("{name} ({count} nœuds)", "{name} ({count} nodes)"),
+    "explorer.legend": ("Légende", "Legend"),
+    "explorer.sphere": ("Sphère", "Sphere"),
+    "explorer.community": ("Communauté", "Community"),
+    "explorer.other_kind": ("Autres nœuds (forme selon le type)", "Other nodes (shape by kind)"),
+    "explorer.constant": ("Taille égale", "Same size"),
+    "explorer.open_actor": ("Ouvrir la fiche de {name}", "Open {name}'s page"),
+    "explorer.network_alt": ("Réseau interactif", "Interactive network"),
+    "explorer.elsewhere": ("ailleurs", "elsewhere"),
+
+    # actor page
+    "actor.choose": ("Organisation", "Organisation"),
+    "actor.none": ("Aucune organisation dans le graphe.", "No organisation in the graph."),
+    "actor.attributes": ("Informations", "Details"),
+    "actor.sources": ("Sources", "Sources"),
+    "actor.conflicts": ("Valeurs en désaccord entre sources", "Values on which sources disagree"),
+    "actor.ties": ("Ses liens", "Its ties"),
+    "actor.metrics": ("Sa place dans le réseau", "Its place in the network"),
+    "actor.rank": ("{rank} sur {total}", "{rank} of {total}"),
+    "actor.rank_col": ("Rang", "Rank"),
+    "actor.partners": ("Partenaires potentiels", "Potential partners"),
+    "actor.no_partners": ("Aucun candidat : rien en commun avec une organisation qui ne lui soit pas déjà liée.",
+                          "No candidate: nothing in common with an organisation not already tied to it."),
+    "actor.introduction": ("Introduction possible : {path}", "Possible introduction: {path}"),
+    "actor.ego": ("Son voisinage", "Its neighbourhood"),
+    "actor.show_contacts": ("Afficher les coordonnées (e-mail, téléphone)", "Show contact details (e-mail, phone)"),
+    "actor.contacts_hidden": ("Coordonnées masquées.", "Contact details hidden."),
+    "actor.field": ("Champ", "Field"),
+    "actor.value": ("Valeur", "Value"),
+    "actor.direction": ("Sens", "Direction"),
+    "actor.relation": ("Lien", "Tie"),
+    "actor.other": ("Avec", "With"),
+    "actor.kind": ("Type", "Kind"),
+    "actor.out": ("→", "→"),
+    "actor.in": ("←", "←"),
+    "actor.score": ("Score", "Score"),
+    "actor.reasons": ("Pourquoi", "Why"),
+    "actor.value_metric": ("Valeur", "Value"),
+    "actor.meaning": ("Ce que cela veut dire", "What it means"),
+    "actor.yes": ("oui", "yes"),
+    "actor.no": ("non", "no"),
+    "actor.explore": ("Voir dans l'explorateur", "See in the explorer"),
+
+    # opportunities
+    "opp.intro": ("Les paires d'organisations pas encore liées qui ont le plus en commun : partenaires communs, "
+                  "thèmes, territoires (ou territoires jumelés), sphères complémentaires.",
+                  "The pairs of organisations not yet tied that have the most in common: shared partners, "
+                  "themes, territories (or paired territories), complementary spheres."),
+    "opp.top": ("Nombre de paires", "Number of pairs"),
+    "opp.territory": ("Au moins l'une agit dans ce territoire", "At least one works in this territory"),
+    "opp.theme": ("Au moins l'une travaille sur ce thème", "At least one works on this theme"),
+    "opp.first": ("Organisation", "Organisation"),
+    "opp.second": ("Partenaire possible", "Potential partner"),
+    "opp.download": ("Télécharger (CSV)", "Download (CSV)"),
+    "opp.none": ("Aucune paire ne ressort avec ces filtres.", "No pair stands out with these filters."),
+
+    # gaps
+    "gaps.intro": ("Ce qui manque au réseau, et pourquoi cela compte.", "What the network lacks, and why it matters."),
+    "gaps.territory_pairs": ("Territoires jumelés mal reliés", "Poorly linked paired territories"),
+    "gaps.themes": ("Thèmes sans répondant dans le territoire jumelé", "Themes without a counterpart in the paired territory"),
+    "gaps.spheres": ("Projets et partenariats auxquels il manque une sphère", "Projects and partnerships missing a sphere"),
+    "gaps.isolated": ("Organisations isolées", "Isolated organisations"),
+    "gaps.met_never_partnered": ("Se sont croisées sans jamais s'associer", "Met but never partnered"),
+    "gaps.single_points_of_failure": ("Points de fragilité", "Single points of failure"),
+    "gaps.why.territory_pairs": ("Une coopération « ici / là-bas » qui ne tient qu'à un lien s'arrête si ce lien "
+                                 "cesse ; sans lien, les acteurs des deux territoires s'ignorent.",
+                                 "A here / there cooperation held by one tie stops if that tie ends; with no tie, "
+                                 "the actors of both territories ignore each other."),
+    "gaps.why.themes": ("Un thème travaillé d'un côté seulement : un partenaire à trouver de l'autre côté.",
+                        "A theme worked on one side only: a partner to find on the other side."),
+    "gaps.why.spheres": ("Les projets multi-acteurs réussissent mieux quand société civile, pouvoirs publics "
+                         "et acteurs économiques y sont ensemble.",
+                         "Multi-actor projects do better when civil society, public authorities and economic "
+                         "actors are in them together."),
+    "gaps.why.isolated": ("Une organisation sans lien ne profite pas du réseau, et le réseau ne profite pas "
+                          "d'elle.", "An organisation with no tie gets nothing from the network, nor the network "
+                          "from it."),
+    "gaps.why.met_never_partnered": ("Elles se connaissent déjà : la mise en relation est à moitié faite.",
+                                     "They already know each other: the introduction is half done."),
+    "gaps.why.single_points_of_failure": ("Si cette organisation part, d'autres perdent tout lien avec le "
+                                          "reste du réseau.", "If this organisation leaves, others lose every "
+                                          "tie to the rest of the network."),
+    "gaps.none": ("Rien à signaler.", "Nothing to report."),
+    "gaps.more": ("… et {count} de plus.", "… and {count} more."),
+
+    # territories
+    "ter.intro": ("Les territoires du réseau et leurs jumelages « ici / là-bas ». Carte sans fond de carte "
+                  "(elle fonctionne hors ligne) : chaque point est un territoire, chaque trait un jumelage.",
+                  "The network's territories and their here / there pairs. A map without a base map (it works "
+                  "offline): each dot is a territory, each line a pair."),
+    "ter.choose": ("Territoire", "Territory"),
+    "ter.actors": ("Qui agit à {name} (ou dans un territoire qu'il contient)",
+                   "Who works in {name} (or in a territory inside it)"),
+    "ter.no_actor": ("Aucune organisation n'y est implantée ni active.", "No organisation is based or active there."),
+    "ter.paired": ("Jumelé avec : {names}", "Paired with: {names}"),
+    "ter.unplaced": ("{count} territoire(s) sans coordonnées ne sont pas sur la carte.",
+                     "{count} territory(ies) without coordinates are not on the map."),
+    "ter.side": ("Côté", "Side"),
+    "ter.level": ("Niveau", "Level"),
+    "ter.organisations": ("Organisations", "Organisations"),
+    "ter.how": ("Lien au territoire", "Tie to the territory"),
+
+    # data
+    "data.upload": ("Charger un fichier", "Load a file"),
+    "data.upload_help": ("Tableur (CSV, XLSX) au format Kumu ou Passerelles (feuilles « éléments » et "
+                         "« liens »), liste de participants, ou graphe JSON / GraphML. Rien n'est écrit avant "
+                         "que vous ne validiez.",
+                         "Spreadsheet (CSV, XLSX) in Kumu or Passerelles layout (elements and connections "
+                         "sheets), participants list, or JSON / GraphML graph. Nothing is written until you "
+                         "confirm."),
+    "data.files": ("Fichiers", "Files"),
+    "data.format": ("Format", "Format"),
+    "data.format.auto": ("Détection automatique", "Detect automatically"),
+    "data.format.spreadsheet": ("Tableur (éléments / liens)", "Spreadsheet (elements / connections)"),
+    "data.format.participants": ("Liste de participants", "Participants list"),
+    "data.format.json": ("Graphe JSON", "JSON graph"),
+    "data.format.graphml": ("GraphML", "GraphML"),
+    "data.event": ("Événement (listes de participants)", "Event (participants lists)"),
+    "data.check": ("Vérifier", "Check"),
+    "data.report": ("Rapport de vérification", "Validation report"),
+    "data.would": ("Si vous chargez : {created} créés, {updated} modifiés, {unchanged} inchangés.",
+                   "If you load: {created} created, {updated} updated, {unchanged} unchanged."),
+    "data.errors": ("{count} erreur(s) : rien ne sera écrit. Corrigez le fichier et recommencez.",
+                    "{count} error(s): nothing will be written. Mend the file and try again."),
+    "data.warnings": ("{count} avertissement(s)", "{count} warning(s)"),
+    "data.load": ("Charger dans le graphe", "Load into the graph"),
+    "data.loaded": ("Chargé : {created} créés, {updated} modifiés, {unchanged} inchangés.",
+                    "Loaded: {created} created, {updated} updated, {unchanged} unchanged."),
+    "data.step.read": ("Lecture des fichiers…", "Reading the files…"),
+    "data.step.check": ("Comparaison avec le graphe…", "Comparing with the graph…"),
+    "data.step.write": ("Écriture…", "Writing…"),
+    "data.step.done": ("Terminé.", "Done."),
+    "data.changed": ("Le graphe a changé depuis la vérification : vérifiez à nouveau.",
+                     "The graph changed since the check: check again."),
+    "data.file": ("Fichier", "File"),
+    "data.row": ("Ligne", "Row"),
+    "data.column": ("Colonne", "Column"),
+    "data.message": ("Problème", "Problem"),
+    "data.export": ("Exporter", "Export"),
+    "data.export_format": ("Format d'export", "Export format"),
+    "data.with_contacts": ("Inclure les coordonnées (e-mail, téléphone)", "Include contact details (e-mail, phone)"),
+    "data.prepare": ("Préparer l'export", "Prepare the export"),
+    "data.download": ("Télécharger {name}", "Download {name}"),
+    "data.store": ("Stockage", "Store"),
+    "data.store_kind": ("Stockage utilisé dans cette session", "Store used in this session"),
+    "data.embedded": ("Intégré (un fichier local, rien à installer)", "Embedded (a local file, nothing to install)"),
+    "data.neo4j": ("Neo4j", "Neo4j"),
+    "data.uri": ("Adresse (URI)", "Address (URI)"),
+    "data.user": ("Utilisateur", "User"),
+    "data.password": ("Mot de passe", "Password"),
+    "data.database": ("Base", "Database"),
+    "data.test": ("Tester la connexion", "Test the connection"),
+    "data.use": ("Utiliser ce stockage", "Use this store"),
+    "data.ok": ("Connexion réussie : {location}.", "Connected: {location}."),
+    "data.current": ("En cours : {store} — {location}", "In use: {store} — {location}"),
+
+    # method
+    "method.metrics": ("Les indicateurs du réseau", "The network's metrics"),
+    "method.metrics_intro": ("Ils sont calculés sur le « graphe des acteurs » : les organisations, reliées "
+                             "quand elles sont partenaires, que l'une est membre de l'autre, la finance ou l'a "
+                             "créée, qu'elles mènent un projet ensemble, sont membres du même réseau ou se sont "
+                             "croisées à un événement. Chaque lien a une force :",
+                             "They are computed on the “actor graph”: organisations, tied when they are "
+                             "partners, when one is a member of the other, funds it or founded it, when they run "
+                             "a project together, are members of the same network or met at an event. Each tie "
+                             "has a strength:"),
+    "method.tie": ("Raison du lien", "Reason for the tie"),
+    "method.weight": ("Force", "Strength"),
+    "tie.PARTNER_OF": ("partenariat", "partnership"),
+    "tie.MEMBER_OF": ("adhésion (l'un est membre de l'autre)", "membership (one is a member of the other)"),
+    "tie.FUNDS": ("financement", "funding"),
+    "tie.CREATED": ("création (l'un a créé l'autre)", "founding (one founded the other)"),
+    "tie.RELATED_TO": ("autre lien nommé dans les données", "another tie named in the data"),
+    "tie.co_project": ("même projet", "same project"),
+    "tie.co_member": ("membres du même réseau", "members of the same network"),
+    "tie.co_event": ("présents au même événement", "at the same event"),
+    "method.large": ("Au-delà de {most} membres, un réseau, un projet ou un événement ne crée plus de lien entre "
+                     "ses membres deux à deux : être parmi 400 membres dit peu de deux organisations.",
+                     "Beyond {most} members, a network, project or event no longer ties its members pairwise: "
+                     "being among 400 members says little about two organisations."),
+    "method.sampled": ("Au-delà de 5 000 organisations, l'intermédiarité est estimée à partir de 500 sources "
+                       "tirées au hasard (graine fixe).",
+                       "Beyond 5,000 organisations, betweenness is estimated from 500 sources drawn at random "
+                       "(fixed seed)."),
+    "method.partners": ("Comment les partenaires potentiels sont classés", "How potential partners are ranked"),
+    "method.partners_intro": ("Pour une organisation, chaque organisation qui ne lui est pas encore liée "
+                              "(partenariat, adhésion, financement, création) reçoit un score, somme de :",
+                              "For one organisation, each organisation not yet tied to it (partnership, "
+                              "membership, funding, founding) gets a score, the sum of:"),
+    "method.score.structure": ("relations en commun : pour chaque organisation liée aux deux, 1 divisé par son "
+                               "nombre de liens (un partenaire commun discret en dit plus qu'un grand réseau "
+                               "lié à tout le monde : c'est l'« allocation de ressources »)",
+                               "shared relations: for each organisation tied to both, 1 divided by its number "
+                               "of ties (a discreet shared partner says more than a large network tied to "
+                               "everyone: “resource allocation”)"),
+    "method.score.themes": ("par thème travaillé en commun (3 au plus)", "per theme both work on (3 at most)"),
+    "method.score.same_territory": ("même territoire, s'il est précis (il ne réunit pas plus d'un quart des "
+                                    "organisations situées)",
+                                    "same territory, if it is specific (it holds no more than a quarter of "
+                                    "the located organisations)"),
+    "method.score.paired_territory": ("territoires jumelés « ici / là-bas » : le lien que le réseau cherche",
+                                      "paired here / there territories: the tie the network looks for"),
+    "method.score.complementary_sphere": ("sphères complémentaires (société civile, pouvoirs publics, acteurs "
+                                          "économiques), quand elles ont déjà quelque chose en commun",
+                                          "complementary spheres (civil society, public authorities, economic "
+                                          "actors), when they already have something in common"),
+    "method.points": ("Points", "Points"),
+    "method.criterion": ("Critère", "Criterion"),
+    "method.path": ("Le chemin d'introduction est le plus court chemin par les liens les plus forts.",
+                    "The introduction path is the shortest path through the strongest ties."),
+    "method.quality": ("Sur les données fournies, en cachant 10 % des partenariats et adhésions, ce score "
+                       "retrouve les liens cachés mieux que les seules mesures de structure (mesuré par "
+                       "bench/partners_eval.py, voir le README).",
+                       "On the bundled data, hiding 10% of partnerships and memberships, this score finds the "
+                       "hidden ties better than structural measures alone (measured by bench/partners_eval.py, "
+                       "see the README)."),
+    "method.sources": ("D'où viennent les données", "Where the data come from"),
+    "method.sources_intro": ("Chaque nœud et chaque lien garde ses sources (document et passage). Quand deux "
+                             "sources se contredisent, la valeur la plus récente est gardée et les deux sont "
+                             "notées (voir « Valeurs en désaccord » sur la fiche acteur).",
+                             "Every node and tie keeps its sources (document and passage). When two sources "
+                             "disagree, the newest value is kept and both are recorded (see “Values on which "
+                             "sources disagree” on the actor page)."),
+    "method.document": ("Document", "Document"),
+    "method.nodes": ("Nœuds", "Nodes"),
+    "method.ties": ("Liens", "Ties"),
+}
+
+
+def t(key: str, lang: str = DEFAULT, **values) -> str:
+    """The text of `key` in `lang`, with `values` filled in. An unknown key
+    shows as itself, so that a missing text is visible, not a crash."""
+    pair = TEXTS.get(key)
+    if pair is None:
+        return key
+    text = pair[LANGUAGES.index(lang) if lang in LANGUAGES else 0]
+    return text.format(**values) if values else text

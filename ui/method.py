@@ -1,0 +1,56 @@
+"""Méthode: every metric in plain words, how partners are scored, and where
+the data come from. The weights shown are read from the analytics modules,
+so that this page cannot drift from what is computed."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import streamlit as st
+
+from graph.analytics.actor import MAX_GROUP, TIE_WEIGHTS
+from graph.analytics.partners import SCORE_WEIGHTS
+from graph.model import source_document
+
+from ui import state
+from ui.actor import METRICS
+from ui.state import tr
+
+
+def sources_table(graph) -> pd.DataFrame:
+    nodes, ties = Counter(), Counter()
+    for _, data in graph.nodes(data=True):
+        nodes.update({source_document(s) for s in data.get("sources") or []})
+    for *_, data in graph.edges(data=True):
+        ties.update({source_document(s) for s in data.get("sources") or []})
+    rows = [{tr("method.document"): doc, tr("method.nodes"): nodes[doc], tr("method.ties"): ties[doc]}
+            for doc in sorted(set(nodes) | set(ties))]
+    return pd.DataFrame(rows)
+
+
+def render():
+    st.title(tr("nav.method"))
+    st.header(tr("method.metrics"), anchor=False)
+    st.write(tr("method.metrics_intro"))
+    st.dataframe(pd.DataFrame([{tr("method.tie"): tr(f"tie.{k}"), tr("method.weight"): w}
+                               for k, w in TIE_WEIGHTS.items()]), hide_index=True)
+    st.caption(tr("method.large", most=MAX_GROUP))
+    for metric in (*METRICS, "community", "articulation_point"):
+        st.markdown(f"**{tr(f'metric.{metric}')}** — {tr(f'explain.{metric}')}")
+    st.caption(tr("method.sampled"))
+
+    st.header(tr("method.partners"), anchor=False)
+    st.write(tr("method.partners_intro"))
+    st.dataframe(pd.DataFrame([{tr("method.criterion"): tr(f"method.score.{k}"), tr("method.points"): w}
+                               for k, w in SCORE_WEIGHTS.items()]), hide_index=True,
+                 column_config={tr("method.criterion"): st.column_config.TextColumn(width="large")})
+    st.write(tr("method.path"))
+    st.caption(tr("method.quality"))
+
+    st.header(tr("method.sources"), anchor=False)
+    st.write(tr("method.sources_intro"))
+    st.dataframe(sources_table(state.current().graph), hide_index=True)
+
+
+if __name__ == "__main__":      # run by st.navigation (app.py)
+    render()

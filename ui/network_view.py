@@ -1,0 +1,222 @@
+"""What the Explorer draws: the filtered graph, its focus, its colours and
+sizes, its aggregated form when too big, and the self-contained HTML of the
+interactive drawing. Pure functions of a graph (no Streamlit here).
+
+The drawing is pyvis's model (nodes, edges, options) rendered with our own
+template, which inlines the vis-network script bundled with pyvis: no CDN,
+no Bootstrap, nothing fetched, so it works offline. Names are data, never
+markup: they reach the page through JSON (`tojson` escapes <, > and &) and
+vis-network draws labels on a canvas and puts tooltips in `innerText`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from graph.model import ORGANISATION, PERSON, TERRITORY
+from graph.subgraph import select
+
+# Above this many nodes, positions are computed here and physics is off (a
+# browser simulating thousands of springs freezes); above AGGREGATE_FROM,
+# groups are drawn instead of nodes.
+LAYOUT_FROM = 300
+AGGREGATE_FROM = 1_500
+
+SPHERE_COLOURS = {"civil_society": "#1b9e77", "public": "#d95f02", "economic": "#7570b3",
+                  "research": "#e7298a", "unknown": "#999999"}
+PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+           "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d4a6c8")
+OTHER_COLOUR = "#bab0ac"
+KIND_STYLE = {              # kind -> (shape, colour) for nodes that are not organisations
+    "Territory": ("triangle", "#c9a227"), "Project": ("square", "#5778a4"),
+    "Event": ("star", "#e49444"), "Theme": ("diamond", "#85b6b2"),
+    "Person": ("dot", "#d1d1d1"), "Resource": ("box", "#b9a89a"),
+}
+_VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+_TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                                autoescape=True)
+
+
+def filtered(graph, kinds=None, categories=None, spheres=None, territory=None, theme=None,
+             relations=None) -> nx.MultiDiGraph:
+    """The part of the graph the filters keep. Categories and spheres apply
+    to organisations; relations to ties."""
+    view = select(graph, kinds=kinds, territories=[territory] if territory else None,
+                  themes=[theme] if theme else None)
+    if categories or spheres:
+        drop = [n for n, d in view.nodes(data=True) if d.get("kind") == ORGANISATION and (
+            (categories and d.get("category") not in categories)
+            or (spheres and d.get("sphere", "unknown") not in spheres))]
+        view.remove_nodes_from(drop)
+    if relations:
+        wanted = set(relations)
+        view.remove_edges_from([(u, v, k) for u, v, k, d in view.edges(keys=True, data=True)
+                                if d.get("type", k.split("#")[0]) not in wanted])
+    return view
+
+
+def neighbourhood(graph, centre, radius: int) -> nx.MultiDiGraph:
+    """Everything within `radius` steps of `centre`, ties in either direction."""
+    if centre not in graph:
+        return graph.subgraph([]).copy()
+    near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=radius)
+    return graph.subgraph(near).copy()
+
+
+def home_territory(graph, node) -> str | None:
+    """The territory an organisation is based in (else active in), by name."""
+    for rel in ("BASED_IN", "ACTIVE_IN"):
+        places = sorted(graph.nodes[t].get("name", t) for _, t, k in graph.out_edges(node, keys=True)
+                        if k.split("#")[0] == rel and graph.nodes[t].get("kind") == TERRITORY)
+        if places:
+            return places[0]
+    return None
+
+
+def groups(graph, colour_by: str, communities: dict, full=None) -> dict:
+    """node -> its group's name under `colour_by` ("sphere", "community",
+    "territory"). Nodes that are not organisations are grouped by kind.
+    `full` (the whole graph) is where territories are looked up."""
+    full = full if full is not None else graph
+    out = {}
+    for node, data in graph.nodes(data=True):
+        kind = data.get("kind")
+        if kind != ORGANISATION:
+            out[node] = kind or "?"
+        elif colour_by == "community":
+            c = communities.get(node)
+            out[node] = f"#{c + 1}" if c is not None else "?"
+        elif colour_by == "territory":
+            out[node] = home_territory(full, node) or "—"
+        else:
+            out[node] = data.get("sphere", "unknown")
+    return out
+
+
+def colours(graph, colour_by: str, group_of: dict, most: int = len(PALETTE)) -> dict:
+    """group name -> colour, for the organisations' groups (the legend).
+    Spheres have fixed colours; communities and territories take the palette
+    in order of size, the smallest beyond it sharing OTHER_COLOUR."""
+    org_groups = Counter(group_of[n] for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION)
+    if colour_by == "sphere":
+        return {g: SPHERE_COLOURS.get(g, OTHER_COLOUR) for g in sorted(org_groups)}
+    ranked = [g for g, _ in sorted(org_groups.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {g: PALETTE[i] if i < most else OTHER_COLOUR for i, g in enumerate(ranked)}
+
+
+def sizes(graph, values: dict) -> dict:
+    """node -> drawn size, 10 to 40, proportional to `values` (a metric of
+    organisations); 12 for everything else."""
+    known = [v for v in values.values() if v is not None]
+    top = max(known, default=0) or 1
+    return {n: 10 + 30 * (values.get(n) or 0) / top if n in values else 12 for n in graph}
+
+
+def aggregate(graph, group_of: dict) -> nx.Graph:
+    """One node per group (with `count`), one tie per pair of groups with
+    ties between them (with `count`)."""
+    agg = nx.Graph()
+    for group, count in Counter(group_of[n] for n in graph).items():
+        agg.add_node(group, count=count)
+    for u, v in graph.edges():
+        a, b = group_of[u], group_of[v]
+        if a != b:
+            if agg.has_edge(a, b):
+                agg[a][b]["count"] += 1
+            else:
+                agg.add_edge(a, b, count=1)
+    return agg
+
+
+def layout(graph, seed: int = 0) -> dict:
+    """Positions in pixels, computed here (for graphs drawn without physics)."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    pos = nx.spring_layout(simple, seed=seed, iterations=40)
+    scale = 80 * max(1.0, simple.number_of_nodes() ** 0.5)
+    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+
+
+def tooltip(data: dict, words) -> str:
+    """The hover text of a node: plain text (vis-network shows it as text)."""
+    lines = [str(data.get("name", "")), words(f"kind.{data.get('kind')}")]
+    if data.get("kind") == ORGANISATION:
+        lines.append(" · ".join(x for x in (words(f"category.{data.get('category')}") if data.get("category")
+                                            else "", words(f"sphere.{data.get('sphere', 'unknown')}")) if x))
+    return "\n".join(x for x in lines if x)
+
+
+def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict | None = None,
+                 height: int = 640, highlight=None) -> str:
+    """The self-contained HTML page of the interactive drawing. `words(key)`
+    translates the vocabulary; `positions` (from layout) switches physics
+    off; `highlight` is a node drawn larger with a border."""
+    net = Network(height=f"{height}px", width="100%", directed=True)
+    for node, data in graph.nodes(data=True):
+        kind = data.get("kind")
+        shape, colour = KIND_STYLE.get(kind, ("dot", OTHER_COLOUR))
+        if kind == ORGANISATION:
+            shape, colour = "dot", colour_of.get(node, OTHER_COLOUR)
+        options = {"label": str(data.get("name", node)), "title": tooltip(data, words), "shape": shape,
+                   "color": colour, "size": round(size_of.get(node, 12), 1)}
+        if kind == PERSON:
+            options["size"] = 6
+        if node == highlight:
+            options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True})
+        if positions and node in positions:
+            options.update(x=positions[node][0], y=positions[node][1], physics=False)
+        net.add_node(str(node), **options)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        rel = data.get("type", key.split("#")[0])
+        label = data.get("label") if rel == "RELATED_TO" else None
+        net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
+                     color="#9aa5b1", width=2 if rel == "PARTNER_OF" else 1,
+                     arrows="" if rel in ("PARTNER_OF", "PAIRED_WITH") else "to")
+    return _render(net, physics=not positions)
+
+
+def aggregate_html(agg: nx.Graph, colour_of: dict, words, height: int = 640) -> str:
+    """The drawing of the aggregated view: groups as nodes sized by count."""
+    net = Network(height=f"{height}px", width="100%")
+    top = max((d["count"] for _, d in agg.nodes(data=True)), default=1)
+    for group, data in agg.nodes(data=True):
+        shape, colour = KIND_STYLE.get(group, ("dot", colour_of.get(group, OTHER_COLOUR)))
+        net.add_node(str(group), label=f"{words(f'kind.{group}') if group in KIND_STYLE else group} "
+                                       f"({data['count']})",
+                     title=f"{group}: {data['count']}", shape=shape, color=colour,
+                     size=round(12 + 48 * (data["count"] / top) ** 0.5, 1))
+    top_tie = max((d["count"] for *_, d in agg.edges(data=True)), default=1)
+    for a, b, data in agg.edges(data=True):
+        net.add_edge(str(a), str(b), title=str(data["count"]), color="#9aa5b1",
+                     width=round(1 + 7 * data["count"] / top_tie, 1))
+    return _render(net, physics=True)
+
+
+def _render(net: Network, physics: bool) -> str:
+    nodes, edges, *_ = net.get_network_data()
+    options = {
+        "physics": {"enabled": physics, "stabilization": {"iterations": 150},
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 120}},
+        "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 120},
+        # labels stay readable when the whole network is zoomed out to fit
+        "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"enabled": True, "min": 14, "max": 28, "drawThreshold": 3}}},
+        "edges": {"smooth": False},
+    }
+    return _TEMPLATES.get_template("network.html").render(
+        nodes=nodes, edges=edges, options=options, height=net.height, vis_js=_vis_js())
+
+
+@cache
+def _vis_js() -> Markup:
+    """vis-network's script, read once. It holds no `</script`, so it can
+    sit inside a <script> element as it is (checked by a test)."""
+    return Markup(_VIS_JS.read_text(encoding="utf-8"))

@@ -1,0 +1,70 @@
+"""Synergies & partenaires: the best pairs not yet tied, with their reasons,
+filterable by territory and theme, exportable as CSV."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import streamlit as st
+
+from graph.analytics.partners import org_places, org_themes
+from graph.export import spreadsheet_cell
+from graph.model import TERRITORY, THEME
+from graph.subgraph import named, territories_inside
+
+from ui import state
+from ui.state import tr
+
+POOL = 500          # pairs ranked before filtering; the filters keep the best of them
+
+
+def keep(graph, pairs, territory=None, theme=None) -> list:
+    """Pairs of which at least one organisation works in `territory` (or a
+    territory inside it) and at least one on `theme` (names)."""
+    if territory:
+        places = named(graph, TERRITORY, [territory])
+        places |= {inner for p in places for inner in territories_inside(graph, p)}
+        pairs = [p for p in pairs if any(org_places(graph, o) & places for o in p["ids"])]
+    if theme:
+        topics = named(graph, THEME, [theme])
+        pairs = [p for p in pairs if any(org_themes(graph, o) & topics for o in p["ids"])]
+    return pairs
+
+
+def as_csv(pairs) -> bytes:
+    """The table as CSV; cells a spreadsheet would run as formulas are
+    neutralised (graph.export)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([tr("opp.first"), tr("opp.second"), tr("actor.score"), tr("actor.reasons")])
+    for p in pairs:
+        writer.writerow([spreadsheet_cell(p["names"][0]), spreadsheet_cell(p["names"][1]), p["score"],
+                         spreadsheet_cell(" ; ".join(p["reasons"]))])
+    return out.getvalue().encode("utf-8-sig")      # the BOM makes Excel read UTF-8
+
+
+def render():
+    st.title(tr("nav.opportunities"))
+    st.caption(tr("opp.intro"))
+    data = state.current()
+    a, b, c = st.columns([1, 2, 2])
+    top = a.number_input(tr("opp.top"), 5, 200, 20, step=5, key="top", bind="query-params")
+    territory = b.selectbox(tr("opp.territory"), state.names(data, TERRITORY), index=None, key="territory",
+                            placeholder=tr("explorer.all"), bind="query-params")
+    theme = c.selectbox(tr("opp.theme"), state.names(data, THEME), index=None, key="theme",
+                        placeholder=tr("explorer.all"), bind="query-params")
+    pairs = keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)]
+    if not pairs:
+        st.info(tr("opp.none"))
+        return
+    table = pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
+                           tr("actor.score"): p["score"], tr("actor.reasons"): " ; ".join(p["reasons"])}
+                          for p in pairs])
+    st.dataframe(table, hide_index=True, column_config={
+        tr("actor.reasons"): st.column_config.TextColumn(width="large")})
+    st.download_button(tr("opp.download"), as_csv(pairs), file_name="synergies.csv", mime="text/csv")
+
+
+if __name__ == "__main__":      # run by st.navigation (app.py)
+    render()

@@ -1,0 +1,21 @@
+"""The pages, in menu order, and links between them."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.state import tr
+
+# key (ui module, and nav.<key> text) -> url path
+PAGES = {"overview": "vue-ensemble", "explorer": "explorer", "actor": "acteur", "opportunities": "synergies",
+         "gaps": "lacunes", "territories": "territoires", "data": "donnees", "method": "methode"}
+
+
+def page(key: str) -> st.Page:
+    """The page ui/<key>.py: Streamlit runs it as a script (__main__), and
+    tests import it as a module."""
+    return st.Page(f"ui/{key}.py", title=tr(f"nav.{key}"), url_path=PAGES[key], default=key == "overview")
+
+
+def link(key: str, label: str, **query):
+    """A link to another page, carrying its state in the URL."""
+    st.page_link(page(key), label=label, query_params=query or None)

@@ -1,0 +1,201 @@
+"""The app's access to the graph: which store this session uses, the graph
+and the analytics, cached for every session and refreshed when the store's
+version changes (each write gives a new version, so a load committed by one
+session is seen by the others on their next interaction, and an upload
+still being checked is seen by no one).
+
+Caching: a store (and its Neo4j driver) is a resource; the graph and the
+actor graph are resources too (large, read-only, shared: copying them for
+every session, as cache_data would, costs more than it saves); results
+(metrics, gaps, partners, layouts) are data. Every cached function is keyed
+on (store key, version); the graph objects are passed as `_`-arguments,
+which Streamlit does not hash.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+
+import networkx as nx
+import streamlit as st
+
+from graph.store import StoreUnavailable, workspace_home
+
+from .i18n import DEFAULT, LANGUAGES, t
+
+
+# --- language ------------------------------------------------------------------
+
+def lang() -> str:
+    value = st.session_state.get("lang")       # the sidebar's switch, bound to ?lang=
+    return value if value in LANGUAGES else DEFAULT
+
+
+def tr(key: str, **values) -> str:
+    return t(key, lang(), **values)
+
+
+def word(prefix: str, value) -> str:
+    """The interface's word for a value of the vocabulary (`kind`,
+    `sphere`, `category`, `relation`), or the value itself."""
+    key = f"{prefix}.{value}"
+    text = tr(key)
+    return str(value) if text == key else text
+
+
+# --- the store of this session ---------------------------------------------------
+
+def default_settings() -> dict:
+    """Settings from the environment (NEO4J_* as for the command line)."""
+    return {"kind": "neo4j" if os.environ.get("NEO4J_URI") else "embedded",
+            "uri": os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+            "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD", ""),
+            "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+
+
+def settings() -> dict:
+    """This session's store settings (the Data page changes them; never
+    written to disk, never put in the URL)."""
+    if "store_settings" not in st.session_state:
+        st.session_state["store_settings"] = default_settings()
+    return st.session_state["store_settings"]
+
+
+@st.cache_resource(show_spinner=False)
+def _embedded(home: str):
+    from graph.store.memory import MemoryStore
+    return MemoryStore(home)
+
+
+@st.cache_resource(show_spinner=False)
+def _neo4j(uri: str, user: str, database: str, secret: str, _password: str):
+    """One driver per (server, user, database, password digest). A failed
+    connection raises, and Streamlit does not cache exceptions."""
+    from graph.store.neo4j import Neo4jStore
+    store = Neo4jStore(uri, user, _password, database)
+    store.describe()            # fails now, with a clear message, if unreachable
+    return store
+
+
+def open_store(config: dict):
+    if config["kind"] == "neo4j":
+        secret = hashlib.sha256(config["password"].encode()).hexdigest()
+        return _neo4j(config["uri"], config["user"], config["database"], secret, config["password"])
+    return _embedded(str(workspace_home()))
+
+
+def store_key(config: dict) -> str:
+    if config["kind"] == "neo4j":
+        return f"neo4j:{config['user']}@{config['uri']}/{config['database']}"
+    return f"embedded:{workspace_home()}"
+
+
+# --- the graph and the analytics -----------------------------------------------------
+
+@dataclass
+class Data:
+    """What a page needs: the store, its description and the graph."""
+    store: object
+    key: str
+    version: str | None
+    description: dict
+    graph: nx.MultiDiGraph
+
+    @property
+    def stamp(self):
+        return self.key, self.version
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _graph(key: str, version, _store) -> nx.MultiDiGraph:
+    return _store.graph()
+
+
+def current() -> Data:
+    """The graph of this session's store, as of its latest version. Stops
+    the page with one clear line if the store cannot be reached."""
+    config = settings()
+    try:
+        store = open_store(config)
+        description = store.describe()
+        if description.get("version") is None:      # a new workspace seeds itself on first read
+            store.graph()
+            description = store.describe()
+        graph = _graph(store_key(config), description.get("version"), store)
+    except StoreUnavailable as exc:
+        st.error(tr("app.store_error", error=str(exc)))
+        st.stop()
+    return Data(store, store_key(config), description.get("version"), description, graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _actor(key, version, _graph):
+    from graph.analytics.actor import actor_graph
+    return actor_graph(_graph)
+
+
+def actor(data: Data) -> nx.Graph:
+    return _actor(*data.stamp, data.graph)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _metrics(key, version, _actor) -> dict:
+    from graph.analytics.metrics import organisation_metrics
+    # betweenness sampled above 5,000 organisations (stated on the Method page)
+    sample = 500 if _actor.number_of_nodes() > 5_000 else None
+    return organisation_metrics(_actor, seed=0, betweenness_sample=sample)
+
+
+def metrics(data: Data) -> dict:
+    with st.spinner(tr("app.recomputing")):
+        return _metrics(*data.stamp, actor(data))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _gaps(key, version, _graph) -> dict:
+    from graph.analytics.gaps import gaps
+    return gaps(_graph)
+
+
+def gaps(data: Data) -> dict:
+    with st.spinner(tr("app.recomputing")):
+        return _gaps(*data.stamp, data.graph)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _synergies(key, version, top, _graph, _actor) -> list:
+    from graph.analytics.partners import synergies
+    return synergies(_graph, top=top, actor=_actor)
+
+
+def synergies(data: Data, top: int) -> list:
+    with st.spinner(tr("app.recomputing")):
+        return _synergies(*data.stamp, top, data.graph, actor(data))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _partners(key, version, org, top, _graph, _actor) -> list:
+    from graph.analytics.partners import potential_partners
+    return potential_partners(_graph, org, top=top, actor=_actor)
+
+
+def partners(data: Data, org: str, top: int = 10) -> list:
+    return _partners(*data.stamp, org, top, data.graph, actor(data))
+
+
+def organisations(data: Data) -> dict:
+    """id -> name of every organisation, sorted by name."""
+    orgs = {n: d.get("name", n) for n, d in data.graph.nodes(data=True) if d.get("kind") == "Organisation"}
+    return dict(sorted(orgs.items(), key=lambda kv: kv[1].casefold()))
+
+
+def names(data: Data, kind: str) -> list:
+    return sorted({d.get("name", n) for n, d in data.graph.nodes(data=True) if d.get("kind") == kind},
+                  key=str.casefold)
+
+
+def forget_caches():
+    """After a store switch: results of the old store are no use."""
+    st.cache_data.clear()
