@@ -9,7 +9,7 @@ from graph.model import CONTACT_FIELDS
 
 from ui import network_view as nv
 from ui import state
-from ui.links import plain
+from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
 
@@ -60,13 +60,13 @@ def metrics_table(result: dict, org: str) -> pd.DataFrame:
         else:
             better = sum(1 for v in known if (v < value if metric in ASCENDING else v > value))
             rank = tr("actor.rank", rank=better + 1, total=len(known))
-        out.append({tr("actor.field"): tr(f"metric.{metric}"),
+        out.append({tr("actor.metric"): tr(f"metric.{metric}"),
                     tr("actor.value_metric"): "—" if value is None else f"{value:.4g}",
                     tr("actor.rank_col"): rank,
                     tr("actor.meaning"): tr(f"explain.{metric}")})
-    out.append({tr("actor.field"): tr("metric.community"), tr("actor.value_metric"): f"#{mine['community'] + 1}",
+    out.append({tr("actor.metric"): tr("metric.community"), tr("actor.value_metric"): f"#{mine['community'] + 1}",
                 tr("actor.rank_col"): "", tr("actor.meaning"): tr("explain.community")})
-    out.append({tr("actor.field"): tr("metric.articulation_point"),
+    out.append({tr("actor.metric"): tr("metric.articulation_point"),
                 tr("actor.value_metric"): tr("actor.yes") if mine["articulation_point"] else tr("actor.no"),
                 tr("actor.rank_col"): "", tr("actor.meaning"): tr("explain.articulation_point")})
     return pd.DataFrame(out)

@@ -10,7 +10,7 @@ from graph.model import CATEGORIES, KINDS, ORGANISATION, RELATIONS, SPHERES, TER
 
 from ui import network_view as nv
 from ui import state
-from ui.links import plain
+from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
-from ui.links import plain
+from ui.safe import plain
 from ui.state import tr
 
 KINDS = ("territory_pairs", "themes", "spheres", "isolated", "met_never_partnered", "single_points_of_failure")

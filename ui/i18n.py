@@ -199,6 +199,7 @@ TEXTS = {
     "actor.show_contacts": ("Afficher les coordonnées (e-mail, téléphone)", "Show contact details (e-mail, phone)"),
     "actor.contacts_hidden": ("Coordonnées masquées.", "Contact details hidden."),
     "actor.field": ("Champ", "Field"),
+    "actor.metric": ("Indicateur", "Metric"),
     "actor.value": ("Valeur", "Value"),
     "actor.direction": ("Sens", "Direction"),
     "actor.relation": ("Lien", "Tie"),

@@ -42,7 +42,7 @@ def pairs_table(graph) -> pd.DataFrame:
             if (there, here) in seen:
                 continue
             seen.add((here, there))
-            a, b = (here, there) if graph.nodes[here].get("side") != "là-bas" else (there, here)
+            a, b = (there, here) if graph.nodes[here].get("side") in ("la-bas", "là-bas") else (here, there)
             rows.append({tr("overview.here"): graph.nodes[a].get("name", a),
                          tr("overview.there"): graph.nodes[b].get("name", b),
                          tr("overview.organisations_both"): f"{held(a)} / {held(b)}"})

@@ -6,14 +6,16 @@ import streamlit as st
 from ui.state import tr
 
 # key (ui module, and nav.<key> text) -> url path
-PAGES = {"overview": "vue-ensemble", "explorer": "explorer", "actor": "acteur", "opportunities": "synergies",
+PAGES = {"overview": "", "explorer": "explorer", "actor": "acteur", "opportunities": "synergies",
          "gaps": "lacunes", "territories": "territoires", "data": "donnees", "method": "methode"}
 
 
 def page(key: str) -> st.Page:
     """The page ui/<key>.py: Streamlit runs it as a script (__main__), and
     tests import it as a module."""
-    return st.Page(f"ui/{key}.py", title=tr(f"nav.{key}"), url_path=PAGES[key], default=key == "overview")
+    default = key == "overview"         # served at the root of the site
+    return st.Page(f"ui/{key}.py", title=tr(f"nav.{key}"), url_path=None if default else PAGES[key],
+                   default=default)
 
 
 def link(key: str, label: str, **query):

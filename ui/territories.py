@@ -12,10 +12,13 @@ from graph.model import ORGANISATION, TERRITORY
 from graph.subgraph import territories_inside
 
 from ui import state
-from ui.links import plain
+from ui.safe import plain
 from ui.state import tr, word
 
 PLACE_TIES = ("BASED_IN", "ACTIVE_IN")
+SIDES = {"ici": lambda: tr("overview.here"), "la-bas": lambda: tr("overview.there"),
+         "là-bas": lambda: tr("overview.there")}
+LABELLED_LEVELS = ("zone", "country", "region")
 
 
 def places_frame(graph) -> pd.DataFrame:
@@ -23,7 +26,7 @@ def places_frame(graph) -> pd.DataFrame:
     for node, data in graph.nodes(data=True):
         if data.get("kind") == TERRITORY and data.get("lat") is not None and data.get("lon") is not None:
             rows.append({"id": node, "name": data.get("name", node), "lat": float(data["lat"]),
-                         "lon": float(data["lon"]), "side": data.get("side") or "—",
+                         "lon": float(data["lon"]), "side": SIDES.get(data.get("side"), lambda: "—")(),
                          "level": data.get("level") or "—"})
     return pd.DataFrame(rows, columns=["id", "name", "lat", "lon", "side", "level"])
 
@@ -41,7 +44,12 @@ def pairs_frame(graph, places: pd.DataFrame) -> pd.DataFrame:
 
 
 def world_map(places: pd.DataFrame, pairs: pd.DataFrame) -> alt.LayerChart:
-    """Generated layers only (sphere, graticule): nothing is fetched."""
+    """Generated layers only (sphere, graticule): nothing is fetched. The
+    projection fits the territories, with a margin, not the whole world."""
+    lon, lat = places["lon"], places["lat"]
+    pad = 5
+    frame = {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [
+        [max(-180, lon.min() - pad), max(-85, lat.min() - pad)], [min(180, lon.max() + pad), min(85, lat.max() + pad)]]}}
     base = alt.Chart(alt.sphere()).mark_geoshape(fill="#eef3f7", stroke="#c8d3dc")
     grid = alt.Chart(alt.graticule(step=[20, 20])).mark_geoshape(stroke="#dde5ec", strokeWidth=0.5)
     lines = alt.Chart(pairs).mark_rule(color="#d95f02", strokeWidth=2, opacity=0.7).encode(
@@ -52,7 +60,9 @@ def world_map(places: pd.DataFrame, pairs: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color("side:N", title=tr("ter.side"), scale=alt.Scale(scheme="set1")),
         tooltip=[alt.Tooltip("name:N", title=tr("ter.choose")), alt.Tooltip("level:N", title=tr("ter.level")),
                  alt.Tooltip("side:N", title=tr("ter.side"))])
-    return alt.layer(base, grid, lines, dots).project(type="equalEarth").properties(height=480)
+    names = alt.Chart(places[places["level"].isin(LABELLED_LEVELS)]).mark_text(
+        align="left", dx=6, dy=-4, fontSize=11, color="#333").encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+    return alt.layer(base, grid, lines, dots, names).project(type="equalEarth", fit=frame).properties(height=520)
 
 
 def actors_there(graph, territory) -> pd.DataFrame:
@@ -74,6 +84,9 @@ def render():
     data = state.current()
     graph = data.graph
     places = places_frame(graph)
+    if places.empty:
+        st.info(tr("ter.unplaced", count=sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == TERRITORY)))
+        return
     st.altair_chart(world_map(places, pairs_frame(graph, places)), width="stretch")
     unplaced = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == TERRITORY) - len(places)
     if unplaced:
