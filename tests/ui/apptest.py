@@ -1,0 +1,34 @@
+"""Helpers of the app's tests: open a page through app.py, read what it says."""
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+PAGE_FILES = {"overview": "ui/overview.py", "explorer": "ui/explorer.py", "actor": "ui/actor.py",
+              "opportunities": "ui/opportunities.py", "gaps": "ui/gaps.py", "territories": "ui/territories.py",
+              "data": "ui/data.py", "method": "ui/method.py"}
+
+
+def visit(page: str, at: AppTest | None = None, **query) -> AppTest:
+    """Open `page` through app.py, as a browser would, with `query` in the
+    URL; a new session unless `at` is given."""
+    if at is None:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+    at.switch_page(PAGE_FILES[page])
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page says in Markdown, captions, headings and alerts."""
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
+                                  "error", "success") for e in getattr(at, kind)]
+    return "\n".join(map(str, parts))
+
+
+def frames(at: AppTest) -> list:
+    """The HTML of every st.iframe on the page (the network drawings)."""
+    return [element.proto.srcdoc for element in at.get("iframe")]

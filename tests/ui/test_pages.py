@@ -1,0 +1,85 @@
+"""Every page, opened through app.py as a user would: no exception, and
+what the page is for is on it."""
+import pytest
+from apptest import PAGE_FILES, frames, texts, visit
+
+from graph.analytics.gaps import gaps
+from graph.store.memory import MemoryStore
+from ui.actor import METRICS
+from ui.i18n import TEXTS, t
+
+
+def test_overview_counts_the_bundled_network(home):
+    at = visit("overview")
+    graph = MemoryStore(home).graph()
+    orgs = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "Organisation")
+    assert at.metric[0].label == "Organisations" and at.metric[0].value == str(orgs)
+    assert len(at.get("vega_lite_chart")) == 3          # sphere, category, territory
+    pairs = at.dataframe[0].value
+    assert {"Nord-Pas-de-Calais"} <= set(pairs["Ici"]) and "Kayes" in set(pairs["Là-bas"])
+    brokers = at.dataframe[1].value
+    assert len(brokers) == 10 and brokers["Intermédiarité"].is_monotonic_decreasing
+    assert "Stockage : embedded" in texts(at)
+
+
+@pytest.mark.parametrize("page", list(PAGE_FILES))
+def test_every_page_opens_in_french_and_in_english(home, page):
+    at = visit(page)
+    assert at.title[0].value == t(f"nav.{page}", "fr") if page != "overview" else at.title[0].value == "Passerelles"
+    at.button_group(key="lang").set_value("en").run()
+    english = {t(f"nav.{page}", "en")} if page != "overview" else {"Passerelles"}
+    assert at.title[0].value in english
+    assert t("app.store", "en", store="embedded") in texts(at)
+
+
+def test_actor_page_shows_sources_ties_metrics_partners_and_ego_network(home):
+    at = visit("actor", org="Cap Solidarités")
+    said = texts(at)
+    assert "Cap Solidarités" in [h.value for h in at.header]
+    assert "003\\_b1508604df3e3375\\.txt" in said                     # its source, escaped for Markdown
+    ties = at.dataframe[2].value
+    assert "Comité Français pour la Solidarité Internationale" in set(ties["Avec"])
+    metrics = at.dataframe[1].value
+    assert list(metrics["Indicateur"])[:len(METRICS)] == [t(f"metric.{m}", "fr") for m in METRICS]
+    assert all(rank == "—" or " sur " in rank for rank in metrics["Rang"][:len(METRICS)])
+    assert len(at.expander) >= 3 and all("Score" in e.label for e in at.expander)
+    (ego,) = frames(at)
+    assert '"label": "Cap Solidarit' in ego
+
+
+def test_opportunities_filter_by_territory_and_export_csv(home):
+    at = visit("opportunities")
+    everything = at.dataframe[0].value
+    assert len(everything) == 20 and everything["Score"].is_monotonic_decreasing
+    at.selectbox(key="territory").set_value("Kayes").run()
+    kayes = at.dataframe[0].value
+    assert 0 < len(kayes) and not kayes.equals(everything)
+    assert visit("opportunities", territory="Kayes").dataframe[0].value.equals(kayes)     # a shared link
+    assert at.get("download_button")
+
+
+def test_gaps_page_lists_every_kind_with_why_it_matters(home):
+    at = visit("gaps")
+    found = gaps(MemoryStore(home).graph())
+    titles = [s.value for s in at.subheader]
+    for kind in ("territory_pairs", "themes", "spheres", "isolated", "met_never_partnered",
+                 "single_points_of_failure"):
+        assert f"{t(f'gaps.{kind}', 'fr')} ({len(found[kind])})" in titles
+        assert t(f"gaps.why.{kind}", "fr") in texts(at)
+
+
+def test_territories_page_lists_who_acts_in_a_territory(home):
+    at = visit("territories", place="Kayes")
+    assert at.get("vega_lite_chart")
+    actors = set(at.dataframe[0].value["Organisations"])
+    assert "Espace Migration Développement Kayes" in actors or "Conseil régional de Kayes" in actors
+    assert "Jumelé avec : Nord" in texts(at).replace("\\", "")
+
+
+def test_method_page_explains_every_metric_and_the_score(home):
+    at = visit("method")
+    said = texts(at)
+    for metric in (*METRICS, "community", "articulation_point"):
+        assert TEXTS[f"explain.{metric}"][0] in said
+    criteria = set(at.dataframe[1].value["Critère"])
+    assert t("method.score.paired_territory", "fr") in criteria
