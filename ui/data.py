@@ -137,8 +137,10 @@ def export_section(data):
         st.download_button(tr("data.download", name=name), payload, file_name=name, key="download")
 
 
-def store_section():
+def store_section(data):
     st.subheader(tr("data.store"))
+    info = data.description
+    st.caption(tr("data.current", store=info["store"], location=info["location"]))
     config = state.settings()
     kind = st.radio(tr("data.store_kind"), ("embedded", "neo4j"), index=0 if config["kind"] == "embedded" else 1,
                     key="store_kind", format_func=lambda k: tr(f"data.{k}"), horizontal=True)
@@ -165,8 +167,6 @@ def store_section():
             st.session_state["store_settings"] = wanted
             st.session_state.pop("pending", None)
             st.rerun()
-    info = state.current().description
-    st.caption(tr("data.current", store=info["store"], location=info["location"]))
 
 
 def render():
@@ -176,7 +176,7 @@ def render():
     st.divider()
     export_section(data)
     st.divider()
-    store_section()
+    store_section(data)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -54,6 +54,9 @@ def render():
     st.caption(tr("app.tagline"))
     data = state.current()
     graph = data.graph
+    info = data.description
+    st.caption(tr("overview.store", store=info["store"], location=info["location"],
+                  modified=info.get("last_modified") or "—"))
     if graph.number_of_nodes() == 0:
         st.info(tr("app.empty"))
         return
@@ -93,9 +96,6 @@ def render():
                                 tr("metric.degree"): r["degree"],
                                 tr("explorer.sphere"): tr(f"sphere.{r['sphere'] or 'unknown'}")} for r in rows]),
                  hide_index=True)
-    info = data.description
-    st.caption(tr("overview.store", store=info["store"], location=info["location"],
-                  modified=info.get("last_modified") or "—"))
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

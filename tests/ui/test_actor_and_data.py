@@ -1,0 +1,132 @@
+"""The actor page's privacy, and the Data page: a validation report before
+anything is written, a load seen by other sessions only once committed,
+exports without contacts unless asked, and the store settings."""
+import io
+import zipfile
+
+from apptest import texts, visit
+from conftest import KUMU, need
+
+from graph.model import Batch, Node
+from graph.store.memory import MemoryStore
+from graph.merge import plan_against
+from loaders import load_paths
+from loaders.resolve import NameIndex
+
+ELEMENTS = "Label,Type,Sources\nAtelier Nouveau,association,test\nCoopérative Lointaine,company,test\n"
+CONNECTIONS = "From,To,Type,Sources\nAtelier Nouveau,Coopérative Lointaine,partner,test\n"
+
+
+def with_contacts(home):
+    store = MemoryStore(home)
+    store.apply(Batch(nodes=[Node("org:cap-solidarites", "Organisation",
+                                  {"name": "Cap Solidarités", "email": "contact@example.org",
+                                   "phone": "+33 3 20 00 00 00"}, ["annuaire.csv:2"])]))
+    return store
+
+
+def everything(at) -> str:
+    return texts(at) + "".join(df.value.to_csv() for df in at.dataframe)
+
+
+def test_contacts_are_hidden_until_asked(home):
+    with_contacts(home)
+    at = visit("actor", org="Cap Solidarités")
+    assert "contact@example.org" not in everything(at) and "Coordonnées masquées" in texts(at)
+    at.toggle(key="contacts").set_value(True).run()
+    assert "contact@example.org" in everything(at) and "+33 3 20 00 00 00" in everything(at)
+
+
+def upload(at, files, fmt=None):
+    for name, content in files.items():
+        at.file_uploader(key="upload").upload(name, content if isinstance(content, bytes) else content.encode())
+    at.run()
+    if fmt:
+        at.selectbox(key="format").set_value(fmt).run()
+    at.button(key="check").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_load_is_checked_first_and_seen_by_others_once_committed(home):
+    store = MemoryStore(home)
+    store.graph()
+    before = store.describe()["version"]
+    at = upload(visit("data"), {"elements.csv": ELEMENTS, "connections.csv": CONNECTIONS})
+    assert "Si vous chargez : 3 créés" in texts(at)            # two organisations, one partnership
+    assert store.describe()["version"] == before and "org:atelier-nouveau" not in store.graph()
+    other = visit("actor")                                   # another session
+    assert "org:atelier-nouveau" not in other.selectbox(key="org").options
+    at.button(key="load").click().run()
+    assert "Chargé : " in texts(at) and "org:atelier-nouveau" in store.graph()
+    other = visit("actor", other)
+    assert "Atelier Nouveau" in other.selectbox(key="org").options
+
+
+def test_bad_input_is_reported_with_file_row_and_column_and_nothing_written(home):
+    store = MemoryStore(home)
+    store.graph()
+    before = store.path.read_bytes()
+    at = upload(visit("data"), {"membres.csv": "Label,Type\nBonne Asso,association\nMauvaise,licorne\n"})
+    problems = at.dataframe[0].value
+    assert list(problems.iloc[0][["Fichier", "Ligne", "Colonne"]]) == ["membres.csv", "3", "Type"]
+    assert "licorne" in problems.iloc[0]["Problème"]
+    assert "rien ne sera écrit" in texts(at) and not [b for b in at.button if b.key == "load"]
+    assert store.path.read_bytes() == before
+
+
+def test_the_real_kumu_board_loads_through_the_page(home):
+    need(KUMU)
+    files = {p.name: p.read_bytes() for p in (KUMU / "elements.csv", KUMU / "connections.csv")}
+    graph = MemoryStore(home).graph()
+    at = upload(visit("data"), files)
+    batch = load_paths([KUMU / "elements.csv", KUMU / "connections.csv"], known=NameIndex.from_graph(graph))
+    counts = plan_against(graph, batch).counts
+    assert counts["created"] > 400
+    assert "Si vous chargez : {created} créés, {updated} modifiés, {unchanged} inchangés.".format(**counts) \
+        in texts(at)
+    at.button(key="load").click().run()
+    after = MemoryStore(home).graph()
+    assert after.number_of_nodes() > graph.number_of_nodes() + 100
+    assert {n.id for n in batch.nodes} <= set(after)
+
+
+def test_exports_leave_contacts_out_unless_asked(home):
+    with_contacts(home)
+    at = visit("data")
+    at.selectbox(key="export_format").set_value("csv").run()
+    at.button(key="prepare").click().run()
+    name, payload = at.session_state["export"]
+    files = zipfile.ZipFile(io.BytesIO(payload))
+    assert name.endswith(".zip") and set(files.namelist()) == {"elements.csv", "connections.csv"}
+    assert b"contact@example.org" not in files.read("elements.csv")
+    assert b"Cap Solidarit" in files.read("elements.csv")
+    at.checkbox(key="with_contacts").check().run()
+    at.button(key="prepare").click().run()
+    assert b"contact@example.org" in zipfile.ZipFile(io.BytesIO(at.session_state["export"][1])).read("elements.csv")
+
+
+def test_a_wrong_neo4j_password_is_one_clear_line(home, neo4j_settings):
+    at = visit("data")
+    at.radio(key="store_kind").set_value("neo4j").run()
+    uri, _, _, password = at.text_input
+    uri.input(neo4j_settings["uri"])
+    password.input("not-the-password")
+    next(b for b in at.button if b.label == "Tester la connexion").click().run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and neo4j_settings["uri"] in errors[0] and "not-the-password" not in errors[0]
+    assert "En cours : embedded" in texts(at)
+
+
+def test_the_app_works_on_neo4j_when_configured(home, neo4j_store, neo4j_settings, monkeypatch):
+    for name in ("uri", "user", "password", "database"):
+        monkeypatch.setenv(f"NEO4J_{name.upper()}", neo4j_settings[name])
+    at = visit("overview")
+    assert "Stockage : neo4j" in texts(at) and "Le graphe est vide" in texts(at)
+    at = upload(visit("data", at), {"elements.csv": ELEMENTS, "connections.csv": CONNECTIONS})
+    at.button(key="load").click().run()
+    assert "Chargé : 3 créés" in texts(at)
+    assert {"org:atelier-nouveau", "org:cooperative-lointaine"} <= set(neo4j_store.graph())
+    at = visit("actor", at)
+    assert set(at.selectbox(key="org").options) == {"Atelier Nouveau", "Coopérative Lointaine"}
+    assert not at.exception

@@ -1,0 +1,88 @@
+"""The Explorer through app.py: filters and focus change what is drawn, the
+view lives in the URL, big views switch to fixed positions and then to groups."""
+import json
+import re
+
+import pytest
+from apptest import frames, texts, visit
+
+from bench.synthetic import generate
+from graph.store.memory import MemoryStore
+from ui import network_view as nv
+
+
+def shown(at) -> tuple:
+    """(nodes, ties) the caption under the drawing announces."""
+    match = re.search(r"(\d+) nœuds et (\d+) liens affichés", texts(at))
+    return int(match.group(1)), int(match.group(2))
+
+
+def drawn(at) -> list:
+    (page,) = frames(at)
+    return json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);\s*var edges", page, re.S).group(1))
+
+
+def test_filters_and_focus_change_what_is_drawn(home):
+    at = visit("explorer")
+    everything = shown(at)
+    at.multiselect(key="kinds").set_value(["Organisation"]).run()
+    orgs = sum(1 for _, d in MemoryStore(home).graph().nodes(data=True) if d.get("kind") == "Organisation")
+    assert shown(at)[0] == orgs < everything[0]
+    at.multiselect(key="sphere").set_value(["public"]).run()
+    public = shown(at)[0]
+    assert 0 < public < orgs and {n["color"] for n in drawn(at)} == {nv.SPHERE_COLOURS["public"]}
+    at.multiselect(key="sphere").set_value([]).run()
+    at.selectbox(key="focus").set_value("org:cap-solidarites").run()
+    one = shown(at)[0]
+    at.slider(key="radius").set_value(2).run()
+    assert one < shown(at)[0] < orgs + 1
+    assert any(link.label.startswith("Ouvrir la fiche de Cap Solidarit") for link in at.get("page_link"))
+
+
+def test_a_shared_link_opens_the_same_view(home):
+    # the URL holds what the widgets show (French words, names), as a browser's address bar does
+    at = visit("explorer", kinds=["Organisation", "Projet"], focus="Cap Solidarités", radius="1",
+               colour="Communauté", size="Intermédiarité")
+    assert at.selectbox(key="focus").value == "org:cap-solidarites"
+    assert at.multiselect(key="kinds").value == ["Organisation", "Project"]
+    nodes = drawn(at)
+    assert {n["shape"] for n in nodes} <= {"dot", "square"}
+    assert [n for n in nodes if n["id"] == "org:cap-solidarites"][0]["borderWidth"] == 4
+    assert at.selectbox(key="colour").value == "community" and at.selectbox(key="size").value == "betweenness"
+    assert len({n["color"] for n in nodes if n["shape"] == "dot"}) > 1         # several communities
+    assert len({n["size"] for n in nodes if n["shape"] == "dot"}) > 2          # sized by betweenness
+
+
+def test_an_unknown_actor_in_the_link_is_ignored(home):
+    at = visit("explorer", focus="<script>alert(1)</script>")
+    assert at.selectbox(key="focus").value is None and shown(at)[0] > 50
+
+
+@pytest.fixture
+def synthetic(home):
+    def make(organisations, ties):
+        store = MemoryStore(home, seed=False)
+        store.reset()
+        store.apply(generate(organisations=organisations, ties=ties, seed=3))
+        return store
+    return make
+
+
+def test_a_few_hundred_nodes_are_drawn_with_fixed_positions(synthetic):
+    synthetic(400, 2_500)
+    at = visit("explorer", kinds=["Organisation"])
+    assert shown(at)[0] == 400 and "animation coupée" in texts(at)
+    assert all("x" in n and n["physics"] is False for n in drawn(at))
+
+
+def test_thousands_of_nodes_become_groups_that_open(synthetic):
+    synthetic(2_000, 12_000)
+    at = visit("explorer", kinds=["Organisation"], colour="Communauté")
+    assert "c'est trop pour un dessin lisible" in texts(at)
+    groups = drawn(at)
+    assert 1 < len(groups) < 100 and sum(int(re.search(r"\((\d+)\)$", g["label"]).group(1)) for g in groups) == 2_000
+    largest = max(groups, key=lambda g: g["size"])
+    at.selectbox(key="group").set_value(largest["id"]).run()
+    members = drawn(at)                                   # the largest community, drawn node by node
+    assert len(members) == int(re.search(r"\((\d+)\)$", largest["label"]).group(1))
+    assert {n["color"] for n in members} == {nv.PALETTE[0]}

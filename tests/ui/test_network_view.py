@@ -1,0 +1,90 @@
+"""The Explorer's drawing, as pure functions: filters, focus, groups, and an
+HTML page that fetches nothing and never runs a name as code."""
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from graph.model import Batch, Edge, Node
+from graph.store.memory import MemoryStore
+from ui import network_view as nv
+from ui.i18n import t
+
+XSS = '<img src=x onerror="window.__pwned=1">'
+
+
+def words(key):
+    return t(key, "fr")
+
+
+@pytest.fixture
+def bundled(home):
+    return MemoryStore(home).graph()
+
+
+def drawn_nodes(page: str) -> list:
+    """The nodes handed to vis-network, read back from the page."""
+    match = re.search(r"new vis\.DataSet\((\[.*?\])\);\s*var edges", page, re.S)
+    return json.loads(match.group(1))
+
+
+def test_filters_keep_what_they_say(bundled):
+    public = nv.filtered(bundled, kinds=["Organisation"], spheres=["public"])
+    assert public.number_of_nodes() > 5
+    assert {d["sphere"] for _, d in public.nodes(data=True)} == {"public"}
+    partners = nv.filtered(bundled, relations=["PARTNER_OF"])
+    assert {d["type"] for *_, d in partners.edges(data=True)} == {"PARTNER_OF"}
+    kayes = nv.filtered(bundled, kinds=["Organisation", "Territory"], territory="Kayes")
+    assert "org:emdk" in kayes and "org:cap-solidarites" not in kayes
+
+
+def test_focus_grows_with_the_radius(bundled):
+    sizes = [nv.neighbourhood(bundled, "org:cap-solidarites", r).number_of_nodes() for r in (1, 2, 3)]
+    assert sizes[0] < sizes[1] <= sizes[2]
+    assert set(nv.neighbourhood(bundled, "org:cap-solidarites", 1)) == \
+        {"org:cap-solidarites"} | set(nx.all_neighbors(bundled, "org:cap-solidarites"))
+    assert nv.neighbourhood(bundled, "org:nobody", 2).number_of_nodes() == 0
+
+
+def test_aggregate_counts_members_and_ties_between_groups():
+    g = nx.MultiDiGraph()
+    for node, sphere in (("a", "public"), ("b", "public"), ("c", "economic")):
+        g.add_node(node, kind="Organisation", sphere=sphere)
+    g.add_edges_from([("a", "b"), ("a", "c"), ("b", "c")])
+    agg = nv.aggregate(g, nv.groups(g, "sphere", {}))
+    assert dict(agg.nodes(data="count")) == {"public": 2, "economic": 1}
+    assert agg["public"]["economic"]["count"] == 2 and not agg.has_edge("public", "public")
+
+
+def test_the_page_fetches_nothing_and_shows_names_as_text():
+    g = nx.MultiDiGraph()
+    g.add_node("org:x", kind="Organisation", name=XSS, sphere="public")
+    g.add_node("org:y", kind="Organisation", name="</script><script>window.__pwned=2</script>", sphere="public")
+    g.add_edge("org:x", "org:y", key="RELATED_TO", type="RELATED_TO", label="<b onmouseover=alert(1)>")
+    page = nv.network_html(g, {}, nv.sizes(g, {}), words)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert not re.search(r"cdn|jsdelivr|unpkg|bootstrap|googleapis|@import", page, re.I)
+    assert "<img" not in page and "</script><script>" not in page and "<b onmouseover" not in page
+    assert [n["label"] for n in drawn_nodes(page)] == [XSS, "</script><script>window.__pwned=2</script>"]
+
+
+def test_vis_network_script_can_sit_in_a_script_element():
+    assert "</script" not in nv._vis_js().lower()
+
+
+def test_big_views_get_positions_and_no_physics(bundled):
+    positions = nv.layout(bundled)
+    assert set(positions) == set(bundled)
+    page = nv.network_html(bundled, {}, nv.sizes(bundled, {}), words, positions=positions)
+    assert '"enabled": false' in page and all("x" in n for n in drawn_nodes(page))
+
+
+def test_colours_follow_spheres_and_the_palette_by_size(bundled):
+    view = nv.filtered(bundled, kinds=["Organisation"])
+    communities = {n: i % 14 for i, n in enumerate(sorted(view))}
+    group_of = nv.groups(view, "community", communities)
+    colours = nv.colours(view, "community", group_of)
+    assert len(set(colours.values())) == len(nv.PALETTE) + 1          # the 12 largest, then "other"
+    spheres = nv.colours(view, "sphere", nv.groups(view, "sphere", {}))
+    assert spheres["public"] == nv.SPHERE_COLOURS["public"]
