@@ -96,7 +96,10 @@ def render():
     group_of = nv.groups(view, c["colour_by"], communities, data.graph)
     colour_of_group = nv.colours(view, c["colour_by"], group_of)
 
-    drawing, side = st.columns([4, 1])
+    if c["focus"]:
+        name = c["names"][c["focus"]]
+        link("actor", tr("explorer.open_actor", name=plain(name)), org=name)
+    drawing, side = st.columns([5, 1])
     with drawing:
         if view.number_of_nodes() > nv.AGGREGATE_FROM:
             st.info(tr("explorer.aggregated", nodes=view.number_of_nodes(), by=tr(f"explorer.{c['colour_by']}")))
@@ -130,9 +133,6 @@ def render():
         st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
     with side:
         legend(colour_of_group, c["colour_by"], view)
-        if c["focus"]:
-            name = c["names"][c["focus"]]
-            link("actor", tr("explorer.open_actor", name=plain(name)), org=name)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -1,0 +1,148 @@
+"""The app in a real browser: Debian's Chromium, headless, driven by
+Playwright. Starts `streamlit run app.py` on the bundled data, visits every
+page from the menu, focuses an actor, then adds an organisation whose name
+is a script and checks that it shows as text and never runs. No request may
+leave 127.0.0.1. Screenshots go to $PASSERELLES_SCREENSHOTS (or the test's
+temporary folder); the time from server start to the first page fully
+drawn is printed."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from graph.model import Batch, Edge, Node
+from graph.store.memory import MemoryStore
+
+CHROMIUM = "/usr/bin/chromium"
+XSS = '<img src=x onerror="window.__pwned=1">'
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+MENU = ["Vue d'ensemble", "Explorer", "Fiche acteur", "Synergies & partenaires", "Lacunes", "Territoires",
+        "Données", "Méthode"]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's Chromium is missing: .ci/run installs it (scripts/browser)")
+        pytest.skip("the browser test needs Debian's Chromium: run scripts/browser once")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+            "--disable-background-networking", "--disable-component-update"])
+        yield browser
+        browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """The app on a fresh workspace; yields (url, workspace, start time)."""
+    home, port = tmp_path / "ws", free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["PASSERELLES_HOME"] = str(home)
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url, home, started
+    proc.terminate()
+    log = proc.communicate(timeout=30)[0]
+    assert "Traceback" not in log and "deprecat" not in log.lower(), log
+
+
+def drawn(page):
+    """Wait until the script has finished and every network drawing is drawn."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
+    for frame in page.frames[1:]:
+        if frame.url.startswith("about:srcdoc"):
+            frame.wait_for_selector('body[data-drawn="yes"]', timeout=60_000)
+
+
+def title(page) -> str:
+    return page.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text()
+
+
+def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
+    url, home, started = server
+    shots = Path(os.environ.get("PASSERELLES_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    requests, dialogs = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    page.goto(url)
+    drawn(page)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    first_page = time.monotonic() - started
+    assert title(page) == "Passerelles"
+    page.screenshot(path=shots / "overview.png", full_page=True)
+
+    for name in MENU[1:]:
+        page.get_by_role("link", name=name, exact=True).first.click()
+        page.wait_for_function(f"() => document.querySelector('h1') && "
+                               f"document.querySelector('h1').innerText.includes({name!r})", timeout=60_000)
+        drawn(page)
+        assert name in title(page)
+        page.screenshot(path=shots / f"{MENU.index(name)}.png", full_page=True)
+
+    # focus an actor in the explorer, as a user would
+    page.get_by_role("link", name="Explorer", exact=True).first.click()
+    drawn(page)
+    before = page.get_by_text("liens affichés").inner_text()
+    page.get_by_label("Centrer sur un acteur").click()
+    page.keyboard.type("Cap Solidarités")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => !document.body.innerText.includes({before!r})", timeout=60_000)
+    drawn(page)
+    assert "focus=Cap+Solidarit" in page.url
+    page.screenshot(path=shots / "explorer.png", full_page=False)
+    page.get_by_role("link", name="Ouvrir la fiche de Cap Solidarités").click()
+    drawn(page)
+    assert page.locator("h2", has_text="Cap Solidarités").count()
+    page.screenshot(path=shots / "actor.png", full_page=False)
+
+    # an organisation named with a script, tied to Cap Solidarités
+    MemoryStore(home).apply(Batch(
+        nodes=[Node("org:piege", "Organisation", {"name": XSS, "category": "association"}, ["piege.csv:2"])],
+        edges=[Edge("org:piege", "PARTNER_OF", "org:cap-solidarites", {}, ["piege.csv:3"])]))
+    page.goto(f"{url}/explorer?focus=Cap+Solidarit%C3%A9s")
+    drawn(page)
+    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    labels = frame.evaluate("() => network.body.data.nodes.get().map(n => n.label)")
+    assert XSS in labels                                         # drawn, as text, on the canvas
+    page.goto(f"{url}/acteur?org={urllib.request.quote(XSS)}")
+    drawn(page)
+    assert page.locator("h2", has_text="<img src=x").count() == 1     # the name, shown as typed
+    for frame in page.frames:
+        assert frame.evaluate("() => window.__pwned === undefined")
+    assert dialogs == []
+    page.screenshot(path=shots / "xss.png", full_page=False)
+
+    outside = [u for u in requests if not u.startswith(LOCAL)]
+    assert outside == [] and len(requests) > 20
+    with capsys.disabled():
+        print(f"\n[browser] server start to first page fully drawn: {first_page:.1f} s; "
+              f"{len(requests)} requests, all to 127.0.0.1; screenshots in {shots}")
