@@ -10,13 +10,16 @@ vis-network draws labels on a canvas and puts tooltips in `innerText`.
 """
 from __future__ import annotations
 
+import random
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
+import igraph as ig
 import jinja2
 from markupsafe import Markup
 import networkx as nx
+import numpy as np
 import pyvis
 from pyvis.network import Network
 
@@ -136,13 +139,23 @@ def aggregate(graph, group_of: dict) -> nx.Graph:
 
 
 def layout(graph, seed: int = 0) -> dict:
-    """Positions in pixels, computed here (for graphs drawn without physics)."""
-    if graph.number_of_nodes() == 0:
+    """Positions in pixels, computed here (for graphs drawn without physics):
+    igraph's Fruchterman-Reingold from seeded starting points, so that the
+    same view always looks the same (networkx's spring layout took 8.6 s on
+    1,500 organisations, igraph well under a second)."""
+    nodes = list(graph)
+    if not nodes:
         return {}
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    pos = nx.spring_layout(simple, seed=seed, iterations=40)
-    scale = 80 * max(1.0, simple.number_of_nodes() ** 0.5)
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+    index = {n: i for i, n in enumerate(nodes)}
+    pairs = {tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v}
+    g = ig.Graph(n=len(nodes), edges=sorted(pairs))
+    start = np.random.default_rng(seed).uniform(-1, 1, (len(nodes), 2)).tolist()
+    ig.set_random_number_generator(random.Random(seed))      # the algorithm draws too
+    coords = np.asarray(g.layout_fruchterman_reingold(seed=start, niter=300).coords)
+    coords -= coords.mean(axis=0)
+    spread = np.abs(coords).max() or 1.0
+    scale = 40 * max(1.0, len(nodes) ** 0.5)
+    return {n: (float(x) * scale / spread, float(y) * scale / spread) for n, (x, y) in zip(nodes, coords)}
 
 
 def tooltip(data: dict, words) -> str:
