@@ -127,6 +127,11 @@ def current() -> Data:
     except StoreUnavailable as exc:
         st.error(tr("app.store_error", error=str(exc)))
         st.stop()
+    except Exception as exc:            # a server that went away after the driver was made
+        if config["kind"] != "neo4j" or not type(exc).__module__.startswith("neo4j"):
+            raise
+        st.error(tr("app.store_error", error=f"Neo4j at {config['uri']} ({type(exc).__name__})"))
+        st.stop()
     return Data(store, store_key(config), description.get("version"), description, graph)
 
 
