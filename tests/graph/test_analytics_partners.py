@@ -92,6 +92,30 @@ def test_synergies_are_unlinked_pairs_ranked_once(graph):
     assert all(f["reasons"] for f in found)
 
 
+def brute_force_synergies(graph):
+    """Every pair scored: what synergies() must equal."""
+    from graph.analytics.partners import Context, directly_tied, name_of, pair_score
+    ctx = Context(graph)
+    orgs, found = sorted(ctx.actor), []
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1:]:
+            if b not in directly_tied(graph, a):
+                score, reasons = pair_score(ctx, a, b)
+                if score > 0:
+                    found.append({"ids": [a, b], "names": [name_of(graph, a), name_of(graph, b)],
+                                  "score": score, "reasons": reasons})
+    return sorted(found, key=lambda f: (-f["score"], f["names"], f["ids"]))
+
+
+def test_synergies_score_only_candidates_and_miss_none(graph, empty_store):
+    from bench.synthetic import generate
+    from graph.analytics.partners import synergies
+    assert synergies(graph, top=10**6) == brute_force_synergies(graph)
+    empty_store.apply(generate(organisations=300, ties=2_000, seed=5))
+    synthetic = empty_store.graph()
+    assert synergies(synthetic, top=10**6) == brute_force_synergies(synthetic)
+
+
 def test_synergies_agree_with_partners(graph):
     from graph.analytics.partners import synergies
     best = synergies(graph, top=1)[0]
