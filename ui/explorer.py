@@ -26,7 +26,6 @@ def _layout(key, version, choices, _view) -> dict:
 
 def controls(data) -> dict:
     """The filters, bound to the URL; returns the choices."""
-    graph = data.graph
     orgs = state.organisations(data)
     with st.container(border=True):
         a, b, c = st.columns(3)
@@ -57,8 +56,7 @@ def controls(data) -> dict:
                               bind="query-params")
     return {"kinds": tuple(kinds), "categories": tuple(categories), "spheres": tuple(spheres),
             "territory": territory, "theme": theme, "relations": tuple(relations), "focus": focus,
-            "radius": radius, "colour_by": colour_by, "size_by": size_by, "names": orgs,
-            "graph": graph}
+            "radius": radius, "colour_by": colour_by, "size_by": size_by, "names": orgs}
 
 
 def legend(colour_of_group: dict, colour_by: str, view):
@@ -120,7 +118,7 @@ def render():
         positions = None
         if view.number_of_nodes() > nv.LAYOUT_FROM:
             st.caption(tr("explorer.static", limit=nv.LAYOUT_FROM))
-            choices = tuple((k, v) for k, v in c.items() if k not in ("names", "graph"))
+            choices = tuple((k, v) for k, v in c.items() if k != "names")
             choices += (("group", st.session_state.get("group")),)
             positions = _layout(*data.stamp, choices, view)
         values = {}

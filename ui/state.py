@@ -190,17 +190,17 @@ def partners(data: Data, org: str, top: int = 10) -> list:
     return _partners(*data.stamp, org, top, data.graph, actor(data))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _names(key, version, kind, _graph) -> dict:
+    found = {n: d.get("name", n) for n, d in _graph.nodes(data=True) if d.get("kind") == kind}
+    return dict(sorted(found.items(), key=lambda kv: kv[1].casefold()))
+
+
 def organisations(data: Data) -> dict:
     """id -> name of every organisation, sorted by name."""
-    orgs = {n: d.get("name", n) for n, d in data.graph.nodes(data=True) if d.get("kind") == "Organisation"}
-    return dict(sorted(orgs.items(), key=lambda kv: kv[1].casefold()))
+    return _names(*data.stamp, "Organisation", data.graph)
 
 
 def names(data: Data, kind: str) -> list:
-    return sorted({d.get("name", n) for n, d in data.graph.nodes(data=True) if d.get("kind") == kind},
-                  key=str.casefold)
-
-
-def forget_caches():
-    """After a store switch: results of the old store are no use."""
-    st.cache_data.clear()
+    """The names of the nodes of `kind`, sorted, each once."""
+    return list(dict.fromkeys(_names(*data.stamp, kind, data.graph).values()))
