@@ -117,7 +117,8 @@ def upload_section(data):
 def export_section(data):
     st.subheader(tr("data.export"))
     a, b = st.columns(2)
-    fmt = a.selectbox(tr("data.export_format"), EXPORT_FORMATS, key="export_format")
+    fmt = a.selectbox(tr("data.export_format"), EXPORT_FORMATS, key="export_format",
+                      format_func=lambda f: tr(f"data.export.{f}"))
     with_contacts = b.checkbox(tr("data.with_contacts"), value=False, key="with_contacts")
     if st.button(tr("data.prepare"), key="prepare"):
         with tempfile.TemporaryDirectory() as folder:

@@ -94,7 +94,7 @@ def test_the_real_kumu_board_loads_through_the_page(home):
 def test_exports_leave_contacts_out_unless_asked(home):
     with_contacts(home)
     at = visit("data")
-    at.selectbox(key="export_format").set_value("csv").run()
+    at.selectbox(key="export_format").set_value("csv").run()          # the value, not its label
     at.button(key="prepare").click().run()
     name, payload = at.session_state["export"]
     files = zipfile.ZipFile(io.BytesIO(payload))
