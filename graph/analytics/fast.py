@@ -8,29 +8,40 @@ from __future__ import annotations
 
 import math
 import random
+from itertools import chain
 
 import igraph as ig
 import numpy as np
+from scipy import sparse
 
 
 def to_igraph(graph):
     """(igraph graph with `weight` and `distance`, list of node ids) from an
-    undirected networkx graph; parallel ties add up, self-loops are dropped."""
+    undirected networkx graph; parallel ties add up, self-loops are dropped.
+    The ties go through numpy arrays, not a Python loop per tie (8 s for a
+    million ties, against about 1 s)."""
     nodes = list(graph)
-    index = {n: i for i, n in enumerate(nodes)}
-    pairs, weights = {}, {}
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        a, b = index[u], index[v]
-        key = (a, b) if a < b else (b, a)
-        weights[key] = weights.get(key, 0.0) + data.get("weight", 1.0)
-    edges = list(weights)
-    g = ig.Graph(n=len(nodes), edges=edges)
-    w = np.fromiter(weights.values(), dtype=float, count=len(edges))
-    g.es["weight"] = w
-    g.es["distance"] = 1.0 / w
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    rows = [(index[u], index[v], w) for u, v, w in graph.edges(data="weight", default=1.0)]
+    table = np.array(rows, dtype=float).reshape(-1, 3)
+    a, b, w = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2]
+    keep = a != b
+    low, high, w = np.minimum(a, b)[keep], np.maximum(a, b)[keep], w[keep]
+    pairs, inverse = np.unique(low * n + high, return_inverse=True)
+    weights = np.bincount(inverse, weights=w, minlength=len(pairs)) if len(pairs) else np.zeros(0)
+    edges = np.column_stack((pairs // n, pairs % n)) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+    g = ig.Graph(n=n, edges=edges.tolist())
+    g.es["weight"] = weights.tolist()
+    g.es["distance"] = (1.0 / weights).tolist()
     return g, nodes
+
+
+def _int_array(tuples: list, width: int) -> np.ndarray:
+    """A list of int tuples as an (n, width) array (np.fromiter over the
+    flattened list is several times faster than np.asarray on tuples)."""
+    flat = np.fromiter(chain.from_iterable(tuples), dtype=np.int64, count=len(tuples) * width)
+    return flat.reshape(-1, width)
 
 
 def effective_size(g: ig.Graph) -> np.ndarray:
@@ -48,20 +59,23 @@ def effective_size(g: ig.Graph) -> np.ndarray:
     w = np.asarray(g.es["weight"], dtype=float) if g.ecount() else np.zeros(0)
     strength = np.asarray(g.strength(weights="weight"), dtype=float) if g.ecount() else np.zeros(n)
     maxw = np.zeros(n)
+    ends = _int_array(g.get_edgelist(), 2)
     if g.ecount():
-        ends = np.asarray(g.get_edgelist())
         np.maximum.at(maxw, ends[:, 0], w)
         np.maximum.at(maxw, ends[:, 1], w)
     reduction = np.zeros(n)
-    triangles = np.asarray(g.list_triangles(), dtype=np.int64)
+    triangles = _int_array(g.list_triangles(), 3)
     if len(triangles):
         a, b, c = triangles.T
-        wab = w[g.get_eids(list(zip(a.tolist(), b.tolist())))]
-        wbc = w[g.get_eids(list(zip(b.tolist(), c.tolist())))]
-        wac = w[g.get_eids(list(zip(a.tolist(), c.tolist())))]
-        np.add.at(reduction, a, wab / strength[a] * wbc / maxw[c] + wac / strength[a] * wbc / maxw[b])
-        np.add.at(reduction, b, wab / strength[b] * wac / maxw[c] + wbc / strength[b] * wac / maxw[a])
-        np.add.at(reduction, c, wac / strength[c] * wab / maxw[b] + wbc / strength[c] * wab / maxw[a])
+        # the three weights of each triangle, looked up in a sparse matrix
+        # (igraph's get_eids on millions of pairs took seconds)
+        both = np.concatenate((ends, ends[:, ::-1]))
+        lookup = sparse.csr_matrix((np.concatenate((w, w)), (both[:, 0], both[:, 1])), shape=(n, n))
+        wab, wbc, wac = (np.asarray(lookup[x, y]).ravel() for x, y in ((a, b), (b, c), (a, c)))
+        for node, share in ((a, wab / strength[a] * wbc / maxw[c] + wac / strength[a] * wbc / maxw[b]),
+                            (b, wab / strength[b] * wac / maxw[c] + wbc / strength[b] * wac / maxw[a]),
+                            (c, wac / strength[c] * wab / maxw[b] + wbc / strength[c] * wab / maxw[a])):
+            reduction += np.bincount(node, weights=share, minlength=n)
     out = deg - reduction
     out[deg == 0] = math.nan
     return out
