@@ -14,6 +14,7 @@ from collections import defaultdict
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 
 from graph.model import ORGANISATION, TERRITORY, THEME
 
@@ -123,6 +124,15 @@ class Context:
                 self.holding[place] = self.holding.get(place, 0) + 1
         located = sum(1 for places in self.places.values() if places)
         self.telling = {p for p, n in self.holding.items() if n <= max(2, SPECIFIC_PLACE * located)}
+        self._index = None
+
+    def index(self):
+        """The score of one organisation against all, as matrices (built on
+        first use, then kept: score_index.ScoreIndex)."""
+        if self._index is None:
+            from .score_index import ScoreIndex
+            self._index = ScoreIndex(self, SCORE_WEIGHTS)
+        return self._index
 
 
 def pair_score(ctx: Context, org: str, cand: str):
@@ -166,25 +176,38 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     if graph.nodes.get(org, {}).get("kind") != ORGANISATION:
         raise UnknownOrganisation(f"{org!r} n'est pas une organisation du graphe.")
     ctx = context or Context(graph, actor)
-    tied = directly_tied(graph, org)
-    wanted_place = _named(graph, TERRITORY, territory) if territory else None
-    wanted_theme = _named(graph, THEME, theme) if theme else None
-    distances = nx.single_source_dijkstra(ctx.actor, org, weight="distance")[1]
+    index = ctx.index()
+    scores = index.scores(org)
+    keep = scores > 0
+    keep[index.position[org]] = False
+    keep[[index.position[o] for o in directly_tied(graph, org) if o in index.position]] = False
+    if territory:
+        keep &= index.having("places", index.place_column, _named(graph, TERRITORY, territory))
+    if theme:
+        keep &= index.having("themes", index.theme_column, _named(graph, THEME, theme))
+    found = np.flatnonzero(keep)
+    if len(found) > top:                      # the best `top`, and whoever ties with the last of them
+        floor = np.partition(scores[found], len(found) - top)[len(found) - top]
+        found = found[scores[found] >= floor - 1e-9]
     out = []
-    for cand in ctx.actor:
-        if cand == org or cand in tied:
-            continue
-        if wanted_place is not None and not ctx.places[cand] & wanted_place:
-            continue
-        if wanted_theme is not None and not ctx.themes[cand] & wanted_theme:
-            continue
+    for i in found:
+        cand = index.orgs[i]
         score, reasons = pair_score(ctx, org, cand)
-        if score <= 0:
-            continue
-        path = [name_of(graph, n) for n in distances[cand]] if cand in distances else []
-        out.append({"id": cand, "name": name_of(graph, cand), "score": score, "reasons": reasons, "path": path})
+        out.append({"id": cand, "name": name_of(graph, cand), "score": score, "reasons": reasons})
     out.sort(key=lambda c: (-c["score"], c["name"]))
-    return out[:top]
+    out = out[:top]
+    for cand in out:
+        cand["path"] = introduction(graph, ctx.actor, org, cand["id"])
+    return out
+
+
+def introduction(graph, actor, org, cand) -> list:
+    """Names along the shortest path through the strongest ties (distance =
+    1 / weight), [] when there is none."""
+    try:
+        return [name_of(graph, n) for n in nx.bidirectional_dijkstra(actor, org, cand, weight="distance")[1]]
+    except nx.NetworkXNoPath:
+        return []
 
 
 def candidate_pairs(ctx: Context) -> set:

@@ -126,3 +126,38 @@ def test_synergies_agree_with_partners(graph):
 def test_synergies_command(home):
     found = cli_json("synergies", "--top", "5", home=home)
     assert len(found) == 5 and set(found[0]) == {"ids", "names", "score", "reasons"}
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    from bench.synthetic import generate
+    return apply_batch(nx.MultiDiGraph(), generate(organisations=300, ties=2_000, seed=5))[0]
+
+
+@pytest.mark.parametrize("which", ["graph", "synthetic"])
+def test_the_score_index_computes_pair_score_for_every_pair(which, request):
+    import numpy as np
+
+    from graph.analytics.partners import Context, pair_score
+    g = request.getfixturevalue(which)
+    ctx = Context(g)
+    index = ctx.index()
+    for org in index.orgs:
+        expected = [pair_score(ctx, org, c)[0] if c != org else None for c in index.orgs]
+        got = index.scores(org)
+        mine = [i for i, c in enumerate(index.orgs) if c != org]
+        assert np.allclose(np.round(got[mine], 4), [expected[i] for i in mine], atol=1e-9), org
+
+
+@pytest.mark.parametrize("which", ["graph", "synthetic"])
+def test_partners_are_the_best_of_all_pairs(which, request):
+    """The index only finds them faster: the same as scoring every candidate."""
+    from graph.analytics.partners import Context, directly_tied, pair_score
+    g = request.getfixturevalue(which)
+    ctx = Context(g)
+    for org in sorted(ctx.actor)[::7]:
+        tied = directly_tied(g, org)
+        every = [(c, pair_score(ctx, org, c)[0]) for c in ctx.actor if c != org and c not in tied]
+        best = sorted(((c, s) for c, s in every if s > 0), key=lambda cs: (-cs[1], g.nodes[cs[0]]["name"]))[:10]
+        found = potential_partners(g, org, top=10, context=ctx)
+        assert [(c["id"], c["score"]) for c in found] == best
