@@ -169,6 +169,16 @@ def gaps(data: Data) -> dict:
         return _gaps(*data.stamp, data.graph)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _context(key, version, _graph, _actor):
+    """What the partner score needs about every organisation, and its
+    matrices: built once per data version, then each query is milliseconds."""
+    from graph.analytics.partners import Context
+    ctx = Context(_graph, _actor)
+    ctx.index()
+    return ctx
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _synergies(key, version, top, _graph, _actor) -> list:
     from graph.analytics.partners import synergies
@@ -181,13 +191,15 @@ def synergies(data: Data, top: int) -> list:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _partners(key, version, org, top, _graph, _actor) -> list:
+def _partners(key, version, org, top, _graph, _context) -> list:
     from graph.analytics.partners import potential_partners
-    return potential_partners(_graph, org, top=top, actor=_actor)
+    return potential_partners(_graph, org, top=top, context=_context)
 
 
 def partners(data: Data, org: str, top: int = 10) -> list:
-    return _partners(*data.stamp, org, top, data.graph, actor(data))
+    with st.spinner(tr("app.recomputing")):
+        context = _context(*data.stamp, data.graph, actor(data))
+    return _partners(*data.stamp, org, top, data.graph, context)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -23,8 +23,8 @@ def to_igraph(graph):
     nodes = list(graph)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    rows = [(index[u], index[v], w) for u, v, w in graph.edges(data="weight", default=1.0)]
-    table = np.array(rows, dtype=float).reshape(-1, 3)
+    flat = chain.from_iterable((index[u], index[v], w) for u, v, w in graph.edges(data="weight", default=1.0))
+    table = np.fromiter(flat, dtype=float, count=3 * graph.number_of_edges()).reshape(-1, 3)
     a, b, w = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2]
     keep = a != b
     low, high, w = np.minimum(a, b)[keep], np.maximum(a, b)[keep], w[keep]

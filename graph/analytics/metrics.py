@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 
 from graph.bulk import paused_gc
 
@@ -26,6 +27,12 @@ def _clean(value, digits=6):
     if value is None or isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
     return round(value, digits)
+
+
+def _cleaned(values) -> list:
+    """_clean over a whole column at once (100,000 rows)."""
+    array = np.round(np.asarray(values, dtype=float), 6)
+    return [None if math.isnan(v) or math.isinf(v) else v for v in array.tolist()]
 
 
 def _simple(graph) -> nx.Graph:
@@ -118,14 +125,15 @@ def _rows(graph, engine, seed, k) -> dict:
     order = sorted(sizes, key=lambda label: (-sizes[label], label))
     number = {label: i for i, label in enumerate(order)}
     cut = set(values["articulation_points"])
+    columns = {name: _cleaned(values[source]) for name, source in (
+        ("weighted_degree", "strength"), ("betweenness", "betweenness"), ("pagerank", "pagerank"),
+        ("constraint", "constraint"), ("effective_size", "effective_size"))}
     rows = []
     for i, node in enumerate(nodes):
         data = graph.nodes[node] if node in graph else {}
         rows.append({
             "id": node, "name": data.get("name", str(node)), "sphere": data.get("sphere"),
-            "degree": values["degree"][i], "weighted_degree": _clean(values["strength"][i]),
-            "betweenness": _clean(values["betweenness"][i]), "pagerank": _clean(values["pagerank"][i]),
-            "constraint": _clean(values["constraint"][i]), "effective_size": _clean(values["effective_size"][i]),
+            "degree": values["degree"][i], **{name: column[i] for name, column in columns.items()},
             "k_core": values["core"][i], "community": number[values["membership"][i]],
             "articulation_point": node in cut,
         })
