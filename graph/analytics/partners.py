@@ -10,11 +10,9 @@ asserted here.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
-
 import networkx as nx
 import numpy as np
+from scipy import sparse
 
 from graph.model import ORGANISATION, TERRITORY, THEME
 
@@ -186,9 +184,7 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     if theme:
         keep &= index.having("themes", index.theme_column, _named(graph, THEME, theme))
     found = np.flatnonzero(keep)
-    if len(found) > top:                      # the best `top`, and whoever ties with the last of them
-        floor = np.partition(scores[found], len(found) - top)[len(found) - top]
-        found = found[scores[found] >= floor - 1e-9]
+    found = found[_best(scores[found], top)]
     out = []
     for i in found:
         cand = index.orgs[i]
@@ -210,52 +206,43 @@ def introduction(graph, actor, org, cand) -> list:
         return []
 
 
-def candidate_pairs(ctx: Context) -> set:
-    """Every pair of organisations that pair_score can rate above 0, and no
-    other: pairs with a shared neighbour in the actor graph, a shared theme,
-    a shared specific place, or places paired ici / là-bas. Each pair once,
-    as (smaller id, larger id). Far fewer than all pairs when groups are
-    small; as many when one theme or place holds everybody."""
-    pairs = set()
-
-    def group(members):
-        members = sorted(set(members))
-        pairs.update(combinations(members, 2))
-
-    for node in ctx.actor:
-        group(ctx.actor[node])
-    by_theme, by_place = defaultdict(list), defaultdict(list)
-    for org in ctx.actor:
-        for theme in ctx.themes[org]:
-            by_theme[theme].append(org)
-        for place in ctx.places[org]:
-            by_place[place].append(org)
-    for members in by_theme.values():
-        group(members)
-    for place in ctx.telling:
-        group(by_place[place])
-    for here, theres in ctx.pairs.items():
-        for there in theres:
-            pairs.update((a, b) if a < b else (b, a) for a in by_place[here] for b in by_place[there] if a != b)
-    return pairs
-
-
-def synergies(graph, top: int = 20, actor=None) -> list:
+def synergies(graph, top: int = 20, actor=None, context: Context | None = None) -> list:
     """The best pairs of organisations not yet tied, network-wide, each with
-    `ids`, `names`, `score` and `reasons`. Only candidate_pairs are scored
-    (the same answer as scoring every pair: the tests check it)."""
-    ctx = Context(graph, actor)
-    tied = {org: directly_tied(graph, org) for org in ctx.actor}
+    `ids` (in id order), `names`, `score` and `reasons`. Every pair is scored
+    at once with the score index's matrices, then pair_score writes the
+    reasons of the best (the same answer as scoring pair by pair: the tests
+    compare them)."""
+    ctx = context or Context(graph, actor)
+    index = ctx.index()
+    position = index.position
+    tied_rows, tied_cols = [], []
+    for org in index.orgs:
+        for other in directly_tied(graph, org):
+            if other in position:
+                tied_rows += [position[org], position[other]]
+                tied_cols += [position[other], position[org]]
+    n = len(index.orgs)
+    tied = sparse.csr_matrix((np.ones(len(tied_rows)), (tied_rows, tied_cols)), shape=(n, n))
+    rows, cols, scores = index.all_pairs(tied)
+    chosen = _best(scores, top)
     found = []
-    for org, cand in candidate_pairs(ctx):
-        if cand in tied[org]:
-            continue
-        score, reasons = pair_score(ctx, org, cand)
-        if score > 0:
-            found.append({"ids": [org, cand], "names": [name_of(graph, org), name_of(graph, cand)],
-                          "score": score, "reasons": reasons})
+    for i, j in zip(rows[chosen], cols[chosen]):
+        a, b = sorted((index.orgs[i], index.orgs[j]))
+        score, reasons = pair_score(ctx, a, b)
+        found.append({"ids": [a, b], "names": [name_of(graph, a), name_of(graph, b)],
+                      "score": score, "reasons": reasons})
     found.sort(key=lambda f: (-f["score"], f["names"], f["ids"]))
     return found[:top]
+
+
+def _best(scores, top: int):
+    """Positions of the `top` highest scores, and of every score that could
+    round to the same value as the last of them (ties are then broken by
+    name, as the caller sorts)."""
+    if len(scores) <= top:
+        return np.arange(len(scores))
+    floor = np.partition(scores, len(scores) - top)[len(scores) - top]
+    return np.flatnonzero(scores >= floor - 1e-4)
 
 
 def _named(graph, kind, text):

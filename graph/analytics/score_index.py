@@ -53,6 +53,7 @@ class ScoreIndex:
         self.pairs = sparse.csr_matrix((np.ones(len(pr)), (pr, pc)), shape=(len(places), len(places)))
         self.sphere = np.array([SPHERE_CODES.get(ctx.graph.nodes[o].get("sphere", "unknown"), 0)
                                 for o in self.orgs])
+        self.inverse_degree_matrix = sparse.diags(self.inverse_degree)
 
     def scores(self, org) -> np.ndarray:
         """The score of every organisation as a partner of `org` (aligned
@@ -70,6 +71,30 @@ class ScoreIndex:
         differ = (self.sphere[i] > 0) & (self.sphere > 0) & (self.sphere != self.sphere[i])
         score += np.where((score > 0) & differ, w["complementary_sphere"], 0.0)
         return score
+
+    def all_pairs(self, tied: sparse.spmatrix) -> tuple:
+        """(rows, columns, scores) of every pair i < j (positions in
+        self.orgs) that scores above 0 and is not in `tied` (a 0/1 matrix
+        of the direct ties): the same numbers as scores(), for all pairs at
+        once. Its size grows with the square of the largest group (theme,
+        place, hub's neighbours): for networks of a few thousand."""
+        w = self.weights
+        structure = (self.adjacency @ self.inverse_degree_matrix @ self.adjacency).tocsr()
+        shared = (self.themes @ self.themes.T).tocsr()
+        shared.data = np.minimum(shared.data, 3)
+        paired = (self.places @ self.pairs @ self.places.T).tocsr()
+        paired.data = (paired.data > 0).astype(float)
+        same = (self.telling @ self.telling.T).tocsr()
+        same.data = (same.data > 0).astype(float)
+        place = w["paired_territory"] * paired + w["same_territory"] * (same - same.multiply(paired))
+        total = sparse.triu(w["structure"] * structure + w["themes"] * shared + place, k=1).tocoo()
+        rows, cols, score = total.row, total.col, total.data
+        differ = (self.sphere[rows] > 0) & (self.sphere[cols] > 0) & (self.sphere[rows] != self.sphere[cols])
+        score = score + np.where((score > 0) & differ, w["complementary_sphere"], 0.0)
+        keep = score > 0
+        if tied.nnz:
+            keep &= np.asarray(tied.tocsr()[rows, cols]).ravel() == 0
+        return rows[keep], cols[keep], score[keep]
 
     def having(self, matrix_name: str, columns: dict, wanted: set) -> np.ndarray:
         """Which organisations have one of `wanted` (themes or places)."""

@@ -107,7 +107,7 @@ def brute_force_synergies(graph):
     return sorted(found, key=lambda f: (-f["score"], f["names"], f["ids"]))
 
 
-def test_synergies_score_only_candidates_and_miss_none(graph, empty_store):
+def test_synergies_equal_scoring_every_pair(graph, empty_store):
     from bench.synthetic import generate
     from graph.analytics.partners import synergies
     assert synergies(graph, top=10**6) == brute_force_synergies(graph)
