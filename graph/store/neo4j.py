@@ -214,7 +214,7 @@ class Neo4jStore:
                 tx.run(cypher.write_nodes(kind), rows=part).consume()
         new, changed = {}, {}
         for source, rel, target, key, attrs in plan.edges:
-            props = to_neo4j(attrs, key=key)
+            props = to_neo4j(attrs, key=key) if key != rel else to_neo4j(attrs)    # see cypher._tie_of_row
             if (source, target, key) in edges:
                 changed.setdefault(rel, []).append({"source": source, "target": target, "key": key, "props": props})
             else:
@@ -255,7 +255,8 @@ class Neo4jStore:
                 cleaned = scrub(from_neo4j(row["props"]), names)
                 if cleaned is not None:
                     by_rel.setdefault(row["type"], []).append({"source": row["source"], "target": row["target"],
-                                                               "key": cleaned["key"], "props": to_neo4j(cleaned)})
+                                                               "key": cleaned.get("key", row["type"]),
+                                                               "props": to_neo4j(cleaned)})
             for kind, rows in by_kind.items():
                 tx.run(cypher.write_nodes(kind), rows=rows).consume()
             for rel, rows in by_rel.items():
