@@ -180,8 +180,12 @@ def cmd_partners(args, store):
 
 
 def cmd_synergies(args, store):
-    from .analytics.partners import synergies
-    found = synergies(store.graph(), top=args.top)
+    from .analytics.partners import TooManyPairs, synergies
+    try:
+        found = synergies(store.graph(), top=args.top)
+    except TooManyPairs as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0

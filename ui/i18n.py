@@ -226,6 +226,10 @@ TEXTS = {
     "opp.first": ("Organisation", "Organisation"),
     "opp.second": ("Partenaire possible", "Potential partner"),
     "opp.download": ("Télécharger (CSV)", "Download (CSV)"),
+    "opp.too_big": ("{count} organisations : trop pour comparer toutes les paires. Ouvrez la fiche d'une "
+                    "organisation pour voir ses partenaires potentiels.",
+                    "{count} organisations: too many to compare every pair. Open an organisation's page to "
+                    "see its potential partners."),
     "opp.none": ("Aucune paire ne ressort avec ces filtres.", "No pair stands out with these filters."),
 
     # gaps

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from graph.analytics.partners import org_places, org_themes
+from graph.analytics.partners import TooManyPairs, org_places, org_themes
 from graph.export import spreadsheet_cell
 from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
@@ -54,7 +54,11 @@ def render():
                             placeholder=tr("explorer.all"), bind="query-params")
     theme = c.selectbox(tr("opp.theme"), state.names(data, THEME), index=None, key="theme",
                         placeholder=tr("explorer.all"), bind="query-params")
-    pairs = keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)]
+    try:
+        pairs = keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)]
+    except TooManyPairs:
+        st.info(tr("opp.too_big", count=len(state.organisations(data))))
+        return
     if not pairs:
         st.info(tr("opp.none"))
         return

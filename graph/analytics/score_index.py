@@ -72,6 +72,16 @@ class ScoreIndex:
         score += np.where((score > 0) & differ, w["complementary_sphere"], 0.0)
         return score
 
+    def pair_volume(self) -> int:
+        """About how many pair entries all_pairs would hold: the sum of the
+        squared sizes of the groups (neighbourhoods, themes, places)."""
+        def squares(matrix, axis):
+            counts = np.asarray(matrix.sum(axis=axis)).ravel()
+            return int((counts ** 2).sum())
+        paired_reach = self.places @ self.pairs
+        return (squares(self.adjacency, 0) + squares(self.themes, 0) + squares(self.telling, 0)
+                + int(np.asarray(paired_reach.sum(axis=0)).ravel() @ np.asarray(self.places.sum(axis=0)).ravel()))
+
     def all_pairs(self, tied: sparse.spmatrix) -> tuple:
         """(rows, columns, scores) of every pair i < j (positions in
         self.orgs) that scores above 0 and is not in `tied` (a 0/1 matrix

@@ -161,3 +161,10 @@ def test_partners_are_the_best_of_all_pairs(which, request):
         best = sorted(((c, s) for c, s in every if s > 0), key=lambda cs: (-cs[1], g.nodes[cs[0]]["name"]))[:10]
         found = potential_partners(g, org, top=10, context=ctx)
         assert [(c["id"], c["score"]) for c in found] == best
+
+
+def test_synergies_refuse_a_network_too_big_for_every_pair(graph, monkeypatch):
+    import graph.analytics.partners as partners
+    monkeypatch.setattr(partners, "MAX_PAIR_VOLUME", 10)
+    with pytest.raises(partners.TooManyPairs, match="partenaires potentiels d'une organisation"):
+        partners.synergies(graph)
