@@ -24,6 +24,14 @@ def _layout(key, version, choices, _view) -> dict:
     return nv.layout(_view)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _filtered(key, version, kinds, categories, spheres, territory, theme, relations, _graph):
+    """The filtered view, shared and read-only: on a big graph, cutting it
+    out again at every click would cost seconds."""
+    return nv.filtered(_graph, kinds=kinds or None, categories=categories or None, spheres=spheres or None,
+                       territory=territory, theme=theme, relations=relations or None)
+
+
 def controls(data) -> dict:
     """The filters, bound to the URL; returns the choices."""
     orgs = state.organisations(data)
@@ -80,9 +88,8 @@ def render():
         st.info(tr("app.empty"))
         return
     c = controls(data)
-    view = nv.filtered(data.graph, kinds=c["kinds"] or None, categories=c["categories"] or None,
-                       spheres=c["spheres"] or None, territory=c["territory"], theme=c["theme"],
-                       relations=c["relations"] or None)
+    view = _filtered(*data.stamp, c["kinds"], c["categories"], c["spheres"], c["territory"], c["theme"],
+                     c["relations"], data.graph)
     if c["focus"]:
         view = nv.neighbourhood(view, c["focus"], c["radius"])
     if view.number_of_nodes() == 0:
