@@ -159,14 +159,14 @@ def metrics(data: Data) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _gaps(key, version, _graph) -> dict:
+def _gaps(key, version, _graph, _actor) -> dict:
     from graph.analytics.gaps import gaps
-    return gaps(_graph)
+    return gaps(_graph, _actor)
 
 
 def gaps(data: Data) -> dict:
     with st.spinner(tr("app.recomputing")):
-        return _gaps(*data.stamp, data.graph)
+        return _gaps(*data.stamp, data.graph, actor(data))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

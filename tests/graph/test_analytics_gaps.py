@@ -72,3 +72,21 @@ def test_gaps_command(home):
     assert set(result) == {"territory_pairs", "themes", "spheres", "isolated", "met_never_partnered",
                            "single_points_of_failure"}
     assert all({"kind", "message", "ids"} <= set(f) for fs in result.values() for f in fs)
+
+
+def test_separated_pieces_match_removing_each_point(tmp_path):
+    """The one-pass count equals removing each articulation point in turn."""
+    import random
+
+    import networkx as nx
+
+    from graph.analytics.gaps import separated_pieces
+    rng = random.Random(4)
+    graphs = [nx.path_graph(6), nx.star_graph(5), nx.barbell_graph(4, 3), nx.karate_club_graph()]
+    graphs += [nx.gnm_random_graph(60, rng.randrange(50, 90), seed=rng.randrange(10**6)) for _ in range(20)]
+    for g in graphs:
+        expected = {}
+        for node in nx.articulation_points(g):
+            rest = nx.node_connected_component(g, node) - {node}
+            expected[node] = sorted(len(p) for p in nx.connected_components(g.subgraph(rest)))
+        assert {n: sorted(p) for n, p in separated_pieces(g).items()} == expected
