@@ -25,6 +25,7 @@ from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
 from loaders.resolve import NameIndex
 
+from .analytics import Refused
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export
 from .model import ORGANISATION
@@ -156,14 +157,10 @@ def cmd_metrics(args, store):
 
 
 def cmd_partners(args, store):
-    from .analytics.partners import UnknownOrganisation, find_organisation, potential_partners
+    from .analytics.partners import find_organisation, potential_partners
     graph = store.graph()
-    try:
-        org = find_organisation(graph, args.org)
-        found = potential_partners(graph, org, top=args.top, territory=args.territory, theme=args.theme)
-    except UnknownOrganisation as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    org = find_organisation(graph, args.org)
+    found = potential_partners(graph, org, top=args.top, territory=args.territory, theme=args.theme)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0
@@ -180,12 +177,8 @@ def cmd_partners(args, store):
 
 
 def cmd_synergies(args, store):
-    from .analytics.partners import TooManyPairs, synergies
-    try:
-        found = synergies(store.graph(), top=args.top)
-    except TooManyPairs as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    from .analytics.partners import synergies
+    found = synergies(store.graph(), top=args.top)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0
@@ -282,7 +275,7 @@ def main(argv=None) -> int:
         for problem in exc.problems:
             print(f"error {problem}", file=sys.stderr)
         return 1
-    except StoreUnavailable as exc:
+    except (StoreUnavailable, Refused) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except ValueError as exc:

@@ -20,7 +20,6 @@ TEXTS = {
                     "d'un réseau de solidarité internationale.",
                     "Who works with whom, where, on what: the synergies, the gaps and the potential partners "
                     "of an international solidarity network."),
-    "app.language": ("Langue", "Language"),
     "app.store": ("Données : {store}", "Data: {store}"),
     "app.empty": ("Le graphe est vide. Chargez un fichier depuis la page « Données ».",
                   "The graph is empty. Load a file from the “Data” page."),
@@ -149,7 +148,6 @@ TEXTS = {
     "overview.organisations_both": ("Organisations des deux côtés", "Organisations on both sides"),
 
     # explorer
-    "explorer.filters": ("Filtres", "Filters"),
     "explorer.kinds": ("Types de nœuds", "Node kinds"),
     "explorer.categories": ("Catégories d'organisation", "Organisation categories"),
     "explorer.spheres": ("Sphères", "Spheres"),
@@ -175,11 +173,9 @@ TEXTS = {
     "explorer.legend": ("Légende", "Legend"),
     "explorer.sphere": ("Sphère", "Sphere"),
     "explorer.community": ("Communauté", "Community"),
-    "explorer.other_kind": ("Autres nœuds (forme selon le type)", "Other nodes (shape by kind)"),
     "explorer.constant": ("Taille égale", "Same size"),
     "explorer.open_actor": ("Ouvrir la fiche de {name}", "Open {name}'s page"),
     "explorer.network_alt": ("Réseau interactif", "Interactive network"),
-    "explorer.elsewhere": ("ailleurs", "elsewhere"),
 
     # actor page
     "actor.choose": ("Organisation", "Organisation"),

@@ -22,7 +22,7 @@ import streamlit as st
 
 from graph.store import StoreUnavailable, workspace_home
 
-from .i18n import DEFAULT, LANGUAGES, t
+from ui.i18n import DEFAULT, LANGUAGES, t
 
 
 # --- language ------------------------------------------------------------------

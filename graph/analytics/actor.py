@@ -4,8 +4,8 @@ Two organisations are tied when they are partners, when one is a member of,
 funds or founded the other, when a file names another tie between them, when they take part in the same project, are
 members of the same network, or attended the same event. The strength of a
 tie is the sum of the weights of its reasons (TIE_WEIGHTS, the one place
-they live, shown to users), and each tie keeps its reasons in plain French. (The interface's words for
-the weights live in ui/i18n.py.)
+they live, shown to users; the interface's words for them are in
+ui/i18n.py), and each tie keeps its reasons in plain French.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()

@@ -57,8 +57,6 @@ def _simple(graph) -> nx.Graph:
     return graph
 
 
-
-
 def _networkx_values(g, seed, k):
     nodes = list(g)
     betweenness = nx.betweenness_centrality(g, k=k, weight="distance", seed=seed)
@@ -108,10 +106,10 @@ def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None
     # collector, walking the whole heap each time, tripled the time at 100,000
     # organisations
     with paused_gc():
-        return _rows(graph, engine, seed, k)
+        return _compute(graph, engine, seed, k)
 
 
-def _rows(graph, engine, seed, k) -> dict:
+def _compute(graph, engine, seed, k) -> dict:
     if engine == "igraph":
         from .fast import metrics_igraph
         values = metrics_igraph(graph, seed=seed, betweenness_sample=k)

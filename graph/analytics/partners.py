@@ -18,6 +18,7 @@ from graph.model import ORGANISATION, TERRITORY, THEME
 
 from graph.subgraph import named, territories_inside
 
+from . import Refused
 from .actor import actor_graph
 
 SCORE_WEIGHTS = {
@@ -39,11 +40,11 @@ SPHERE_FR = {"civil_society": "société civile", "public": "pouvoirs publics",
 MAX_PAIR_VOLUME = 50_000_000
 
 
-class TooManyPairs(ValueError):
-    """The network is too big to look at every pair; the message says what to do instead."""
+class TooManyPairs(Refused):
+    """The network is too big to look at every pair."""
 
 
-class UnknownOrganisation(ValueError):
+class UnknownOrganisation(Refused):
     """The name matches no organisation, or several; the message says which."""
 
 
@@ -190,9 +191,9 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     keep[index.position[org]] = False
     keep[[index.position[o] for o in directly_tied(graph, org) if o in index.position]] = False
     if territory:
-        keep &= index.having("places", index.place_column, _named(graph, TERRITORY, territory))
+        keep &= index.having(index.places, index.place_column, _named(graph, TERRITORY, territory))
     if theme:
-        keep &= index.having("themes", index.theme_column, _named(graph, THEME, theme))
+        keep &= index.having(index.themes, index.theme_column, _named(graph, THEME, theme))
     found = np.flatnonzero(keep)
     found = found[_best(scores[found], top)]
     out = []

@@ -39,7 +39,7 @@ class ScoreIndex:
         c = [b for a, b in edges] + [a for a, b in edges]
         self.adjacency = sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
         degree = np.asarray(self.adjacency.sum(axis=1)).ravel()
-        self.inverse_degree = np.divide(1.0, degree, out=np.zeros(n), where=degree > 0)
+        self.inverse_degree = sparse.diags(np.divide(1.0, degree, out=np.zeros(n), where=degree > 0))
         themes = sorted({t for found in ctx.themes.values() for t in found})
         self.theme_column = {t: i for i, t in enumerate(themes)}
         self.themes = _indicator([ctx.themes[o] for o in self.orgs], self.theme_column, n)
@@ -53,14 +53,13 @@ class ScoreIndex:
         self.pairs = sparse.csr_matrix((np.ones(len(pr)), (pr, pc)), shape=(len(places), len(places)))
         self.sphere = np.array([SPHERE_CODES.get(ctx.graph.nodes[o].get("sphere", "unknown"), 0)
                                 for o in self.orgs])
-        self.inverse_degree_matrix = sparse.diags(self.inverse_degree)
 
     def scores(self, org) -> np.ndarray:
         """The score of every organisation as a partner of `org` (aligned
         with `self.orgs`; `org` itself included, the caller drops it)."""
         w = self.weights
         i = self.position[org]
-        mine = self.adjacency.getrow(i).multiply(self.inverse_degree).tocsr()
+        mine = self.adjacency.getrow(i) @ self.inverse_degree
         score = w["structure"] * (self.adjacency @ mine.T).toarray().ravel()
         shared = (self.themes @ self.themes.getrow(i).T).toarray().ravel()
         score += w["themes"] * np.minimum(shared, 3)
@@ -89,7 +88,7 @@ class ScoreIndex:
         once. Its size grows with the square of the largest group (theme,
         place, hub's neighbours): for networks of a few thousand."""
         w = self.weights
-        structure = (self.adjacency @ self.inverse_degree_matrix @ self.adjacency).tocsr()
+        structure = (self.adjacency @ self.inverse_degree @ self.adjacency).tocsr()
         shared = (self.themes @ self.themes.T).tocsr()
         shared.data = np.minimum(shared.data, 3)
         paired = (self.places @ self.pairs @ self.places.T).tocsr()
@@ -106,9 +105,10 @@ class ScoreIndex:
             keep &= np.asarray(tied.tocsr()[rows, cols]).ravel() == 0
         return rows[keep], cols[keep], score[keep]
 
-    def having(self, matrix_name: str, columns: dict, wanted: set) -> np.ndarray:
-        """Which organisations have one of `wanted` (themes or places)."""
-        matrix = getattr(self, matrix_name)
+    @staticmethod
+    def having(matrix, columns: dict, wanted: set) -> np.ndarray:
+        """Which organisations have one of `wanted`: `matrix` and `columns`
+        are self.themes and self.theme_column, or the places'."""
         picked = np.zeros(matrix.shape[1])
         picked[[columns[x] for x in wanted if x in columns]] = 1
         return (matrix @ picked) > 0

@@ -163,8 +163,11 @@ def test_partners_are_the_best_of_all_pairs(which, request):
         assert [(c["id"], c["score"]) for c in found] == best
 
 
-def test_synergies_refuse_a_network_too_big_for_every_pair(graph, monkeypatch):
+def test_synergies_refuse_a_network_too_big_for_every_pair(graph, home, monkeypatch, capsys):
     import graph.analytics.partners as partners
+    from graph.__main__ import main
     monkeypatch.setattr(partners, "MAX_PAIR_VOLUME", 10)
     with pytest.raises(partners.TooManyPairs, match="partenaires potentiels d'une organisation"):
         partners.synergies(graph)
+    assert main(["synergies"]) == 1                       # the command line: one line, exit 1
+    assert capsys.readouterr().err.startswith("error: Trop d'organisations")
