@@ -72,6 +72,29 @@ def _chunks(rows, size=CHUNK):
         yield rows[start:start + size]
 
 
+def _signature(props: dict):
+    """A hashable form of a tie's properties, to group equal ones."""
+    return tuple((name, tuple(value) if type(value) is list else value) for name, value in props.items())
+
+
+def _tie_groups(groups, size=CHUNK):
+    """(props, {source: [targets]}) groups as statement parameters of about
+    `size` ties each: [{"props": ..., "rows": [{"source", "targets"}]}]."""
+    part, ties = [], 0
+    for props, by_source in groups:
+        rows = []
+        part.append({"props": props, "rows": rows})
+        for source, targets in by_source.items():
+            rows.append({"source": source, "targets": targets})
+            ties += len(targets)
+            if ties >= size:
+                yield part
+                rows, ties = [], 0
+                part = [{"props": props, "rows": rows}]
+    if ties:
+        yield part
+
+
 class Neo4jStore:
     name = "neo4j"
 
@@ -154,19 +177,25 @@ class Neo4jStore:
         kinds, fresh = {}, set()     # what the node parts wrote, for the tie parts
         with self.driver.session(database=self.database) as session:
             for part in parts:
-                part_counts = session.execute_write(self._apply_tx, part, kinds, fresh)
+                part_counts, kinds, fresh = session.execute_write(self._write, part, kinds, fresh)
                 for name, value in part_counts.items():
                     counts[name] += value
         return counts
 
+    @classmethod
+    def _apply_tx(cls, tx, batch):
+        return cls._write(tx, batch, {}, set())[0]
+
     @staticmethod
-    def _apply_tx(tx, batch, kinds=None, fresh=None):
+    def _write(tx, batch, kinds, fresh):
         """One transaction: lock, read what the batch touches, plan, write.
-        `kinds` and `fresh` carry, across the parts of one load, the kinds of
-        the nodes already seen and the ids this load created (a tie to a node
-        created by this load cannot exist yet, so it is not looked up)."""
-        kinds = {} if kinds is None else kinds
-        fresh = set() if fresh is None else fresh
+        `kinds` and `fresh` are what earlier parts of one load wrote: the
+        kinds of the nodes already seen and the ids the load created (a tie
+        to a node created by this load cannot exist yet, so it is not looked
+        up). Returns the counts and both, updated, on copies: the caller keeps
+        them only once the transaction is committed (the driver may run this
+        function again after a transient error)."""
+        kinds, fresh = dict(kinds), set(fresh)
         tx.run(cypher.LOCK).consume()
         nodes = {}
         batch_ids = sorted({n.id for n in batch.nodes})
@@ -204,7 +233,6 @@ class Neo4jStore:
         plan = plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
         if plan.problems:
             raise BatchRejected(plan.problems)   # the transaction is rolled back
-        kinds.update((node_id, kind) for node_id, kind, _ in plan.nodes)
 
         rows_by_kind = {}
         for node_id, kind, attrs in plan.nodes:
@@ -217,18 +245,23 @@ class Neo4jStore:
             props = to_neo4j(attrs, key=key) if key != rel else to_neo4j(attrs)    # see cypher._tie_of_row
             if (source, target, key) in edges:
                 changed.setdefault(rel, []).append({"source": source, "target": target, "key": key, "props": props})
-            else:
-                new.setdefault(rel, {}).setdefault(source, []).append({"target": target, "props": props})
-        for rel, by_source in new.items():
-            rows = [{"source": source, "ties": ties} for source, ties in by_source.items()]
-            for part in _chunks(rows, CHUNK // 4):
-                tx.run(cypher.create_edges(rel), rows=part).consume()
+                continue
+            by_props = new.setdefault(rel, {})
+            signature = _signature(props)
+            group = by_props.get(signature)
+            if group is None:
+                group = by_props[signature] = (props, {})
+            group[1].setdefault(source, []).append(target)
+        for rel, groups in new.items():
+            for part in _tie_groups(groups.values()):
+                tx.run(cypher.create_edges(rel), groups=part).consume()
         for rel, rows in changed.items():
             for part in _chunks(rows):
                 tx.run(cypher.update_edges(rel), rows=part).consume()
         if plan.nodes or plan.edges:
             tx.run(cypher.TOUCH).consume()
-        return plan.counts
+        kinds.update((node_id, kind) for node_id, kind, _ in plan.nodes)
+        return plan.counts, kinds, fresh
 
     def reset(self):
         with self.driver.session(database=self.database) as session:

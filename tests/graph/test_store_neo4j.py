@@ -94,3 +94,30 @@ def test_the_cli_with_neo4j_down_says_one_line(home):
     assert proc.returncode == 1 and "bolt://127.0.0.1:1" in proc.stderr
     assert proc.stderr.count("\n") == 1 and "pw-secret" not in proc.stderr
     assert not home.exists()
+
+
+def test_a_part_of_a_load_changes_nothing_it_was_given(neo4j_store):
+    """The driver may run a transaction function again after a transient
+    error: what a failed attempt learnt must not reach the next parts."""
+    batch = load_paths(BUNDLED)
+    kinds, fresh = {"org:elsewhere": "Organisation"}, {"org:elsewhere"}
+    with neo4j_store.driver.session(database=neo4j_store.database) as session:
+        tx = session.begin_transaction()
+        counts, new_kinds, new_fresh = Neo4jStore._write(tx, Batch(nodes=batch.nodes), kinds, fresh)
+        tx.rollback()
+    assert kinds == {"org:elsewhere": "Organisation"} and fresh == {"org:elsewhere"}
+    assert counts["created"] == len(batch.nodes)
+    assert len(new_kinds) == len(batch.nodes) + 1 and len(new_fresh) == len(batch.nodes) + 1
+
+
+def test_new_ties_are_sent_grouped_by_properties_in_statements_of_about_a_size():
+    from graph.store.neo4j import _signature, _tie_groups
+    shared, other = {"sources": ["a.csv"]}, {"sources": ["a.csv"], "role": "chef de file"}
+    assert _signature(shared) == _signature({"sources": ["a.csv"]}) != _signature(other)
+    groups = [(shared, {"org:1": ["org:2", "org:3"], "org:4": ["org:5"]}), (other, {"org:1": ["org:6"]})]
+    statements = list(_tie_groups(groups, size=2))
+    sent = [(g["props"]["sources"][0], g["props"].get("role", ""), row["source"], target)
+            for statement in statements for g in statement for row in g["rows"] for target in row["targets"]]
+    assert sorted(sent) == sorted([("a.csv", "", "org:1", "org:2"), ("a.csv", "", "org:1", "org:3"),
+                                   ("a.csv", "", "org:4", "org:5"), ("a.csv", "chef de file", "org:1", "org:6")])
+    assert len(statements) == 2
