@@ -137,7 +137,7 @@ def cmd_metrics(args, store):
         print("No organisation in the graph.")
         return 0
     print(f"{len(result['rows'])} organisations, {actor.number_of_edges()} ties; "
-          f"{result['communities']} communities (Louvain, seed {args.seed}), modularity "
+          f"{result['communities']} communities (Leiden, seed {args.seed}), modularity "
           f"{result['modularity'] if result['modularity'] is not None else '-'}")
     header = ("organisation", "sphere", "deg", "w.deg", "betw.", "pagerank", "constr.", "eff.size", "core", "comm.")
     print("{:40} {:14} {:>4} {:>6} {:>6} {:>8} {:>7} {:>8} {:>4} {:>5}".format(*header))

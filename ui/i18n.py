@@ -118,9 +118,9 @@ TEXTS = {
                        "Depth in the network: k means it belongs to a group where each has at least k ties "
                        "inside the group. The network's core has the highest k."),
     "explain.community": ("Le groupe d'organisations plus liées entre elles qu'avec le reste (méthode de "
-                          "Louvain, graine fixe pour des résultats reproductibles). La modularité dit si les "
+                          "Leiden, graine fixe pour des résultats reproductibles). La modularité dit si les "
                           "groupes sont nets : au-delà de 0,3, ils le sont.",
-                          "The group of organisations more tied to each other than to the rest (Louvain "
+                          "The group of organisations more tied to each other than to the rest (Leiden "
                           "method, fixed seed for repeatable results). Modularity says whether the groups are "
                           "clear-cut: above 0.3, they are."),
     "explain.articulation_point": ("Si elle quittait le réseau, des organisations en seraient coupées.",

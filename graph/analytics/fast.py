@@ -14,12 +14,14 @@ import igraph as ig
 import numpy as np
 from scipy import sparse
 
+from . import worker
 
-def to_igraph(graph):
-    """(igraph graph with `weight` and `distance`, list of node ids) from an
-    undirected networkx graph; parallel ties add up, self-loops are dropped.
-    The ties go through numpy arrays, not a Python loop per tie (8 s for a
-    million ties, against about 1 s)."""
+
+def _arrays(graph):
+    """(node ids, ties as an (m, 2) array of (low, high) positions sorted,
+    their weights) of an undirected networkx graph; parallel ties add up,
+    self-loops are dropped. The ties go through numpy arrays, not a Python
+    loop per tie (8 s for a million ties, against about 1 s)."""
     nodes = list(graph)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
@@ -31,10 +33,14 @@ def to_igraph(graph):
     pairs, inverse = np.unique(low * n + high, return_inverse=True)
     weights = np.bincount(inverse, weights=w, minlength=len(pairs)) if len(pairs) else np.zeros(0)
     edges = np.column_stack((pairs // n, pairs % n)) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
-    g = ig.Graph(n=n, edges=edges.tolist())
-    g.es["weight"] = weights.tolist()
-    g.es["distance"] = (1.0 / weights).tolist()
-    return g, nodes
+    return nodes, edges, weights
+
+
+def to_igraph(graph):
+    """(igraph graph with `weight` and `distance`, list of node ids) from an
+    undirected networkx graph (see _arrays)."""
+    nodes, edges, weights = _arrays(graph)
+    return worker.build(len(nodes), edges, weights), nodes
 
 
 def _int_array(tuples: list, width: int) -> np.ndarray:
@@ -44,71 +50,95 @@ def _int_array(tuples: list, width: int) -> np.ndarray:
     return flat.reshape(-1, width)
 
 
-def effective_size(g: ig.Graph) -> np.ndarray:
-    """Burt's effective size of every vertex (NaN where undefined: no ties).
+def structural_holes(g: ig.Graph, edges: np.ndarray, weights: np.ndarray):
+    """Burt's constraint and effective size of every vertex (NaN where
+    undefined: no ties), from one listing of the triangles. `edges` are the
+    graph's ties as (low, high) positions, in igraph's order, with their
+    weights (see _arrays).
 
-    For an undirected weighted graph (networkx's definition):
-        esize(u) = deg(u) - sum over edges (u,w) of p_uw * T(u,w)
-    with p_uw = w_uw / strength(u) and T(u,w) = sum over the common
-    neighbours v of u and w of m_vw = w_vw / maxweight(v). Each triangle
-    {a,b,c} therefore takes p_ab*m_cb + p_ac*m_bc off a's size, and the
-    same for b and c.
+    For an undirected weighted graph (networkx's definitions), with
+    p_uv = w_uv / strength(u) and m_uv = w_uv / maxweight(u):
+        constraint(u) = sum over neighbours v of (p_uv + I_uv)^2,
+            I_uv = sum over the common neighbours q of u and v of p_uq * p_qv;
+        esize(u) = deg(u) - sum over neighbours v of p_uv * T_uv,
+            T_uv = sum over the common neighbours q of u and v of m_qv.
+    A common neighbour makes a triangle, so both sums are sums over the
+    triangles, each adding to its six ordered pairs of corners.
     """
-    n = g.vcount()
+    n, m = g.vcount(), len(edges)
     deg = np.asarray(g.degree(), dtype=float)
-    w = np.asarray(g.es["weight"], dtype=float) if g.ecount() else np.zeros(0)
-    strength = np.asarray(g.strength(weights="weight"), dtype=float) if g.ecount() else np.zeros(n)
+    low, high = (edges[:, 0], edges[:, 1]) if m else (np.zeros(0, np.int64),) * 2
+    strength = (np.bincount(low, weights=weights, minlength=n)
+                + np.bincount(high, weights=weights, minlength=n)).astype(float)
     maxw = np.zeros(n)
-    ends = _int_array(g.get_edgelist(), 2)
-    if g.ecount():
-        np.maximum.at(maxw, ends[:, 0], w)
-        np.maximum.at(maxw, ends[:, 1], w)
-    reduction = np.zeros(n)
+    np.maximum.at(maxw, low, weights)
+    np.maximum.at(maxw, high, weights)
+    # each tie both ways: u -> v is tie e (u < v) or tie e + m (u > v)
+    source, w2 = np.concatenate((low, high)), np.concatenate((weights, weights))
+    indirect, reduction = np.zeros(2 * m), np.zeros(n)
     triangles = _int_array(g.list_triangles(), 3)
     if len(triangles):
-        a, b, c = triangles.T
-        # the three weights of each triangle, looked up in a sparse matrix
-        # (igraph's get_eids on millions of pairs took seconds)
-        both = np.concatenate((ends, ends[:, ::-1]))
-        lookup = sparse.csr_matrix((np.concatenate((w, w)), (both[:, 0], both[:, 1])), shape=(n, n))
-        wab, wbc, wac = (np.asarray(lookup[x, y]).ravel() for x, y in ((a, b), (b, c), (a, c)))
-        for node, share in ((a, wab / strength[a] * wbc / maxw[c] + wac / strength[a] * wbc / maxw[b]),
-                            (b, wab / strength[b] * wac / maxw[c] + wbc / strength[b] * wac / maxw[a]),
-                            (c, wac / strength[c] * wab / maxw[b] + wbc / strength[c] * wab / maxw[a])):
-            reduction += np.bincount(node, weights=share, minlength=n)
-    out = deg - reduction
-    out[deg == 0] = math.nan
-    return out
+        # the tie between two corners, looked up in a sparse matrix of tie
+        # numbers (igraph's get_eids on millions of pairs took seconds)
+        lookup = sparse.csr_matrix((np.arange(1, m + 1), (low, high)), shape=(n, n))
+        corner = dict(zip("abc", triangles.T))
+        number = {}          # "ab" -> the tie between corners a and b, for each triangle
+        for x, y in ("ab", "bc", "ac"):
+            lo, hi = np.minimum(corner[x], corner[y]), np.maximum(corner[x], corner[y])
+            number[x + y] = number[y + x] = np.asarray(lookup[lo, hi]).ravel() - 1
+        for u, v, q in ("abc", "bac", "acb", "cab", "bca", "cba"):
+            cu, cv, cq = corner[u], corner[v], corner[q]
+            w_uv, w_uq, w_qv = weights[number[u + v]], weights[number[u + q]], weights[number[q + v]]
+            uv = number[u + v] + np.where(cu < cv, 0, m)      # u -> v in the two-way arrays
+            indirect += np.bincount(uv, weights=w_uq / strength[cu] * w_qv / strength[cq], minlength=2 * m)
+            reduction += np.bincount(cu, weights=w_uv / strength[cu] * w_qv / maxw[cq], minlength=n)
+    direct = w2 / strength[source] if m else w2
+    constraint = np.bincount(source, weights=(direct + indirect) ** 2, minlength=n).astype(float)
+    esize = deg - reduction
+    constraint[deg == 0] = math.nan
+    esize[deg == 0] = math.nan
+    return constraint, esize
 
 
-def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None):
-    """The raw per-node values, keyed like graph.analytics.metrics expects."""
-    g, nodes = to_igraph(graph)
+# Ties from which betweenness goes to a second process
+# (graph.analytics.worker): below, starting it costs more than it saves.
+PARALLEL_FROM = 200_000
+
+
+def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None, parallel: bool | None = None):
+    """The raw per-node values, keyed like graph.analytics.metrics expects.
+    `parallel` (default: on big graphs, with a second core) computes
+    betweenness in the helper process meanwhile."""
+    if parallel is None:
+        parallel = graph.number_of_edges() >= PARALLEL_FROM and worker.available()
+    if parallel:
+        worker.warm_up()     # starts while the graph is converted
+    nodes, edges, weights = _arrays(graph)
     n = len(nodes)
-    rng = random.Random(seed)
-    ig.set_random_number_generator(random.Random(seed))
+    sources = None
     if betweenness_sample and betweenness_sample < n:
-        sources = rng.sample(range(n), betweenness_sample)
-        raw = np.asarray(g.betweenness(weights="distance", sources=sources)) * (n / betweenness_sample)
-    else:
-        raw = np.asarray(g.betweenness(weights="distance")) if g.ecount() else np.zeros(n)
-    # networkx's normalisation for undirected graphs: 2 / ((n-1)(n-2))
-    betweenness = raw * (2.0 / ((n - 1) * (n - 2))) if n > 2 else np.zeros(n)
+        sources = random.Random(seed).sample(range(n), betweenness_sample)
+    helper = worker.submit(n, edges, weights, sources) if parallel else None
+    g = worker.build(n, edges, weights)
     pagerank = g.pagerank(weights="weight") if g.ecount() else [1.0 / n] * n
-    constraint = g.constraint(weights="weight")
-    esize = effective_size(g)
+    constraint, esize = structural_holes(g, edges, weights)
     core = g.coreness()
-    if g.ecount():
-        partition = g.community_multilevel(weights="weight")
-        membership, modularity = partition.membership, partition.modularity
-    else:
-        membership, modularity = list(range(n)), None
     articulation = [nodes[i] for i in g.articulation_points()]
     bridges = [(nodes[e.source], nodes[e.target]) for e in (g.es[i] for i in g.bridges())]
+    membership, modularity = worker.communities(g, seed)
+    raw = worker.result(helper)
+    helped = raw is not None
+    if raw is None:          # alone, or the helper failed: the same function here
+        raw = worker.betweenness(g, sources)
+    if sources is not None:
+        raw = raw * (n / len(sources))
+    # networkx's normalisation for undirected graphs: 2 / ((n-1)(n-2))
+    betweenness = raw * (2.0 / ((n - 1) * (n - 2))) if n > 2 else np.zeros(n)
     return {
         "nodes": nodes, "degree": g.degree(), "strength": g.strength(weights="weight") if g.ecount() else [0.0] * n,
         "betweenness": betweenness.tolist(), "pagerank": list(pagerank),
-        "constraint": [c if g.degree(i) else math.nan for i, c in enumerate(constraint)],
+        "constraint": constraint.tolist(),
         "effective_size": esize.tolist(), "core": core, "membership": membership,
         "modularity": modularity, "articulation_points": articulation, "bridges": bridges,
+        "parallel": helped,
     }

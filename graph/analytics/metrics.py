@@ -67,6 +67,8 @@ def _networkx_values(g, seed, k):
     effective = nx.effective_size(g, weight="weight", nodes=nodes)
     core = nx.core_number(g)
     if g.number_of_edges():
+        # the reference for the other metrics; for communities, Louvain
+        # (the igraph engine uses Leiden, its refinement)
         communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
         modularity = nx.community.modularity(g, communities, weight="weight")
     else:
@@ -82,7 +84,7 @@ def _networkx_values(g, seed, k):
 
 
 def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None,
-                         engine: str = "auto") -> dict:
+                         engine: str = "auto", parallel: bool | None = None) -> dict:
     """Metrics of every node of `graph` (usually the actor graph).
 
     Returns {"rows": [one dict per node], "modularity": float|None,
@@ -94,11 +96,14 @@ def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None
     same answers, faster), or "auto" (igraph). networkx stays as the
     reference the tests hold igraph to: its weighted constraint and
     effective size are slow even when small (4 to 5 s each on the bundled
-    60 organisations and 451 ties, against milliseconds with igraph)."""
+    60 organisations and 451 ties, against milliseconds with igraph).
+    `parallel` (igraph only; default: on big graphs) computes betweenness in
+    a second process meanwhile (graph.analytics.worker); "parallel" in the
+    result says whether it did."""
     n = graph.number_of_nodes()
     if n == 0:
         return {"rows": [], "modularity": None, "communities": 0, "articulation_points": [],
-                "bridges": [], "betweenness_sample": None, "engine": None}
+                "bridges": [], "betweenness_sample": None, "engine": None, "parallel": False}
     if engine == "auto":
         engine = "igraph"
     k = betweenness_sample if betweenness_sample and betweenness_sample < n else None
@@ -106,13 +111,13 @@ def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None
     # collector, walking the whole heap each time, tripled the time at 100,000
     # organisations
     with paused_gc():
-        return _compute(graph, engine, seed, k)
+        return _compute(graph, engine, seed, k, parallel)
 
 
-def _compute(graph, engine, seed, k) -> dict:
+def _compute(graph, engine, seed, k, parallel) -> dict:
     if engine == "igraph":
         from .fast import metrics_igraph
-        values = metrics_igraph(graph, seed=seed, betweenness_sample=k)
+        values = metrics_igraph(graph, seed=seed, betweenness_sample=k, parallel=parallel)
     else:
         values = _networkx_values(_simple(graph), seed, k)
     nodes = values["nodes"]
@@ -139,4 +144,4 @@ def _compute(graph, engine, seed, k) -> dict:
     return {"rows": rows, "modularity": _clean(values["modularity"]), "communities": len(sizes),
             "articulation_points": sorted(values["articulation_points"], key=str),
             "bridges": sorted((tuple(sorted(b, key=str)) for b in values["bridges"]), key=str),
-            "betweenness_sample": k, "engine": engine}
+            "betweenness_sample": k, "engine": engine, "parallel": values.get("parallel", False)}

@@ -63,7 +63,7 @@ def test_karate_club():
     # Zachary's club, unweighted normalised betweenness of the two leaders.
     assert rows["0"]["betweenness"] == pytest.approx(0.4376, abs=1e-3)
     assert rows["33"]["betweenness"] == pytest.approx(0.3041, abs=1e-3)
-    # The best partition known has modularity 0.4198 (Brandes et al. 2008); Louvain gets close.
+    # The best partition known has modularity 0.4198 (Brandes et al. 2008); Leiden gets close.
     assert 0.40 <= result["modularity"] <= 0.4198 + 1e-6
     assert max(r["k_core"] for r in result["rows"]) == 4
 
@@ -110,7 +110,52 @@ def test_igraph_engine_gives_networkx_answers(name):
             else:
                 assert a == b, (node, metric)
     assert fast_result["engine"] == "igraph"
-    # communities come from two implementations of Louvain: as good, not identical
+    # communities come from Leiden here and Louvain in networkx: as good, not identical
     slow_q = organisation_metrics(graph, seed=1, engine="networkx")["modularity"]
     if slow_q is not None:
         assert fast_result["modularity"] >= slow_q - 0.02
+
+
+def synthetic_actor_graph(organisations, ties):
+    from bench.synthetic import generate
+    from graph.analytics.actor import actor_graph
+    from graph.merge import apply_batch
+    return actor_graph(apply_batch(nx.MultiDiGraph(), generate(organisations, ties, seed=5))[0])
+
+
+def test_the_helper_process_gives_the_same_metrics():
+    graph = synthetic_actor_graph(1500, 12_000)
+    alone = organisation_metrics(graph, seed=3, betweenness_sample=40, parallel=False)
+    helped = organisation_metrics(graph, seed=3, betweenness_sample=40, parallel=True)
+    assert helped["parallel"] and not alone["parallel"]
+    assert helped["rows"] == alone["rows"]
+    assert helped["modularity"] == alone["modularity"] and helped["communities"] == alone["communities"]
+    from graph.analytics import worker
+    assert 0 < worker.helper_peak_memory_gb() < 1      # the helper holds only the ties it is sent
+    # a small graph stays in this process unless asked
+    assert not organisation_metrics(graph, seed=3)["parallel"]
+
+
+def test_a_failed_helper_process_is_replaced_by_computing_here(monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from graph.analytics import worker
+    dead = Future()
+    dead.set_exception(BrokenProcessPool("the helper was killed"))
+    monkeypatch.setattr(worker, "submit", lambda *args: dead)
+    graph = synthetic_actor_graph(300, 2_000)
+    result = organisation_metrics(graph, seed=3, parallel=True)
+    assert not result["parallel"]
+    assert result["rows"] == organisation_metrics(graph, seed=3, parallel=False)["rows"]
+
+
+
+def test_every_community_is_connected():
+    graph = synthetic_actor_graph(1500, 12_000)
+    result = organisation_metrics(graph, seed=3)
+    members = {}
+    for row in result["rows"]:
+        members.setdefault(row["community"], []).append(row["id"])
+    assert len(members) == result["communities"] > 1
+    assert all(nx.is_connected(graph.subgraph(group)) for group in members.values())
