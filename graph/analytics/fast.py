@@ -36,13 +36,6 @@ def _arrays(graph):
     return nodes, edges, weights
 
 
-def to_igraph(graph):
-    """(igraph graph with `weight` and `distance`, list of node ids) from an
-    undirected networkx graph (see _arrays)."""
-    nodes, edges, weights = _arrays(graph)
-    return worker.build(len(nodes), edges, weights), nodes
-
-
 def _int_array(tuples: list, width: int) -> np.ndarray:
     """A list of int tuples as an (n, width) array (np.fromiter over the
     flattened list is several times faster than np.asarray on tuples)."""
@@ -53,8 +46,7 @@ def _int_array(tuples: list, width: int) -> np.ndarray:
 def structural_holes(g: ig.Graph, edges: np.ndarray, weights: np.ndarray):
     """Burt's constraint and effective size of every vertex (NaN where
     undefined: no ties), from one listing of the triangles. `edges` are the
-    graph's ties as (low, high) positions, in igraph's order, with their
-    weights (see _arrays).
+    graph's ties as (low, high) positions, with their weights (_arrays).
 
     For an undirected weighted graph (networkx's definitions), with
     p_uv = w_uv / strength(u) and m_uv = w_uv / maxweight(u):
@@ -67,7 +59,7 @@ def structural_holes(g: ig.Graph, edges: np.ndarray, weights: np.ndarray):
     """
     n, m = g.vcount(), len(edges)
     deg = np.asarray(g.degree(), dtype=float)
-    low, high = (edges[:, 0], edges[:, 1]) if m else (np.zeros(0, np.int64),) * 2
+    low, high = edges[:, 0], edges[:, 1]
     strength = (np.bincount(low, weights=weights, minlength=n)
                 + np.bincount(high, weights=weights, minlength=n)).astype(float)
     maxw = np.zeros(n)
@@ -92,7 +84,7 @@ def structural_holes(g: ig.Graph, edges: np.ndarray, weights: np.ndarray):
             uv = number[u + v] + np.where(cu < cv, 0, m)      # u -> v in the two-way arrays
             indirect += np.bincount(uv, weights=w_uq / strength[cu] * w_qv / strength[cq], minlength=2 * m)
             reduction += np.bincount(cu, weights=w_uv / strength[cu] * w_qv / maxw[cq], minlength=n)
-    direct = w2 / strength[source] if m else w2
+    direct = w2 / strength[source]
     constraint = np.bincount(source, weights=(direct + indirect) ** 2, minlength=n).astype(float)
     esize = deg - reduction
     constraint[deg == 0] = math.nan

@@ -83,7 +83,8 @@ def create_edges(rel: str) -> str:
     # come grouped by their whole property set, then by source: the server
     # reads each property map once per group, not once per tie (most ties of
     # a load share theirs, e.g. only `sources`), and seeks each source once.
-    # Measured on 200,000 ties: the tie statements took 40% less time.
+    # Measured on 200,000 ties: the tie statements took 3.7-4.1 s instead of
+    # 5.4-6.8 s; on whole loads of a million ties, the gain is within the noise.
     return f"""
 UNWIND $groups AS g
 UNWIND g.rows AS row
