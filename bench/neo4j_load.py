@@ -105,11 +105,11 @@ def main(argv=None):
         # Neo4j's JIT compiles its write path during the first big load of
         # a fresh server (a compiler thread then takes most of the second
         # core): measured once, then the steady state.
-        sample = generate(args.organisations // 10, args.ties // 10, args.seed + 1)
+        smaller = generate(args.organisations // 10, args.ties // 10, args.seed + 1)
         t = time.perf_counter()
-        store.apply(sample, transaction_rows=args.transaction_rows)
+        store.apply(smaller, transaction_rows=args.transaction_rows)
         warm = time.perf_counter() - t
-        print(f"warm-up load, {len(sample.edges):,} relationships: {len(sample.edges) / warm:,.0f} relationships/s")
+        print(f"warm-up load, {len(smaller.edges):,} relationships: {len(smaller.edges) / warm:,.0f} relationships/s")
         store.reset()
 
     t = time.perf_counter()

@@ -92,6 +92,38 @@ def structural_holes(g: ig.Graph, edges: np.ndarray, weights: np.ndarray):
     return constraint, esize
 
 
+def build(n, edges: np.ndarray, weights: np.ndarray) -> ig.Graph:
+    """The igraph graph of _arrays' ties, with `weight` and `distance`."""
+    g = ig.Graph(n=n, edges=edges.tolist())
+    g.es["weight"] = weights.tolist()
+    g.es["distance"] = (1.0 / weights).tolist()
+    return g
+
+
+def betweenness(g: ig.Graph, sources) -> np.ndarray:
+    """Raw betweenness from `sources` (every node when None)."""
+    if not g.ecount():
+        return np.zeros(g.vcount())
+    return np.asarray(g.betweenness(weights="distance", sources=sources))
+
+
+def betweenness_of_arrays(n, edges, weights, sources) -> np.ndarray:
+    """What the helper process runs: the same as here."""
+    return betweenness(build(n, edges, weights), sources)
+
+
+def communities(g: ig.Graph, seed):
+    """(membership, modularity) by Leiden on modularity, seeded through
+    igraph's generator. Leiden refines Louvain: its communities are always
+    connected, and at 100,000 organisations it took half Louvain's time
+    (1.1 s against 2.3 s) for the same modularity (0.7473 against 0.7474)."""
+    if not g.ecount():
+        return list(range(g.vcount())), None
+    ig.set_random_number_generator(random.Random(seed))
+    partition = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
+    return partition.membership, g.modularity(partition.membership, weights="weight")
+
+
 # Ties from which betweenness goes to a second process
 # (graph.analytics.worker): below, starting it costs more than it saves.
 PARALLEL_FROM = 200_000
@@ -110,25 +142,25 @@ def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None, para
     sources = None
     if betweenness_sample and betweenness_sample < n:
         sources = random.Random(seed).sample(range(n), betweenness_sample)
-    helper = worker.submit(n, edges, weights, sources) if parallel else None
-    g = worker.build(n, edges, weights)
+    helper = worker.submit(betweenness_of_arrays, n, edges, weights, sources) if parallel else None
+    g = build(n, edges, weights)
     pagerank = g.pagerank(weights="weight") if g.ecount() else [1.0 / n] * n
     constraint, esize = structural_holes(g, edges, weights)
     core = g.coreness()
     articulation = [nodes[i] for i in g.articulation_points()]
     bridges = [(nodes[e.source], nodes[e.target]) for e in (g.es[i] for i in g.bridges())]
-    membership, modularity = worker.communities(g, seed)
+    membership, modularity = communities(g, seed)
     raw = worker.result(helper)
     helped = raw is not None
     if raw is None:          # alone, or the helper failed: the same function here
-        raw = worker.betweenness(g, sources)
+        raw = betweenness(g, sources)
     if sources is not None:
         raw = raw * (n / len(sources))
     # networkx's normalisation for undirected graphs: 2 / ((n-1)(n-2))
-    betweenness = raw * (2.0 / ((n - 1) * (n - 2))) if n > 2 else np.zeros(n)
+    normalised = raw * (2.0 / ((n - 1) * (n - 2))) if n > 2 else np.zeros(n)
     return {
         "nodes": nodes, "degree": g.degree(), "strength": g.strength(weights="weight") if g.ecount() else [0.0] * n,
-        "betweenness": betweenness.tolist(), "pagerank": list(pagerank),
+        "betweenness": normalised.tolist(), "pagerank": list(pagerank),
         "constraint": constraint.tolist(),
         "effective_size": esize.tolist(), "core": core, "membership": membership,
         "modularity": modularity, "articulation_points": articulation, "bridges": bridges,

@@ -1,27 +1,25 @@
-"""A second process for the slowest metric of a big graph.
+"""A second process, for the slowest metric of a big graph.
 
 python-igraph holds the GIL while it computes, so two threads take as long
-as one after the other. On a big graph, betweenness therefore runs in a
-helper process while this one computes the rest: at 100,000 organisations,
-building the graph there and betweenness took 4.6 s, the rest here 6.4 s
-(with communities in the helper too, it took 7.2 s against 3.8 s here).
+as one after the other: graph.analytics.fast therefore sends betweenness
+here on big graphs and computes the rest meanwhile. Measured at 100,000
+organisations: all the metrics in 7.2 to 7.7 s this way, 9.5 to 11.4 s in
+one process. Sending communities too was worse (the helper's share took
+7.2 s, this process's 3.8 s).
 
 The helper is started with "spawn", not "fork": the app computes from
 Streamlit's threads, and forking a process that has threads can deadlock.
-It is started once, on first use, and kept for the next calls. If it cannot
-start or dies, the caller computes everything itself: slower, same answers.
+It is started once, on first use, and kept for the next calls. When it
+cannot start or dies, `result` says so with None and the caller computes
+the same thing itself.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-import random
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-
-import igraph as ig
-import numpy as np
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
@@ -40,22 +38,19 @@ def _pool() -> ProcessPoolExecutor:
         return _executor
 
 
-def warm_up() -> Future | None:
+def warm_up():
     """Start the helper now (it takes about a second to import igraph), so
-    that it is ready when the graph is."""
-    try:
-        return _pool().submit(os.getpid)
-    except (BrokenProcessPool, OSError, RuntimeError):
-        return None
+    that it is ready when the work is."""
+    submit(os.getpid)
 
 
-def submit(n, edges: np.ndarray, weights: np.ndarray, sources) -> Future | None:
-    """Betweenness (from `sources`, or every node when None) of the graph
-    given as arrays, in the helper. None when the helper cannot take it."""
+def submit(function, *args) -> Future | None:
+    """Run function(*args) in the helper (the function must be importable
+    from a module). None when the helper cannot take it."""
     try:
-        return _pool().submit(betweenness_of, n, edges, weights, sources)
+        return _pool().submit(function, *args)
     except (BrokenProcessPool, OSError, RuntimeError):
-        _forget()
+        shutdown(wait=False)
         return None
 
 
@@ -66,16 +61,18 @@ def result(future: Future | None):
     try:
         return future.result()
     except (BrokenProcessPool, OSError, EOFError):
-        _forget()
+        shutdown(wait=False)
         return None
 
 
-def _forget():
+def shutdown(wait=True):
+    """Stop the helper (without waiting: a broken one); the next call starts
+    a new one."""
     global _executor
     with _lock:
-        broken, _executor = _executor, None
-    if broken is not None:
-        broken.shutdown(wait=False, cancel_futures=True)
+        executor, _executor = _executor, None
+    if executor is not None:
+        executor.shutdown(wait=wait, cancel_futures=not wait)
 
 
 def peak_memory_gb() -> float:
@@ -92,44 +89,5 @@ def peak_memory_gb() -> float:
 def helper_peak_memory_gb() -> float | None:
     """The helper's peak memory, or None when it is not running."""
     with _lock:
-        executor = _executor
-    return None if executor is None else executor.submit(peak_memory_gb).result()
-
-
-def shutdown():
-    """Stop the helper."""
-    global _executor
-    with _lock:
-        executor, _executor = _executor, None
-    if executor is not None:
-        executor.shutdown(wait=True)
-
-
-def build(n, edges: np.ndarray, weights: np.ndarray) -> ig.Graph:
-    g = ig.Graph(n=n, edges=edges.tolist())
-    g.es["weight"] = weights.tolist()
-    g.es["distance"] = (1.0 / weights).tolist()
-    return g
-
-
-def betweenness(g: ig.Graph, sources):
-    if not g.ecount():
-        return np.zeros(g.vcount())
-    return np.asarray(g.betweenness(weights="distance", sources=sources))
-
-
-def communities(g: ig.Graph, seed):
-    """(membership, modularity) by Leiden on modularity, seeded through
-    igraph's generator. Leiden refines Louvain: its communities are always
-    connected, and at 100,000 organisations it took half Louvain's time
-    (1.1 s against 2.3 s) for the same modularity (0.7473 against 0.7474)."""
-    if not g.ecount():
-        return list(range(g.vcount())), None
-    ig.set_random_number_generator(random.Random(seed))
-    partition = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
-    return partition.membership, g.modularity(partition.membership, weights="weight")
-
-
-def betweenness_of(n, edges, weights, sources):
-    """What the helper runs: the same functions the caller runs when alone."""
-    return betweenness(build(n, edges, weights), sources)
+        running = _executor is not None
+    return result(submit(peak_memory_gb)) if running else None
