@@ -363,15 +363,31 @@ TEXTS = {
                        "(fixed seed)."),
     "method.partners": ("Comment les partenaires potentiels sont classés", "How potential partners are ranked"),
     "method.partners_intro": ("Pour une organisation, chaque organisation qui ne lui est pas encore liée "
-                              "(partenariat, adhésion, financement, création) reçoit un score, somme de :",
+                              "(partenariat, adhésion, financement, création) reçoit un score en deux parts : "
+                              "la proximité dans le réseau et l'affinité. Score = proximité × (1 + affinité) "
+                              "+ {alone} × affinité : l'affinité multiplie ce que le réseau dit déjà d'une "
+                              "paire, et compte seule, pour moins, quand il ne dit rien. Deux organisations "
+                              "qui ont des relations communes et un thème commun passent donc devant celles "
+                              "qui n'ont que l'un des deux.",
                               "For one organisation, each organisation not yet tied to it (partnership, "
-                              "membership, funding, founding) gets a score, the sum of:"),
+                              "membership, funding, founding) gets a score in two parts: closeness in the "
+                              "network and affinity. Score = closeness × (1 + affinity) + {alone} × affinity: "
+                              "affinity multiplies what the network already says about a pair, and counts "
+                              "alone, for less, when it says nothing. Two organisations with shared relations "
+                              "and a shared theme thus come before those with only one of the two."),
+    "method.part": ("Part", "Part"),
+    "method.closeness": ("proximité", "closeness"),
+    "method.affinity": ("affinité", "affinity"),
     "method.score.structure": ("relations en commun : pour chaque organisation liée aux deux, 1 divisé par son "
                                "nombre de liens (un partenaire commun discret en dit plus qu'un grand réseau "
                                "lié à tout le monde : c'est l'« allocation de ressources »)",
                                "shared relations: for each organisation tied to both, 1 divided by its number "
                                "of ties (a discreet shared partner says more than a large network tied to "
                                "everyone: “resource allocation”)"),
+    "method.score.three_steps": ("relations de relations : pour chaque relation de l'une liée à une relation de "
+                                 "l'autre, 1 divisé par le produit de leurs nombres de liens",
+                                 "relations of relations: for each relation of one tied to a relation of the "
+                                 "other, 1 divided by the product of their numbers of ties"),
     "method.score.themes": ("par thème travaillé en commun (3 au plus)", "per theme both work on (3 at most)"),
     "method.score.same_territory": ("même territoire, s'il est précis (il ne réunit pas plus d'un quart des "
                                     "organisations situées)",
@@ -383,6 +399,10 @@ TEXTS = {
                                           "économiques), quand elles ont déjà quelque chose en commun",
                                           "complementary spheres (civil society, public authorities, economic "
                                           "actors), when they already have something in common"),
+    "method.score.affinity_alone": ("affinité seule : quand le réseau ne dit rien d'une paire, son affinité est "
+                                    "multipliée par ce nombre",
+                                    "affinity alone: when the network says nothing about a pair, its affinity is "
+                                    "multiplied by this number"),
     "method.points": ("Points", "Points"),
     "method.criterion": ("Critère", "Criterion"),
     "method.path": ("Le chemin d'introduction est le plus court chemin par les liens les plus forts.",

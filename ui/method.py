@@ -16,6 +16,8 @@ from ui import state
 from ui.actor import METRICS
 from ui.state import tr
 
+CLOSENESS = ("structure", "three_steps")      # the other weights are affinity
+
 
 def sources_table(graph) -> pd.DataFrame:
     nodes, ties = Counter(), Counter()
@@ -40,8 +42,9 @@ def render():
     st.caption(tr("method.sampled"))
 
     st.header(tr("method.partners"), anchor=False)
-    st.write(tr("method.partners_intro"))
-    st.dataframe(pd.DataFrame([{tr("method.criterion"): tr(f"method.score.{k}"), tr("method.points"): w}
+    st.write(tr("method.partners_intro", alone=SCORE_WEIGHTS["affinity_alone"]))
+    st.dataframe(pd.DataFrame([{tr("method.part"): tr("method.closeness" if k in CLOSENESS else "method.affinity"),
+                                tr("method.criterion"): tr(f"method.score.{k}"), tr("method.points"): w}
                                for k, w in SCORE_WEIGHTS.items()]), hide_index=True,
                  column_config={tr("method.criterion"): st.column_config.TextColumn(width="large")})
     st.write(tr("method.path"))

@@ -20,13 +20,21 @@ from graph.subgraph import named, territories_inside
 
 from . import Refused
 from .actor import actor_graph
+from .score_index import ScoreIndex, best_positions
 
+# score = structure × (1 + affinity) + affinity_alone × affinity: affinity
+# multiplies what the network already says about a pair, and counts alone,
+# for less, when it says nothing. Added up instead (before), the affinity of
+# the 100 organisations of a planted community drowned which of them the
+# network ties to: bench/partners_eval.py measures both (see the README).
 SCORE_WEIGHTS = {
     "structure": 1.0,      # resource allocation over shared neighbours in the actor graph
+    "three_steps": 1.0,    # the same over walks of three ties (a relation's relation)
     "themes": 0.5,         # per shared theme, at most 3 counted
     "same_territory": 0.4,
     "paired_territory": 0.8,   # ici / là-bas: the tie the network looks for
     "complementary_sphere": 0.3,
+    "affinity_alone": 0.5,     # what affinity is worth where the network says nothing
 }
 DIRECT = ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED")
 SPECIFIC_PLACE = 0.25      # a shared place counts if it holds at most this share of the located organisations
@@ -34,10 +42,11 @@ SPHERE_FR = {"civil_society": "société civile", "public": "pouvoirs publics",
              "economic": "acteurs économiques", "research": "recherche", "unknown": "sphère inconnue"}
 
 
-# Past this many pair entries (score_index.pair_volume), scoring every pair
-# at once needs gigabytes: 20,000 synthetic organisations make about 100
-# million and peaked at 3.5 GB (2,000 make 1.4 million: 0.3 s).
-MAX_PAIR_VOLUME = 50_000_000
+# Past this much work (score_index.work: pairs and walks of three ties),
+# scoring every pair takes too long for a page. Measured on synthetic
+# networks (8 ties per organisation): 2,000 organisations 21 million, 0.5 s;
+# 10,000: 257 million, 6.7 s; 20,000: 436 million, 23 s; memory under 0.7 GB.
+MAX_PAIR_WORK = 500_000_000
 
 
 class TooManyPairs(Refused):
@@ -139,39 +148,49 @@ class Context:
         """The score of one organisation against all, as matrices (built on
         first use, then kept: score_index.ScoreIndex)."""
         if self._index is None:
-            from .score_index import ScoreIndex
             self._index = ScoreIndex(self, SCORE_WEIGHTS)
         return self._index
 
 
+def _three_steps(actor, a, b) -> float:
+    """Resource allocation over the walks a – x – y – b: each walk adds
+    1 / (degree of x × degree of y)."""
+    theirs = actor[b]
+    return sum(sum(1.0 / actor.degree(y) for y in actor[x] if y in theirs) / actor.degree(x) for x in actor[a])
+
+
 def pair_score(ctx: Context, org: str, cand: str):
     """(score, reasons) for the pair; score 0 when they have nothing in common."""
-    graph, actor = ctx.graph, ctx.actor
-    score, reasons = 0.0, []
+    graph, actor, w = ctx.graph, ctx.actor, SCORE_WEIGHTS
+    reasons = []
     common = set(actor[org]) & set(actor[cand])
+    structure = w["structure"] * sum(1.0 / actor.degree(z) for z in common)
+    structure += w["three_steps"] * _three_steps(actor, org, cand)
     if common:
-        score += SCORE_WEIGHTS["structure"] * sum(1.0 / actor.degree(z) for z in common)
         reasons.append(f"{len(common)} relation(s) en commun : {_listing(name_of(graph, z) for z in common)}")
+    elif structure > 0:
+        reasons.append("proches dans le réseau : une relation de l'une est liée à une relation de l'autre")
+    affinity = 0.0
     shared = ctx.themes[org] & ctx.themes[cand]
     if shared:
-        score += SCORE_WEIGHTS["themes"] * min(len(shared), 3)
+        affinity += w["themes"] * min(len(shared), 3)
         reasons.append(f"travaillent tous deux sur : {_listing(name_of(graph, t) for t in shared)}")
     mine, theirs = ctx.places[org], ctx.places[cand]
     paired = {(a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ())}
     same = mine & theirs & ctx.telling
     if paired:
-        score += SCORE_WEIGHTS["paired_territory"]
+        affinity += w["paired_territory"]
         a, b = sorted(paired)[0]
         reasons.append(f"territoires jumelés (ici / là-bas) : {name_of(graph, a)} ↔ {name_of(graph, b)}")
     elif same:
-        score += SCORE_WEIGHTS["same_territory"]
+        affinity += w["same_territory"]
         place = min(same, key=lambda t: (ctx.holding[t], name_of(graph, t)))    # the most specific
         reasons.append(f"même territoire : {name_of(graph, place)}")
     spheres = graph.nodes[org].get("sphere", "unknown"), graph.nodes[cand].get("sphere", "unknown")
-    if score > 0 and "unknown" not in spheres and spheres[0] != spheres[1]:
-        score += SCORE_WEIGHTS["complementary_sphere"]
+    if (structure > 0 or affinity > 0) and "unknown" not in spheres and spheres[0] != spheres[1]:
+        affinity += w["complementary_sphere"]
         reasons.append(f"sphère complémentaire : {SPHERE_FR.get(spheres[1], spheres[1])}")
-    return round(score, 4), reasons
+    return round(structure * (1 + affinity) + w["affinity_alone"] * affinity, 4), reasons
 
 
 def potential_partners(graph, org: str, top: int = 10, territory: str | None = None,
@@ -195,7 +214,7 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     if theme:
         keep &= index.having(index.themes, index.theme_column, _named(graph, THEME, theme))
     found = np.flatnonzero(keep)
-    found = found[_best(scores[found], top)]
+    found = found[best_positions(scores[found], top)]
     out = []
     for i in found:
         cand = index.orgs[i]
@@ -220,12 +239,12 @@ def introduction(graph, actor, org, cand) -> list:
 def synergies(graph, top: int = 20, actor=None, context: Context | None = None) -> list:
     """The best pairs of organisations not yet tied, network-wide, each with
     `ids` (in id order), `names`, `score` and `reasons`. Every pair is scored
-    at once with the score index's matrices, then pair_score writes the
-    reasons of the best (the same answer as scoring pair by pair: the tests
+    with the score index's matrices, by blocks of rows, then pair_score
+    writes the reasons of the best (the same answer as scoring pair by pair: the tests
     compare them)."""
     ctx = context or Context(graph, actor)
     index = ctx.index()
-    if index.pair_volume() > MAX_PAIR_VOLUME:
+    if index.work() > MAX_PAIR_WORK:
         count = f"{len(index.orgs):,}".replace(",", "\u202f")          # 20 000, the French way
         raise TooManyPairs(f"Trop d'organisations ({count}) pour comparer toutes les paires : "
                            f"demandez plutôt les partenaires potentiels d'une organisation.")
@@ -238,8 +257,8 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
                 tied_cols += [position[other], position[org]]
     n = len(index.orgs)
     tied = sparse.csr_matrix((np.ones(len(tied_rows)), (tied_rows, tied_cols)), shape=(n, n))
-    rows, cols, scores = index.all_pairs(tied)
-    chosen = _best(scores, top)
+    rows, cols, scores = index.all_pairs(tied, top)
+    chosen = best_positions(scores, top)
     found = []
     for i, j in zip(rows[chosen], cols[chosen]):
         a, b = sorted((index.orgs[i], index.orgs[j]))
@@ -248,16 +267,6 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
                       "score": score, "reasons": reasons})
     found.sort(key=lambda f: (-f["score"], f["names"], f["ids"]))
     return found[:top]
-
-
-def _best(scores, top: int):
-    """Positions of the `top` highest scores, and of every score that could
-    round to the same value as the last of them (ties are then broken by
-    name, as the caller sorts)."""
-    if len(scores) <= top:
-        return np.arange(len(scores))
-    floor = np.partition(scores, len(scores) - top)[len(scores) - top]
-    return np.flatnonzero(scores >= floor - 1e-4)
 
 
 def _named(graph, kind, text):

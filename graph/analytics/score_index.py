@@ -1,15 +1,22 @@
-"""The partner score of one organisation against all others at once, as
-sparse-matrix products: what makes `potential_partners` answer in
-milliseconds on 100,000 organisations once the index is built.
+"""The partner score of organisations against all others at once, with
+sparse matrices: what makes `potential_partners` answer in milliseconds on
+100,000 organisations once the index is built, and `synergies` score every
+pair of a network of thousands.
 
 It computes exactly the numbers `partners.pair_score` computes one pair at a
 time (the tests compare them on every pair); pair_score still writes the
-reasons, for the few candidates shown.
+reasons, for the few candidates shown. With A the adjacency of the actor
+graph and D its degrees:
 
-    structure  A @ (A[o] / degree)     resource allocation over shared neighbours
-    themes     T @ T[o]                shared themes, at most 3 counted
-    same       Ps @ Ps[o] > 0          a shared specific place
-    paired     P @ (PAIRS @ P[o]) > 0  a place of o paired with a place of c
+    common       A D⁻¹ A           resource allocation over shared neighbours
+    three steps  A D⁻¹ A D⁻¹ A     the same over walks of three ties
+    themes       T Tᵀ              shared themes, at most 3 counted
+    paired       P PAIRS Pᵀ > 0    a place of one paired with a place of the other
+    same         Ps Psᵀ > 0        a shared specific place
+
+One function (`_block`) computes the scores of a few rows against every
+organisation; a query is one row, all pairs are rows taken by blocks, so
+both give the same numbers and memory stays bounded.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 SPHERE_CODES = {"civil_society": 1, "public": 2, "economic": 3, "research": 4}     # 0: unknown
+BLOCK_CELLS = 4_000_000      # scores held at once when scoring all pairs (32 MB per array)
 
 
 def _indicator(rows: list, columns: dict, n: int) -> sparse.csr_matrix:
@@ -24,6 +32,16 @@ def _indicator(rows: list, columns: dict, n: int) -> sparse.csr_matrix:
     r = [i for i, items in enumerate(rows) for item in items if item in columns]
     c = [columns[item] for items in rows for item in items if item in columns]
     return sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, len(columns)))
+
+
+def best_positions(scores: np.ndarray, top: int) -> np.ndarray:
+    """Positions of the `top` highest scores, and of every score that could
+    round to the same value as the last of them (ties are then broken by
+    name, as the callers sort)."""
+    if len(scores) <= top:
+        return np.arange(len(scores))
+    floor = np.partition(scores, len(scores) - top)[len(scores) - top]
+    return np.flatnonzero(scores >= floor - 1e-4)
 
 
 class ScoreIndex:
@@ -38,8 +56,9 @@ class ScoreIndex:
         r = [a for a, b in edges] + [b for a, b in edges]
         c = [b for a, b in edges] + [a for a, b in edges]
         self.adjacency = sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
-        degree = np.asarray(self.adjacency.sum(axis=1)).ravel()
-        self.inverse_degree = sparse.diags(np.divide(1.0, degree, out=np.zeros(n), where=degree > 0))
+        self.degree = np.asarray(self.adjacency.sum(axis=1)).ravel()
+        inverse = sparse.diags(np.divide(1.0, self.degree, out=np.zeros(n), where=self.degree > 0))
+        self.step = (inverse @ self.adjacency).tocsr()          # D⁻¹ A: one step, shared by its degree
         themes = sorted({t for found in ctx.themes.values() for t in found})
         self.theme_column = {t: i for i, t in enumerate(themes)}
         self.themes = _indicator([ctx.themes[o] for o in self.orgs], self.theme_column, n)
@@ -50,60 +69,60 @@ class ScoreIndex:
                                   {p: j for j, p in enumerate(sorted(ctx.telling))}, n)
         pr = [self.place_column[a] for a, bs in ctx.pairs.items() for b in bs]
         pc = [self.place_column[b] for a, bs in ctx.pairs.items() for b in bs]
-        self.pairs = sparse.csr_matrix((np.ones(len(pr)), (pr, pc)), shape=(len(places), len(places)))
+        pairs = sparse.csr_matrix((np.ones(len(pr)), (pr, pc)), shape=(len(places), len(places)))
+        self.paired_with = (pairs @ self.places.T).tocsc()       # place × organisation
         self.sphere = np.array([SPHERE_CODES.get(ctx.graph.nodes[o].get("sphere", "unknown"), 0)
                                 for o in self.orgs])
+
+    def _block(self, rows) -> np.ndarray:
+        """The scores of the organisations at positions `rows` against every
+        organisation: a dense (len(rows), n) array (the same formula as
+        partners.pair_score)."""
+        w = self.weights
+        common = self.adjacency[rows] @ self.step
+        structure = w["structure"] * common.toarray() + w["three_steps"] * (common @ self.step).toarray()
+        shared = (self.themes[rows] @ self.themes.T).toarray()
+        affinity = w["themes"] * np.minimum(shared, 3)
+        paired = (self.places[rows] @ self.paired_with).toarray() > 0
+        same = (self.telling[rows] @ self.telling.T).toarray() > 0
+        affinity += np.where(paired, w["paired_territory"], np.where(same, w["same_territory"], 0.0))
+        mine = self.sphere[rows][:, None]
+        differ = (mine > 0) & (self.sphere > 0) & (mine != self.sphere)
+        affinity += np.where(differ & ((structure > 0) | (affinity > 0)), w["complementary_sphere"], 0.0)
+        return structure * (1.0 + affinity) + w["affinity_alone"] * affinity
 
     def scores(self, org) -> np.ndarray:
         """The score of every organisation as a partner of `org` (aligned
         with `self.orgs`; `org` itself included, the caller drops it)."""
-        w = self.weights
-        i = self.position[org]
-        mine = self.adjacency.getrow(i) @ self.inverse_degree
-        score = w["structure"] * (self.adjacency @ mine.T).toarray().ravel()
-        shared = (self.themes @ self.themes.getrow(i).T).toarray().ravel()
-        score += w["themes"] * np.minimum(shared, 3)
-        paired_places = self.pairs @ self.places.getrow(i).T
-        paired = (self.places @ paired_places).toarray().ravel() > 0
-        same = (self.telling @ self.telling.getrow(i).T).toarray().ravel() > 0
-        score += np.where(paired, w["paired_territory"], np.where(same, w["same_territory"], 0.0))
-        differ = (self.sphere[i] > 0) & (self.sphere > 0) & (self.sphere != self.sphere[i])
-        score += np.where((score > 0) & differ, w["complementary_sphere"], 0.0)
-        return score
+        return self._block([self.position[org]])[0]
 
-    def pair_volume(self) -> int:
-        """About how many pair entries all_pairs would hold: the sum of the
-        squared sizes of the groups (neighbourhoods, themes, places)."""
-        def squares(matrix, axis):
-            counts = np.asarray(matrix.sum(axis=axis)).ravel()
-            return int((counts ** 2).sum())
-        paired_reach = self.places @ self.pairs
-        return (squares(self.adjacency, 0) + squares(self.themes, 0) + squares(self.telling, 0)
-                + int(np.asarray(paired_reach.sum(axis=0)).ravel() @ np.asarray(self.places.sum(axis=0)).ravel()))
+    def work(self) -> int:
+        """About how many cells and products scoring every pair takes: the
+        pairs, plus the walks of three ties (the sparse products' work)."""
+        n = len(self.orgs)
+        return n * (n - 1) // 2 + int(self.degree @ (self.adjacency @ self.degree))
 
-    def all_pairs(self, tied: sparse.spmatrix) -> tuple:
-        """(rows, columns, scores) of every pair i < j (positions in
-        self.orgs) that scores above 0 and is not in `tied` (a 0/1 matrix
-        of the direct ties): the same numbers as scores(), for all pairs at
-        once. Its size grows with the square of the largest group (theme,
-        place, hub's neighbours): for networks of a few thousand."""
-        w = self.weights
-        structure = (self.adjacency @ self.inverse_degree @ self.adjacency).tocsr()
-        shared = (self.themes @ self.themes.T).tocsr()
-        shared.data = np.minimum(shared.data, 3)
-        paired = (self.places @ self.pairs @ self.places.T).tocsr()
-        paired.data = (paired.data > 0).astype(float)
-        same = (self.telling @ self.telling.T).tocsr()
-        same.data = (same.data > 0).astype(float)
-        place = w["paired_territory"] * paired + w["same_territory"] * (same - same.multiply(paired))
-        total = sparse.triu(w["structure"] * structure + w["themes"] * shared + place, k=1).tocoo()
-        rows, cols, score = total.row, total.col, total.data
-        differ = (self.sphere[rows] > 0) & (self.sphere[cols] > 0) & (self.sphere[rows] != self.sphere[cols])
-        score = score + np.where((score > 0) & differ, w["complementary_sphere"], 0.0)
-        keep = score > 0
-        if tied.nnz:
-            keep &= np.asarray(tied.tocsr()[rows, cols]).ravel() == 0
-        return rows[keep], cols[keep], score[keep]
+    def all_pairs(self, tied: sparse.spmatrix, top: int) -> tuple:
+        """(rows, columns, scores) of the pairs i < j (positions in
+        self.orgs) not in `tied` (a 0/1 matrix of the direct ties) that
+        score above 0 and could be among the `top` best: the best of each
+        block of rows (best_positions), for the caller to choose from."""
+        n = len(self.orgs)
+        tied = tied.tocsr()
+        size = max(1, BLOCK_CELLS // max(n, 1))
+        found = []
+        for start in range(0, n, size):
+            rows = np.arange(start, min(n, start + size))
+            score = self._block(rows)
+            score[np.arange(n)[None, :] <= rows[:, None]] = 0.0        # each pair once, i < j
+            score[tied[rows].toarray() > 0] = 0.0
+            r, c = np.nonzero(score > 0)
+            values = score[r, c]
+            keep = best_positions(values, top)
+            found.append((rows[r[keep]], c[keep], values[keep]))
+        if not found:
+            return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+        return tuple(np.concatenate(parts) for parts in zip(*found))
 
     @staticmethod
     def having(matrix, columns: dict, wanted: set) -> np.ndarray:

@@ -34,15 +34,33 @@ def tiny():
     return g
 
 
-def test_score_adds_structure_and_affinity_with_reasons():
+def test_affinity_multiplies_structure_with_reasons():
     (b,) = potential_partners(tiny(), "A")
     assert b["id"] == "B"
-    # resource allocation through C (degree 2) + one theme + paired territories + complementary sphere
-    assert b["score"] == pytest.approx(1.0 * 0.5 + 0.5 + 0.8 + 0.3)
+    # structure: resource allocation through C (degree 2), no walk of three ties;
+    # affinity: one theme + paired territories + complementary sphere
+    structure, affinity = 0.5, 0.5 + 0.8 + 0.3
+    assert b["score"] == pytest.approx(structure * (1 + affinity) + 0.5 * affinity)
     assert b["reasons"] == ["1 relation(s) en commun : C", "travaillent tous deux sur : ESS",
                             "territoires jumelés (ici / là-bas) : Lille ↔ Kayes",
                             "sphère complémentaire : pouvoirs publics"]
     assert b["path"] == ["A", "C", "B"]
+
+
+def test_a_relation_of_a_relation_counts_for_less_than_a_common_one():
+    """A – C – D – B: no common relation, one walk of three ties; E shares
+    C with A but nothing else."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(org(name) for name in "ABCDE")
+    for a, b in (("A", "C"), ("C", "D"), ("D", "B"), ("E", "C")):
+        g.add_edge(a, b, key="PARTNER_OF", type="PARTNER_OF")
+    found = {c["id"]: c for c in potential_partners(g, "A")}
+    assert found["B"]["score"] == round(1 / 3 * 1 / 2, 4)          # 1 / (degree of C × degree of D)
+    assert found["B"]["reasons"] == ["proches dans le réseau : une relation de l'une est liée à une relation "
+                                     "de l'autre"]
+    assert found["B"]["path"] == ["A", "C", "D", "B"]
+    assert found["E"]["score"] > found["B"]["score"]
+    assert found["E"]["reasons"][0] == "1 relation(s) en commun : C"
 
 
 def test_already_tied_and_unrelated_organisations_are_not_candidates():
@@ -146,7 +164,8 @@ def test_the_score_index_computes_pair_score_for_every_pair(which, request):
         expected = [pair_score(ctx, org, c)[0] if c != org else None for c in index.orgs]
         got = index.scores(org)
         mine = [i for i, c in enumerate(index.orgs) if c != org]
-        assert np.allclose(np.round(got[mine], 4), [expected[i] for i in mine], atol=1e-9), org
+        # pair_score rounds to 4 decimals: at most half a unit of the last apart
+        assert np.allclose(got[mine], [expected[i] for i in mine], rtol=0, atol=0.5e-4 + 1e-12), org
 
 
 @pytest.mark.parametrize("which", ["graph", "synthetic"])
@@ -166,7 +185,7 @@ def test_partners_are_the_best_of_all_pairs(which, request):
 def test_synergies_refuse_a_network_too_big_for_every_pair(graph, home, monkeypatch, capsys):
     import graph.analytics.partners as partners
     from graph.__main__ import main
-    monkeypatch.setattr(partners, "MAX_PAIR_VOLUME", 10)
+    monkeypatch.setattr(partners, "MAX_PAIR_WORK", 10)
     with pytest.raises(partners.TooManyPairs, match="partenaires potentiels d'une organisation"):
         partners.synergies(graph)
     assert main(["synergies"]) == 1                       # the command line: one line, exit 1

@@ -89,6 +89,6 @@ def test_method_page_explains_every_metric_and_the_score(home):
 
 def test_a_network_too_big_for_every_pair_says_where_to_look(home, monkeypatch):
     import graph.analytics.partners as partners
-    monkeypatch.setattr(partners, "MAX_PAIR_VOLUME", 10)
+    monkeypatch.setattr(partners, "MAX_PAIR_WORK", 10)
     at = visit("opportunities")
     assert "trop pour comparer toutes les paires" in texts(at) and not at.dataframe
