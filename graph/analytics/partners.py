@@ -154,9 +154,13 @@ class Context:
 
 def _three_steps(actor, a, b) -> float:
     """Resource allocation over the walks a – x – y – b: each walk adds
-    1 / (degree of x × degree of y)."""
-    theirs = actor[b]
-    return sum(sum(1.0 / actor.degree(y) for y in actor[x] if y in theirs) / actor.degree(x) for x in actor[a])
+    1 / (degree of x × degree of y). The walks are found from whichever end
+    costs fewer lookups (a hub has thousands of neighbours)."""
+    near, far = (a, b) if actor.degree(a) <= actor.degree(b) else (b, a)      # the same both ways
+    ends = actor[far]
+    if actor.degree(near) * len(ends) <= sum(actor.degree(x) for x in actor[near]):
+        return sum(1.0 / (actor.degree(x) * actor.degree(y)) for x in actor[near] for y in ends if y in actor[x])
+    return sum(sum(1.0 / actor.degree(y) for y in actor[x] if y in ends) / actor.degree(x) for x in actor[near])
 
 
 def pair_score(ctx: Context, org: str, cand: str):
