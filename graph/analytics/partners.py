@@ -24,9 +24,9 @@ from .score_index import ScoreIndex, best_positions
 
 # score = structure × (1 + affinity) + affinity_alone × affinity: affinity
 # multiplies what the network already says about a pair, and counts alone,
-# for less, when it says nothing. Added up instead (before), the affinity of
-# the 100 organisations of a planted community drowned which of them the
-# network ties to: bench/partners_eval.py measures both (see the README).
+# for less, when it says nothing. Added up, the affinity shared by the 100
+# organisations of a planted community drowns which of them the network ties
+# together (bench/partners_eval.py; figures in the README).
 SCORE_WEIGHTS = {
     "structure": 1.0,      # resource allocation over shared neighbours in the actor graph
     "three_steps": 1.0,    # the same over walks of three ties (a relation's relation)
@@ -244,8 +244,8 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
     """The best pairs of organisations not yet tied, network-wide, each with
     `ids` (in id order), `names`, `score` and `reasons`. Every pair is scored
     with the score index's matrices, by blocks of rows, then pair_score
-    writes the reasons of the best (the same answer as scoring pair by pair: the tests
-    compare them)."""
+    writes the reasons of the best (the same answer as scoring pair by pair:
+    the tests compare them)."""
     ctx = context or Context(graph, actor)
     index = ctx.index()
     if index.work() > MAX_PAIR_WORK:
