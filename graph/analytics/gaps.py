@@ -60,8 +60,9 @@ def territory_pair_gaps(graph, places_of=None) -> list:
             for side, other, members in ((here, there, a - b), (there, here, b - a)):
                 if not members:
                     out.append({"kind": "territory_pair_one_sided", "ids": [side, other],
-                                "message": f"{pair} : aucune organisation de {name_of(graph, side)} dans le réseau, "
-                                           f"seulement des acteurs de {name_of(graph, other)} qui y agissent."})
+                                "message": f"{pair} : aucune organisation basée côté {name_of(graph, side)} dans le "
+                                           f"réseau, seulement des acteurs basés côté {name_of(graph, other)} "
+                                           f"qui y agissent."})
             if not (a - b and b - a):
                 continue
             if not ties:
@@ -98,8 +99,8 @@ def theme_gaps(graph, places_of=None) -> list:
                 mine, theirs = themes_in(side), themes_in(other)
                 for theme in sorted(mine - theirs):
                     out.append({"kind": "theme_without_counterpart", "ids": [theme, side, other],
-                                "message": f"« {name_of(graph, theme)} » est travaillé à {name_of(graph, side)}, "
-                                           f"mais personne n'y travaille à {name_of(graph, other)}, "
+                                "message": f"« {name_of(graph, theme)} » est travaillé côté {name_of(graph, side)}, "
+                                           f"mais personne n'y travaille côté {name_of(graph, other)}, "
                                            f"son territoire jumelé."})
     return out
 

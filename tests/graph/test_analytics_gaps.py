@@ -23,7 +23,7 @@ def test_the_breton_network_hangs_on_afd(found):
 
 def test_chad_has_no_organisation_of_its_own(found):
     messages = [f["message"] for f in found["territory_pairs"]]
-    assert any("aucune organisation de Tchad" in m for m in messages)
+    assert any("aucune organisation basée côté Tchad" in m for m in messages)
 
 
 def test_projects_missing_a_sphere(found):
