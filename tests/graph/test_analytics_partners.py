@@ -134,6 +134,17 @@ def test_synergies_equal_scoring_every_pair(graph, empty_store):
     assert synergies(synthetic, top=10**6) == brute_force_synergies(synthetic)
 
 
+def test_synergies_by_small_blocks_find_the_same_pairs(graph, monkeypatch):
+    """Rows taken a few at a time (8 per block here): each pair once, the
+    best of every block kept, the same answer."""
+    import graph.analytics.score_index as score_index
+    from graph.analytics.partners import synergies
+    monkeypatch.setattr(score_index, "BLOCK_CELLS", 500)
+    every = brute_force_synergies(graph)
+    assert synergies(graph, top=12) == every[:12]
+    assert synergies(graph, top=10**6) == every
+
+
 def test_synergies_agree_with_partners(graph):
     from graph.analytics.partners import synergies
     best = synergies(graph, top=1)[0]
