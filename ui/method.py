@@ -42,7 +42,8 @@ def render():
     st.caption(tr("method.sampled"))
 
     st.header(tr("method.partners"), anchor=False)
-    st.write(tr("method.partners_intro", alone=SCORE_WEIGHTS["affinity_alone"]))
+    alone = f"{SCORE_WEIGHTS['affinity_alone']:g}"
+    st.write(tr("method.partners_intro", alone=alone.replace(".", ",") if state.lang() == "fr" else alone))
     st.dataframe(pd.DataFrame([{tr("method.part"): tr("method.closeness" if k in CLOSENESS else "method.affinity"),
                                 tr("method.criterion"): tr(f"method.score.{k}"), tr("method.points"): w}
                                for k, w in SCORE_WEIGHTS.items()]), hide_index=True,

@@ -85,6 +85,7 @@ def test_method_page_explains_every_metric_and_the_score(home):
         assert TEXTS[f"explain.{metric}"][0] in said
     criteria = set(at.dataframe[1].value["Critère"])
     assert t("method.score.paired_territory", "fr") in criteria
+    assert "Score = proximité × (1 + affinité) + 0,5 × affinité" in said      # the weight, written the French way
 
 
 def test_a_network_too_big_for_every_pair_says_where_to_look(home, monkeypatch):
