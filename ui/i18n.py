@@ -366,15 +366,15 @@ TEXTS = {
                               "(partenariat, adhésion, financement, création) reçoit un score en deux parts : "
                               "la proximité dans le réseau et l'affinité. Score = proximité × (1 + affinité) "
                               "+ {alone} × affinité : l'affinité multiplie ce que le réseau dit déjà d'une "
-                              "paire, et compte seule, pour moins, quand il ne dit rien. Deux organisations "
-                              "qui ont des relations communes et un thème commun passent donc devant celles "
-                              "qui n'ont que l'un des deux.",
+                              "paire, et compte seule, pour moins, quand il ne dit rien. À affinité égale, la "
+                              "paire la plus proche dans le réseau passe devant ; à proximité égale, la plus "
+                              "affine.",
                               "For one organisation, each organisation not yet tied to it (partnership, "
                               "membership, funding, founding) gets a score in two parts: closeness in the "
                               "network and affinity. Score = closeness × (1 + affinity) + {alone} × affinity: "
                               "affinity multiplies what the network already says about a pair, and counts "
-                              "alone, for less, when it says nothing. Two organisations with shared relations "
-                              "and a shared theme thus come before those with only one of the two."),
+                              "alone, for less, when it says nothing. At equal affinity, the pair closer in "
+                              "the network comes first; at equal closeness, the one with more affinity."),
     "method.part": ("Part", "Part"),
     "method.closeness": ("proximité", "closeness"),
     "method.affinity": ("affinité", "affinity"),

@@ -9,14 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from graph.analytics.actor import MAX_GROUP, TIE_WEIGHTS
-from graph.analytics.partners import SCORE_WEIGHTS
+from graph.analytics.partners import CLOSENESS, SCORE_WEIGHTS
 from graph.model import source_document
 
 from ui import state
 from ui.actor import METRICS
 from ui.state import tr
-
-CLOSENESS = ("structure", "three_steps")      # the other weights are affinity
 
 
 def sources_table(graph) -> pd.DataFrame:
