@@ -28,7 +28,7 @@ import networkx as nx
 
 from graph.analytics.partners import Context
 from graph.merge import apply_batch
-from graph.model import ORGANISATION
+from graph.model import ORGANISATION, relation
 
 ROOT = Path(__file__).resolve().parents[1]
 NETWORKS = ROOT.parent / "shared" / "realdata" / "networks"
@@ -73,7 +73,7 @@ def org_ties(graph, rels):
     orgs = {n for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION}
     pairs = set()
     for u, v, k in graph.edges(keys=True):
-        if u in orgs and v in orgs and u != v and (rels is None or k.split("#")[0] in rels):
+        if u in orgs and v in orgs and u != v and (rels is None or relation(k) in rels):
             pairs.add(tuple(sorted((u, v))))
     return sorted(pairs)
 

@@ -28,7 +28,7 @@ from loaders.resolve import NameIndex
 from .analytics import Refused
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export
-from .model import ORGANISATION
+from .model import ORGANISATION, PLACING, relation
 from .store import BatchRejected, StoreUnavailable, open_store
 
 
@@ -89,7 +89,7 @@ def stats(graph, description) -> dict:
         if data.get("kind") != ORGANISATION:
             continue
         places = {graph.nodes[t].get("name", t) for _, t, rel in graph.out_edges(node, keys=True)
-                  if rel in ("BASED_IN", "ACTIVE_IN")}
+                  if relation(rel) in PLACING}
         territories.update(places)
     return {**description,
             "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),

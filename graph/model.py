@@ -58,6 +58,18 @@ RELATIONS = {
 }
 SYMMETRIC_RELATIONS = frozenset({"PARTNER_OF", "PAIRED_WITH"})
 
+# Named groups of relations: what the analytics, the selections and the
+# Cypher mean by "the ties that ...". Read a tie's relation with relation().
+PLACING = ("BASED_IN", "ACTIVE_IN")                     # place an organisation
+ANCHORING = PLACING + ("TARGETS",)                      # tie an element to a territory it acts in
+THEMING = ("WORKS_ON", "ADDRESSES")                     # give an element a theme
+DIRECT_ORG_TIES = ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED")   # two organisations already tied
+NAMED_ORG_TIES = DIRECT_ORG_TIES + ("RELATED_TO",)      # every tie a source names between two organisations
+PROJECT_ROLES = ("LEADS", "TAKES_PART_IN")              # an organisation in a project
+PROJECT_TIES = PROJECT_ROLES + ("FUNDS",)               # ... or paying for it
+EVENT_TIES = ("ATTENDED", "ORGANISES")                  # an organisation at an event
+HIERARCHY = "PART_OF"                                   # a territory (or project) inside another
+
 # --- organisation categories and spheres --------------------------------------
 
 CIVIL_SOCIETY = "civil_society"
@@ -302,6 +314,16 @@ def graph_key(rel: str, discriminator: str = "") -> str:
 def split_graph_key(key: str):
     rel, _, discriminator = str(key).partition("#")
     return rel, discriminator
+
+
+def relation(key: str) -> str:
+    """The relation of a tie from its key in the graph, parallel ties
+    included: the one way to read it.
+
+    >>> relation("PART_OF"), relation("PART_OF#convention-2016")
+    ('PART_OF', 'PART_OF')
+    """
+    return str(key).partition("#")[0]
 
 
 @dataclass

@@ -5,10 +5,7 @@ same selection in Cypher (graph.store.cypher) and the contract tests hold
 both to one answer."""
 from __future__ import annotations
 
-from .model import THEME, TERRITORY, fold
-
-TERRITORY_TIES = ("BASED_IN", "ACTIVE_IN", "TARGETS")
-THEME_TIES = ("WORKS_ON", "ADDRESSES")
+from .model import ANCHORING, HIERARCHY, THEME, THEMING, TERRITORY, fold, relation
 
 
 def match_names(candidates, wanted) -> set:
@@ -28,7 +25,7 @@ def territories_inside(graph, territory) -> set:
     inside, frontier = set(), {territory}
     while frontier:
         frontier = {u for t in frontier for u, _, k in graph.in_edges(t, keys=True)
-                    if k == "PART_OF" and graph.nodes[u].get("kind") == TERRITORY} - inside
+                    if relation(k) == HIERARCHY and graph.nodes[u].get("kind") == TERRITORY} - inside
         inside |= frontier
     return inside
 
@@ -45,10 +42,12 @@ def select(graph, kinds=None, territories=None, themes=None):
     if territories:
         places = named(graph, TERRITORY, territories)
         places |= {inner for t in places for inner in territories_inside(graph, t)}
-        keep &= places | {u for t in places for u, _, k in graph.in_edges(t, keys=True) if k in TERRITORY_TIES}
+        keep &= places | {u for t in places for u, _, k in graph.in_edges(t, keys=True)
+                                   if relation(k) in ANCHORING}
     if themes:
         topics = named(graph, THEME, themes)
-        keep &= topics | {u for t in topics for u, _, k in graph.in_edges(t, keys=True) if k in THEME_TIES}
+        keep &= topics | {u for t in topics for u, _, k in graph.in_edges(t, keys=True)
+                                   if relation(k) in THEMING}
     if kinds:
         keep = {n for n in keep if graph.nodes[n].get("kind") in set(kinds)}
     return graph.subgraph(keep).copy()

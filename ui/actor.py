@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.model import CONTACT_FIELDS
+from graph.model import CONTACT_FIELDS, relation
 
 from ui import network_view as nv
 from ui import state
@@ -37,7 +37,7 @@ def ties_table(graph, org: str) -> pd.DataFrame:
                              ("actor.in", graph.in_edges(org, keys=True, data=True))):
         for source, target, key, attrs in edges:
             other = target if direction == "actor.out" else source
-            rel = attrs.get("type", key.split("#")[0])
+            rel = relation(key)
             rows.append({tr("actor.direction"): tr(direction),
                          tr("actor.relation"): attrs.get("label") or word("relation", rel),
                          tr("actor.other"): graph.nodes[other].get("name", other),

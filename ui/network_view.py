@@ -23,7 +23,7 @@ import numpy as np
 import pyvis
 from pyvis.network import Network
 
-from graph.model import ORGANISATION, PERSON, TERRITORY
+from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, relation
 from graph.subgraph import select
 
 # Above this many nodes, positions are computed here and physics is off (a
@@ -60,8 +60,7 @@ def filtered(graph, kinds=None, categories=None, spheres=None, territory=None, t
         view.remove_nodes_from(drop)
     if relations:
         wanted = set(relations)
-        view.remove_edges_from([(u, v, k) for u, v, k, d in view.edges(keys=True, data=True)
-                                if d.get("type", k.split("#")[0]) not in wanted])
+        view.remove_edges_from([(u, v, k) for u, v, k in view.edges(keys=True) if relation(k) not in wanted])
     return view
 
 
@@ -75,9 +74,9 @@ def neighbourhood(graph, centre, radius: int) -> nx.MultiDiGraph:
 
 def home_territory(graph, node) -> str | None:
     """The territory an organisation is based in (else active in), by name."""
-    for rel in ("BASED_IN", "ACTIVE_IN"):
+    for rel in PLACING:
         places = sorted(graph.nodes[t].get("name", t) for _, t, k in graph.out_edges(node, keys=True)
-                        if k.split("#")[0] == rel and graph.nodes[t].get("kind") == TERRITORY)
+                        if relation(k) == rel and graph.nodes[t].get("kind") == TERRITORY)
         if places:
             return places[0]
     return None
@@ -188,11 +187,11 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
         net.add_node(str(node), **options)
     for source, target, key, data in graph.edges(keys=True, data=True):
-        rel = data.get("type", key.split("#")[0])
+        rel = relation(key)
         label = data.get("label") if rel == "RELATED_TO" else None
         net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
                      color="#9aa5b1", width=2 if rel == "PARTNER_OF" else 1,
-                     arrows="" if rel in ("PARTNER_OF", "PAIRED_WITH") else "to")
+                     arrows="" if rel in SYMMETRIC_RELATIONS else "to")
     return _render(net, physics=not positions)
 
 

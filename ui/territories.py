@@ -8,14 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from graph.analytics.partners import territory_pairs
-from graph.model import ORGANISATION, TERRITORY
+from graph.model import ORGANISATION, PLACING, TERRITORY, relation
 from graph.subgraph import territories_inside
 
 from ui import state
 from ui.safe import plain
 from ui.state import tr, word
 
-PLACE_TIES = ("BASED_IN", "ACTIVE_IN")
 SIDES = {"ici": lambda: tr("overview.here"), "la-bas": lambda: tr("overview.there"),
          "là-bas": lambda: tr("overview.there")}
 LABELLED_LEVELS = ("zone", "country", "region")
@@ -69,8 +68,8 @@ def actors_there(graph, territory) -> pd.DataFrame:
     inside = {territory} | territories_inside(graph, territory)
     rows = []
     for org, place, key in graph.in_edges(inside, keys=True):
-        rel = key.split("#")[0]
-        if rel in PLACE_TIES and graph.nodes[org].get("kind") == ORGANISATION:
+        rel = relation(key)
+        if rel in PLACING and graph.nodes[org].get("kind") == ORGANISATION:
             data = graph.nodes[org]
             rows.append({tr("ter.organisations"): data.get("name", org),
                          tr("explorer.sphere"): word("sphere", data.get("sphere", "unknown")),

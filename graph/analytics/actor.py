@@ -22,7 +22,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from graph.model import EVENT, ORGANISATION, PROJECT
+from graph.model import EVENT, EVENT_TIES, NAMED_ORG_TIES, ORGANISATION, PROJECT, PROJECT_TIES, relation
 
 # partnership > membership > co-participation in a project > co-attendance
 TIE_WEIGHTS = {
@@ -36,8 +36,7 @@ TIE_WEIGHTS = {
     "co_event": 0.1,
 }
 # Groups whose members are tied to each other, and how.
-_GROUPS = (("co_project", PROJECT, ("LEADS", "TAKES_PART_IN", "FUNDS")),
-           ("co_event", EVENT, ("ATTENDED", "ORGANISES")))
+_GROUPS = (("co_project", PROJECT, PROJECT_TIES), ("co_event", EVENT, EVENT_TIES))
 # Past this size, a shared group says little about two members: a network of
 # 400 members does not make 80,000 ties (Adamic-Adar's reasoning).
 MAX_GROUP = 50
@@ -80,9 +79,9 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
                        sphere=data.get("sphere", "unknown"))
     is_org = set(orgs).__contains__
     members = {}
-    for source, target, rel, data in graph.edges(keys=True, data=True):
-        rel = rel.split("#")[0]
-        if rel in ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED", "RELATED_TO") and is_org(source) and is_org(target):
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        rel = relation(key)
+        if rel in NAMED_ORG_TIES and is_org(source) and is_org(target):
             _add(actor, source, target, rel, _reason(rel, graph, label=data.get("label")))
         if rel == "MEMBER_OF" and is_org(source) and is_org(target):
             members.setdefault(target, []).append(source)
@@ -95,7 +94,7 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
             if data.get("kind") != group_kind:
                 continue
             group = sorted({u for u, _, k in graph.in_edges(node, keys=True)
-                            if k.split("#")[0] in rels and is_org(u)})
+                            if relation(k) in rels and is_org(u)})
             if len(group) <= max_group:
                 for a, b in combinations(group, 2):
                     _add(actor, a, b, kind, _reason(kind, graph, node))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.model import CIVIL_SOCIETY, ECONOMIC, ORGANISATION, PROJECT, PUBLIC
+from graph.model import CIVIL_SOCIETY, ECONOMIC, ORGANISATION, PROJECT, PROJECT_ROLES, PUBLIC, relation
 
 from .actor import actor_graph
 from graph.subgraph import territories_inside
@@ -111,7 +111,7 @@ def sphere_gaps(graph) -> list:
     for node, data in sorted(graph.nodes(data=True)):
         if data.get("kind") != PROJECT:
             continue
-        members = {u for u, _, k in graph.in_edges(node, keys=True) if k.split("#")[0] in ("LEADS", "TAKES_PART_IN")}
+        members = {u for u, _, k in graph.in_edges(node, keys=True) if relation(k) in PROJECT_ROLES}
         if len(members) < 2:
             continue
         spheres = {graph.nodes[m].get("sphere") for m in members}

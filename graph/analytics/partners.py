@@ -14,7 +14,8 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from graph.model import ORGANISATION, TERRITORY, THEME
+from graph.model import (DIRECT_ORG_TIES, HIERARCHY, ORGANISATION, PLACING, PROJECT_ROLES, TERRITORY,
+                         THEME, relation)
 
 from graph.subgraph import named, territories_inside
 
@@ -38,7 +39,6 @@ SCORE_WEIGHTS = {
     "affinity_alone": 0.5,     # what affinity is worth where the network says nothing
 }
 CLOSENESS = ("structure", "three_steps")     # the weights of closeness; the others weigh affinity
-DIRECT = ("PARTNER_OF", "MEMBER_OF", "FUNDS", "CREATED")
 SPECIFIC_PLACE = 0.25      # a shared place counts if it holds at most this share of the located organisations
 SPHERE_FR = {"civil_society": "société civile", "public": "pouvoirs publics",
              "economic": "acteurs économiques", "research": "recherche", "unknown": "sphère inconnue"}
@@ -78,11 +78,11 @@ def find_organisation(graph, text: str) -> str:
 def org_themes(graph, org):
     """Themes an organisation works on, directly or through its projects."""
     found = {t for _, t, k in graph.out_edges(org, keys=True)
-             if k.split("#")[0] == "WORKS_ON" and graph.nodes[t].get("kind") == THEME}
+             if relation(k) == "WORKS_ON" and graph.nodes[t].get("kind") == THEME}
     for _, project, k in graph.out_edges(org, keys=True):
-        if k.split("#")[0] in ("LEADS", "TAKES_PART_IN"):
+        if relation(k) in PROJECT_ROLES:
             found |= {t for _, t, k2 in graph.out_edges(project, keys=True)
-                      if k2.split("#")[0] == "ADDRESSES" and graph.nodes[t].get("kind") == THEME}
+                      if relation(k2) == "ADDRESSES" and graph.nodes[t].get("kind") == THEME}
     return found
 
 
@@ -90,11 +90,11 @@ def org_places(graph, org):
     """Territories where an organisation is based or active, with the
     territories they are part of (Lille is in Nord-Pas-de-Calais)."""
     places = {t for _, t, k in graph.out_edges(org, keys=True)
-              if k.split("#")[0] in ("BASED_IN", "ACTIVE_IN") and graph.nodes[t].get("kind") == TERRITORY}
+              if relation(k) in PLACING and graph.nodes[t].get("kind") == TERRITORY}
     frontier = set(places)
     while frontier:
         frontier = {p for t in frontier for _, p, k in graph.out_edges(t, keys=True)
-                    if k.split("#")[0] == "PART_OF"} - places
+                    if relation(k) == HIERARCHY} - places
         places |= frontier
     return places
 
@@ -102,7 +102,7 @@ def org_places(graph, org):
 def territory_pairs(graph):
     pairs = {}
     for u, v, k in graph.edges(keys=True):
-        if k.split("#")[0] == "PAIRED_WITH":
+        if relation(k) == "PAIRED_WITH":
             pairs.setdefault(u, set()).add(v)
             pairs.setdefault(v, set()).add(u)
     return pairs
@@ -111,7 +111,7 @@ def territory_pairs(graph):
 def directly_tied(graph, org):
     tied = set()
     for u, v, k in list(graph.out_edges(org, keys=True)) + list(graph.in_edges(org, keys=True)):
-        if k.split("#")[0] in DIRECT:
+        if relation(k) in DIRECT_ORG_TIES:
             tied.add(v if u == org else u)
     return tied
 

@@ -8,7 +8,7 @@ a tie can find its ends by id alone.
 """
 from __future__ import annotations
 
-from graph.model import KINDS, RELATIONS
+from graph.model import ANCHORING, HIERARCHY, KINDS, RELATIONS, THEMING
 
 ENTITY = "Entity"
 META = "PasserellesMeta"
@@ -155,16 +155,16 @@ RETURN n.id AS id, n.name AS name, n.aliases AS aliases
 # The territories inside the given ones, and what is based, active or aimed there.
 ANCHORED_IN_TERRITORIES = f"""
 MATCH (t:{ENTITY}:Territory) WHERE t.id IN $ids
-MATCH (d:{ENTITY}:Territory)-[:PART_OF*0..]->(t)
+MATCH (d:{ENTITY}:Territory)-[:{rel_type(HIERARCHY)}*0..]->(t)
 WITH collect(DISTINCT d) AS places
 UNWIND places AS d
-OPTIONAL MATCH (n:{ENTITY})-[:BASED_IN|ACTIVE_IN|TARGETS]->(d)
+OPTIONAL MATCH (n:{ENTITY})-[:{"|".join(map(rel_type, ANCHORING))}]->(d)
 WITH collect(DISTINCT d.id) AS a, collect(DISTINCT n.id) AS b
 RETURN a + b AS ids
 """
 ANCHORED_ON_THEMES = f"""
 MATCH (t:{ENTITY}:Theme) WHERE t.id IN $ids
-OPTIONAL MATCH (n:{ENTITY})-[:WORKS_ON|ADDRESSES]->(t)
+OPTIONAL MATCH (n:{ENTITY})-[:{"|".join(map(rel_type, THEMING))}]->(t)
 WITH collect(DISTINCT t.id) AS a, collect(DISTINCT n.id) AS b
 RETURN a + b AS ids
 """

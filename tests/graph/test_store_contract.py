@@ -163,3 +163,21 @@ def test_both_stores_select_the_same_subgraph(empty_store, neo4j_store):
     for selection, _, _ in SELECTIONS:
         a, b = empty_store.graph(**selection), neo4j_store.graph(**selection)
         assert snapshot(a) == snapshot(b), selection
+
+
+def test_a_keyed_part_of_tie_still_places_what_is_inside(store, tmp_path):
+    """A connections row with a Key column (as `export --format csv` writes
+    it) stores PART_OF#<key>: the territory is still inside its parent."""
+    from graph.analytics.partners import org_places
+    elements = tmp_path / "elements.csv"
+    elements.write_text("Id,Label,Type,Territoire\nter:npdc,Nord-Pas-de-Calais,Territoire,\n"
+                        "ter:lille,Lille,Territoire,\norg:lsi,Lille Sud Insertion,association,ter:lille\n",
+                        encoding="utf-8")
+    connections = tmp_path / "connections.csv"
+    connections.write_text("From,To,Relation,Key\nter:lille,ter:npdc,PART_OF,convention-2016\n", encoding="utf-8")
+    store.apply(load_paths([elements, connections]))
+    whole = store.graph()
+    assert list(whole["ter:lille"]["ter:npdc"]) == ["PART_OF#convention-2016"]
+    part = store.graph(territories=["Nord-Pas-de-Calais"])
+    assert {"ter:lille", "org:lsi"} <= set(part)
+    assert "ter:npdc" in org_places(whole, "org:lsi")
