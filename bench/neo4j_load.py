@@ -139,7 +139,7 @@ def main(argv=None):
     # (their ends exist already; the relationships are deleted first).
     sample = [e for e in batch.edges if e.type in ("PARTNER_OF", "MEMBER_OF")][: args.naive_sample]
     with store.driver.session(database=store.database) as session:
-        session.run(f"MATCH ()-[r:PARTNER_OF|MEMBER_OF]->() CALL {{ WITH r DELETE r }} IN TRANSACTIONS OF 50000 ROWS").consume()
+        session.run("MATCH ()-[r:PARTNER_OF|MEMBER_OF]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 50000 ROWS").consume()
     t = time.perf_counter()
     naive_load(store, sample)
     naive = len(sample) / (time.perf_counter() - t)

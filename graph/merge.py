@@ -147,18 +147,24 @@ def plan_against(graph, batch) -> Plan:
     return plan_batch(batch, node_of, edge_of)
 
 
+def apply_plan(graph, plan: Plan) -> None:
+    """Write a plan into `graph` (an nx.MultiDiGraph keyed by graph_key),
+    in place: the embedded store's write, on its own copy of the graph."""
+    for node_id, kind, attrs in plan.nodes:
+        graph.add_node(node_id)
+        graph.nodes[node_id].clear()
+        graph.nodes[node_id].update(kind=kind, **attrs)
+    for source, rel, target, key, attrs in plan.edges:
+        if graph.has_edge(source, target, key):
+            graph.remove_edge(source, target, key)
+        graph.add_edge(source, target, key=key, type=rel, **attrs)
+
+
 def apply_batch(graph, batch):
-    """Merge a batch into a copy of `graph` (an nx.MultiDiGraph keyed by
-    relation type). Returns (new graph, counts, problems); on problems the
-    new graph must not be kept. Pure: `graph` is not changed."""
+    """Merge a batch into a copy of `graph`. Returns (new graph, counts,
+    problems); on problems the new graph must not be kept. Pure: `graph` is
+    not changed."""
     plan = plan_against(graph, batch)
     new = graph.copy()
-    for node_id, kind, attrs in plan.nodes:
-        new.add_node(node_id)
-        new.nodes[node_id].clear()
-        new.nodes[node_id].update(kind=kind, **attrs)
-    for source, rel, target, key, attrs in plan.edges:
-        if new.has_edge(source, target, key):
-            new.remove_edge(source, target, key)
-        new.add_edge(source, target, key=key, type=rel, **attrs)
+    apply_plan(new, plan)
     return new, plan.counts, plan.problems

@@ -14,7 +14,7 @@ from graph.model import Batch, Problem
 
 from .graphfile import read_graph_file
 from .participants import ParticipantsReader, looks_like_participants, read_participant_tables
-from .resolve import NameIndex
+from graph.names import NameIndex
 from .spreadsheet import SpreadsheetReader, table_role
 from .tables import TableError, read_tables
 

@@ -26,8 +26,10 @@ from rapidfuzz import fuzz
 from graph import model
 from graph.model import Batch, Edge, Node, Problem, fold
 
-from .resolve import NameIndex, split_acronym
-from .tables import Table, TableError, decode, is_blank, is_workbook, read_bytes, read_csv_text, read_xlsx
+from graph.names import NameIndex, split_acronym
+
+from .tables import Table, decode, is_blank, is_workbook, read_bytes, read_csv_text, read_xlsx
+from .vocabulary import guess_category
 
 HEADER_WORDS = {
     "structure": "structure", "organisation": "structure", "organisme": "structure",
@@ -279,7 +281,7 @@ class ParticipantsReader:
                 out[text] = again.id
                 continue
             name, acronym = split_acronym(text)
-            category = model.guess_category(name)
+            category = guess_category(name)
             org_id = model.make_id(model.ORGANISATION, name)
             props = {"name": name, "acronym": acronym, "category": category,
                      "sphere": model.default_sphere(category)}

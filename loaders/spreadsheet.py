@@ -4,7 +4,7 @@ workbook. `|` separates several values in a cell. Our own columns (Kind,
 Category, Sphere, Territory, Themes, Sources, ...) are understood too.
 
 Kumu's Type is free text. For elements it must name a kind or an
-organisation category (French or English, see graph.model.KIND_SYNONYMS):
+organisation category (French or English, see loaders.vocabulary):
 anything else is an error, because every metric depends on kinds. For
 connections, a Type that names no relation of the vocabulary is kept as a
 RELATED_TO tie with the wording in `label`, and reported once per wording.
@@ -17,8 +17,10 @@ from pathlib import Path
 from graph import model
 from graph.model import Batch, Edge, Node, Problem, fold
 
-from .resolve import NameIndex
+from graph.names import NameIndex
+
 from .tables import Table, is_blank
+from .vocabulary import SIDE_WORDS, SPHERE_WORDS, kind_for_type, relation_for_type
 
 # folded header -> field name
 ELEMENT_COLUMNS = {
@@ -62,18 +64,6 @@ CONNECTION_COLUMNS = {
     "weight": "weight", "poids": "weight",
     "key": "key", "cle": "key",
 }
-SPHERE_WORDS = {
-    "societe civile": model.CIVIL_SOCIETY, "civil society": model.CIVIL_SOCIETY,
-    "associatif": model.CIVIL_SOCIETY,
-    "pouvoirs publics": model.PUBLIC, "public authorities": model.PUBLIC,
-    "public": model.PUBLIC, "acteurs publics": model.PUBLIC,
-    "acteurs economiques": model.ECONOMIC, "economic actors": model.ECONOMIC,
-    "economique": model.ECONOMIC, "economic": model.ECONOMIC, "prive": model.ECONOMIC,
-    "recherche": model.RESEARCH, "research": model.RESEARCH,
-    "recherche education": model.RESEARCH, "research education": model.RESEARCH,
-    "inconnu": model.UNKNOWN, "unknown": model.UNKNOWN,
-}
-SIDE_WORDS = {"ici": "ici", "here": "ici", "la bas": "la-bas", "there": "la-bas", "abroad": "la-bas"}
 MULTI_FIELDS = ("aliases", "territory", "active_in", "themes", "tags", "sources", "parent")
 NUMBER_FIELDS = ("lat", "lon", "weight")
 STRUCTURAL = ("id", "type", "kind", "territory", "country", "active_in", "themes", "sources", "parent",
@@ -196,7 +186,7 @@ class SpreadsheetReader:
             if kind is None:
                 errors.append(where("kind", f"unknown kind {values['kind']!r}; expected one of {', '.join(model.KINDS)}"))
         if values.get("type"):
-            mapped = model.kind_for_type(values["type"])
+            mapped = kind_for_type(values["type"])
             if mapped is None and kind is None:
                 errors.append(where("type", f"unknown type {values['type']!r}: name a kind "
                                     f"({', '.join(model.KINDS)}) or an organisation category "
@@ -228,7 +218,7 @@ class SpreadsheetReader:
         if kind == model.ORGANISATION:
             cat = props.get("category")
             if cat:
-                mapped = model.kind_for_type(cat)
+                mapped = kind_for_type(cat)
                 props["category"] = mapped[1] if mapped and mapped[1] else cat
             else:
                 props["category"] = category or "other"
@@ -357,13 +347,13 @@ class SpreadsheetReader:
 
         props = {}
         if values.get("relation"):
-            rel = model.relation_for_type(values["relation"])
+            rel = relation_for_type(values["relation"])
             if rel is None:
                 self.batch.errors.append(where("relation", f"unknown relation type {values['relation']!r}; "
                                                f"expected one of {', '.join(model.RELATIONS)}"))
                 return
         elif values.get("type"):
-            rel = model.relation_for_type(values["type"])
+            rel = relation_for_type(values["type"])
             if rel is None:
                 rel = "RELATED_TO"
                 props["label"] = values["type"]

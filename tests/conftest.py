@@ -41,12 +41,13 @@ def empty_store(home):
 
 @pytest.fixture
 def bundled_store(home):
-    from graph.store.memory import MemoryStore
-    return MemoryStore(home)
+    """A new workspace, seeded with the bundled dataset as the interfaces do."""
+    from interface.workspace import open_workspace
+    return open_workspace("embedded", {"home": str(home)})
 
 
 def run_cli(*args, home=None, check=None, env=None):
-    """Run `python -m graph` in a subprocess, as a user would; `env` adds
+    """Run `python -m cli` in a subprocess, as a user would; `env` adds
     variables (NEO4J_URI is unset unless given there)."""
     extra = env or {}
     env = dict(os.environ)
@@ -54,7 +55,7 @@ def run_cli(*args, home=None, check=None, env=None):
         env["PASSERELLES_HOME"] = str(home)
     env.pop("NEO4J_URI", None)
     env.update(extra)
-    proc = subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "cli", *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     if check is not None:
         assert proc.returncode == check, proc.stdout + proc.stderr

@@ -17,12 +17,11 @@ import streamlit as st
 
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
-from graph.merge import plan_against
 from graph.model import EVENT
 from graph.store import BatchRejected, StoreUnavailable
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
-from loaders.resolve import NameIndex
+from graph.names import NameIndex
 
 from ui import state
 from ui.state import tr
@@ -58,7 +57,7 @@ def check(data, files, fmt, event):
         paths.append(path)
     batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None)
     progress.progress(0.6, text=tr("data.step.check"))
-    plan = plan_against(data.graph, batch) if not batch.errors else None
+    plan = data.store.plan(batch) if not batch.errors else None
     progress.progress(1.0, text=tr("data.step.done"))
     st.session_state["pending"] = {"batch": batch, "version": data.version, "key": data.key,
                                    "counts": plan.counts if plan else None,

@@ -14,13 +14,13 @@ which Streamlit does not hash.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 
 import networkx as nx
 import streamlit as st
 
-from graph.store import StoreUnavailable, workspace_home
+from graph.store import StoreUnavailable, configured
+from interface.workspace import open_workspace
 
 from ui.i18n import DEFAULT, LANGUAGES, t
 
@@ -46,35 +46,24 @@ def word(prefix: str, value) -> str:
 
 # --- the store of this session ---------------------------------------------------
 
-def default_settings() -> dict:
-    """Settings from the environment (NEO4J_* as for the command line)."""
-    return {"kind": "neo4j" if os.environ.get("NEO4J_URI") else "embedded",
-            "uri": os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
-            "user": os.environ.get("NEO4J_USER", "neo4j"),
-            "password": os.environ.get("NEO4J_PASSWORD", ""),
-            "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
-
-
 def settings() -> dict:
     """This session's store settings (the Data page changes them; never
     written to disk, never put in the URL)."""
     if "store_settings" not in st.session_state:
-        st.session_state["store_settings"] = default_settings()
+        st.session_state["store_settings"] = configured()
     return st.session_state["store_settings"]
 
 
 @st.cache_resource(show_spinner=False)
 def _embedded(home: str):
-    from graph.store.memory import MemoryStore
-    return MemoryStore(home)
+    return open_workspace("embedded", {"home": home})
 
 
 @st.cache_resource(show_spinner=False)
 def _neo4j(uri: str, user: str, database: str, secret: str, _password: str):
     """One driver per (server, user, database, password digest). A failed
     connection raises, and Streamlit does not cache exceptions."""
-    from graph.store.neo4j import Neo4jStore
-    store = Neo4jStore(uri, user, _password, database)
+    store = open_workspace("neo4j", {"uri": uri, "user": user, "password": _password, "database": database})
     store.describe()            # fails now, with a clear message, if unreachable
     return store
 
@@ -83,13 +72,13 @@ def open_store(config: dict):
     if config["kind"] == "neo4j":
         secret = hashlib.sha256(config["password"].encode()).hexdigest()
         return _neo4j(config["uri"], config["user"], config["database"], secret, config["password"])
-    return _embedded(str(workspace_home()))
+    return _embedded(config["home"])
 
 
 def store_key(config: dict) -> str:
     if config["kind"] == "neo4j":
         return f"neo4j:{config['user']}@{config['uri']}/{config['database']}"
-    return f"embedded:{workspace_home()}"
+    return f"embedded:{config['home']}"
 
 
 # --- the graph and the analytics -----------------------------------------------------
@@ -120,17 +109,9 @@ def current() -> Data:
     try:
         store = open_store(config)
         description = store.describe()
-        if description.get("version") is None:      # a new workspace seeds itself on first read
-            store.graph()
-            description = store.describe()
         graph = _graph(store_key(config), description.get("version"), store)
     except StoreUnavailable as exc:
         st.error(tr("app.store_error", error=str(exc)))
-        st.stop()
-    except Exception as exc:            # a server that went away after the driver was made
-        if config["kind"] != "neo4j" or not type(exc).__module__.startswith("neo4j"):
-            raise
-        st.error(tr("app.store_error", error=f"Neo4j at {config['uri']} ({type(exc).__name__})"))
         st.stop()
     return Data(store, store_key(config), description.get("version"), description, graph)
 

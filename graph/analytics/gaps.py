@@ -12,7 +12,6 @@ the app can show it and link to the actors.
 """
 from __future__ import annotations
 
-import networkx as nx
 
 from graph.model import CIVIL_SOCIETY, ECONOMIC, ORGANISATION, PROJECT, PROJECT_ROLES, PUBLIC, relation
 

@@ -17,6 +17,7 @@ from scipy import sparse
 from graph.model import (DIRECT_ORG_TIES, HIERARCHY, ORGANISATION, PLACING, PROJECT_ROLES, TERRITORY,
                          THEME, relation)
 
+from graph.names import NameIndex
 from graph.subgraph import named, territories_inside
 
 from . import Refused
@@ -61,7 +62,6 @@ class UnknownOrganisation(Refused):
 
 def find_organisation(graph, text: str) -> str:
     """The id of the organisation `text` names (id, name, acronym or alias)."""
-    from loaders.resolve import NameIndex
     index = NameIndex.from_graph(graph)
     match = index.find(text, ORGANISATION)
     if match.id and match.how in ("id", "exact", "fuzzy"):

@@ -16,15 +16,14 @@ from pathlib import Path
 import networkx as nx
 
 from graph.bulk import paused_gc
-from graph.merge import apply_batch
+from graph.merge import apply_plan, plan_against
 from graph.model import PERSON
 from graph.privacy import person_names, scrub
 from graph.subgraph import select
 
-from . import BatchRejected
+from . import BatchRejected, Store
 
 FILE = "graph.json"
-BUNDLED = Path(__file__).resolve().parents[2] / "data"
 
 
 def empty_graph():
@@ -39,13 +38,12 @@ def from_payload(payload) -> nx.MultiDiGraph:
     return nx.node_link_graph(payload, directed=True, multigraph=True, edges="edges")
 
 
-class MemoryStore:
+class MemoryStore(Store):
     name = "embedded"
 
-    def __init__(self, home, seed: bool = True):
+    def __init__(self, home):
         self.home = Path(home)
         self.path = self.home / FILE
-        self.seed = seed
 
     # -- files -------------------------------------------------------------
     @contextmanager
@@ -59,8 +57,9 @@ class MemoryStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _read(self):
+        """The stored graph; an empty one for a workspace never written to."""
         if not self.path.exists():
-            return None
+            return empty_graph()
         with open(self.path, encoding="utf-8") as fh:
             return from_payload(json.load(fh)["graph"])
 
@@ -85,40 +84,29 @@ class MemoryStore:
         finally:
             os.close(dir_fd)
 
-    def _ensure(self):
-        """A new workspace starts with the bundled dataset."""
-        if self.path.exists():
-            return
-        graph = empty_graph()
-        if self.seed:
-            from loaders import load_paths
-            batch = load_paths(bundled_files())
-            if batch.errors:
-                raise BatchRejected(batch.errors)
-            graph, _, problems = apply_batch(graph, batch)
-            if problems:
-                raise BatchRejected(problems)
-        self._write(graph)
-
     # -- interface -----------------------------------------------------------
     def graph(self, kinds=None, territories=None, themes=None):
         """The whole graph, or the selection graph.subgraph.select defines."""
         with self._locked():
-            self._ensure()
             graph = self._read()
         return select(graph, kinds, territories, themes) if (kinds or territories or themes) else graph
+
+    def plan(self, batch):
+        with self._locked(), paused_gc():
+            return plan_against(self._read(), batch)
 
     def apply(self, batch) -> dict:
         if batch.errors:
             raise BatchRejected(batch.errors)
         with self._locked(), paused_gc():
-            self._ensure()
-            new, counts, problems = apply_batch(self._read(), batch)
-            if problems:
-                raise BatchRejected(problems)
-            if counts["created"] or counts["updated"]:
-                self._write(new)
-            return counts
+            graph = self._read()
+            plan = plan_against(graph, batch)
+            if plan.problems:
+                raise BatchRejected(plan.problems)
+            if plan.nodes or plan.edges:
+                apply_plan(graph, plan)
+                self._write(graph)
+            return plan.counts
 
     def reset(self):
         with self._locked():
@@ -128,7 +116,6 @@ class MemoryStore:
         """Remove a person, all their ties, and every mention of their names
         elsewhere (graph.privacy). Returns how many ties and nodes went."""
         with self._locked():
-            self._ensure()
             graph = self._read()
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return 0
@@ -153,6 +140,3 @@ class MemoryStore:
         return {"store": self.name, "location": str(self.path), "last_modified": modified,
                 "version": version}
 
-
-def bundled_files():
-    return sorted(str(p) for p in BUNDLED.glob("*.csv"))

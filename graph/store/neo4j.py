@@ -12,12 +12,13 @@ same graph (every write is an idempotent MERGE of the merged attributes).
 """
 from __future__ import annotations
 
+import functools
 import json
-import os
+from urllib.parse import urlsplit
 
 import networkx as nx
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
 from graph.bulk import paused_gc
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
@@ -25,19 +26,46 @@ from graph.model import KINDS, Batch, edge_key, graph_key
 from graph.privacy import person_names, scrub
 from graph.subgraph import match_names
 
-from . import BatchRejected, StoreUnavailable
+from . import BatchRejected, Store, StoreUnavailable
 from . import cypher
 
 CHUNK = 10_000            # rows per UNWIND statement when writing
+# A server that does not answer is said so within seconds: the driver's
+# defaults (30 s of retries per transaction, a 30 s connection timeout) kept
+# a page or a command waiting for a minute and more.
+CONNECTION_TIMEOUT = 5.0
+RETRY_TIME = 5.0
 READ_CHUNK = 20_000       # nodes per chunk when reading a graph back
 JSON_FIELDS = ("conflicts",)
 
 
-def settings_from_env(env=os.environ) -> dict:
-    return {"uri": env.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
-            "user": env.get("NEO4J_USER", "neo4j"),
-            "password": env.get("NEO4J_PASSWORD", ""),
-            "database": env.get("NEO4J_DATABASE", "neo4j")}
+def shown_uri(uri: str) -> str:
+    """The address as it may be shown: without a user or password written
+    inside it (bolt://neo4j:secret@host -> bolt://host).
+
+    >>> shown_uri("neo4j://neo4j:secret@db.example.org:7687")
+    'neo4j://db.example.org:7687'
+    """
+    try:
+        parts = urlsplit(str(uri))
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(adresse illisible)"
+    return f"{parts.scheme}://{host}{port}" if parts.scheme else str(uri).rsplit("@", 1)[-1]
+
+
+def _translated(method):
+    """Driver and server errors raised while working become StoreUnavailable,
+    one line naming the server: the callers know one store exception."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (DriverError, Neo4jError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j at {shown_uri(self.uri)} stopped answering "
+                                   f"({type(exc).__name__}); nothing was changed by this request") from None
+    return run
 
 
 KIND_ONLY = {kind: {"kind": kind} for kind in KINDS}
@@ -95,16 +123,20 @@ def _tie_groups(groups, size=CHUNK):
         yield part
 
 
-class Neo4jStore:
+def make_driver(uri, user, password):
+    # Schema hints ("relationship type does not exist yet") are noise for a
+    # store that creates its types as it loads.
+    return GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF",
+                                connection_timeout=CONNECTION_TIMEOUT, max_transaction_retry_time=RETRY_TIME)
+
+
+class Neo4jStore(Store):
     name = "neo4j"
 
     def __init__(self, uri, user, password, database="neo4j", driver=None):
         self.uri, self.database = uri, database
         try:
-            # Schema hints ("relationship type does not exist yet") are noise
-            # for a store that creates its types as it loads.
-            self.driver = driver or GraphDatabase.driver(uri, auth=(user, password),
-                                                         notifications_min_severity="OFF")
+            self.driver = driver or make_driver(uri, user, password)
             self.driver.verify_connectivity()
             for statement in cypher.SCHEMA:
                 self.driver.execute_query(statement, database_=database)
@@ -115,14 +147,11 @@ class Neo4jStore:
         except Neo4jError as exc:
             raise StoreUnavailable(f"Neo4j at {uri} answered with an error: {exc.message}") from None
 
-    @classmethod
-    def from_env(cls, env=os.environ):
-        return cls(**settings_from_env(env))
-
     def close(self):
         self.driver.close()
 
     # -- reading ---------------------------------------------------------------
+    @_translated
     def graph(self, kinds=None, territories=None, themes=None):
         """The whole graph, or the selection graph.subgraph.select defines,
         computed in Neo4j so that only the selection travels."""
@@ -153,6 +182,7 @@ class Neo4jStore:
                                  for source, rel, target, props in rows if target in graph)
         return graph
 
+    @_translated
     def describe(self) -> dict:
         records, _, _ = self.driver.execute_query(cypher.READ_META, database_=self.database,
                                                   routing_=RoutingControl.READ)
@@ -161,6 +191,15 @@ class Neo4jStore:
                 "last_modified": meta.get("modified"), "version": meta.get("version")}
 
     # -- writing ------------------------------------------------------------------
+    @_translated
+    def plan(self, batch: Batch):
+        def read(tx):
+            node_of, edges, _, _ = self._touched(tx, batch, {}, set())
+            return plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
+        with paused_gc(), self.driver.session(database=self.database, default_access_mode="READ") as session:
+            return session.execute_read(read)
+
+    @_translated
     def apply(self, batch: Batch, transaction_rows: int | None = None) -> dict:
         if batch.errors:
             raise BatchRejected(batch.errors)
@@ -187,16 +226,13 @@ class Neo4jStore:
         return cls._write(tx, batch, {}, set())[0]
 
     @staticmethod
-    def _write(tx, batch, kinds, fresh):
-        """One transaction: lock, read what the batch touches, plan, write.
-        `kinds` and `fresh` are what earlier parts of one load wrote: the
-        kinds of the nodes already seen and the ids the load created (a tie
-        to a node created by this load cannot exist yet, so it is not looked
-        up). Returns the counts and both, updated, on copies: the caller keeps
-        them only once the transaction is committed (the driver may run this
-        function again after a transient error)."""
+    def _touched(tx, batch, kinds, fresh):
+        """Read what the batch touches: its nodes, the kinds of the other
+        ends of its ties, and the ties it may update. `kinds` and `fresh` are
+        what earlier parts of one load wrote (a tie to a node this load
+        created cannot exist yet, so it is not looked up). Returns
+        (node_of, edges, kinds, fresh), on copies."""
         kinds, fresh = dict(kinds), set(fresh)
-        tx.run(cypher.LOCK).consume()
         nodes = {}
         batch_ids = sorted({n.id for n in batch.nodes})
         for part in _chunks(batch_ids):
@@ -204,7 +240,7 @@ class Neo4jStore:
                 nodes[record["id"]] = dict(from_neo4j(record["props"]), kind=record["kind"])
         fresh.update(i for i in batch_ids if i not in nodes)
         ends = {e.source for e in batch.edges} | {e.target for e in batch.edges}
-        unknown = sorted(ends - set(nodes) - set(kinds) - {n.id for n in batch.nodes})
+        unknown = sorted(ends - set(nodes) - set(kinds) - set(batch_ids))
         for part in _chunks(unknown):
             for record in tx.run(cypher.READ_KINDS_BY_ID, ids=part):
                 kinds[record["id"]] = record["kind"]
@@ -229,11 +265,12 @@ class Neo4jStore:
                     props = from_neo4j(record["props"])
                     props.pop("key", None)
                     edges[record["source"], record["target"], record["key"]] = props
+        return node_of, edges, kinds, fresh
 
-        plan = plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
-        if plan.problems:
-            raise BatchRejected(plan.problems)   # the transaction is rolled back
-
+    @staticmethod
+    def _write_plan(tx, plan, existing):
+        """Write a plan: nodes by kind, new ties grouped by property set,
+        changed ties by relation. `existing`: the ties the plan read."""
         rows_by_kind = {}
         for node_id, kind, attrs in plan.nodes:
             rows_by_kind.setdefault(kind, []).append({"id": node_id, "props": to_neo4j(attrs, id=node_id)})
@@ -243,7 +280,7 @@ class Neo4jStore:
         new, changed = {}, {}
         for source, rel, target, key, attrs in plan.edges:
             props = to_neo4j(attrs, key=key) if key != rel else to_neo4j(attrs)    # see cypher._tie_of_row
-            if (source, target, key) in edges:
+            if (source, target, key) in existing:
                 changed.setdefault(rel, []).append({"source": source, "target": target, "key": key, "props": props})
                 continue
             by_props = new.setdefault(rel, {})
@@ -260,14 +297,29 @@ class Neo4jStore:
                 tx.run(cypher.update_edges(rel), rows=part).consume()
         if plan.nodes or plan.edges:
             tx.run(cypher.TOUCH).consume()
+
+    @classmethod
+    def _write(cls, tx, batch, kinds, fresh):
+        """One transaction: lock, read what the batch touches, plan, write.
+        Returns the counts, and the kinds and fresh ids updated on copies:
+        the caller keeps them only once the transaction is committed (the
+        driver may run this function again after a transient error)."""
+        tx.run(cypher.LOCK).consume()
+        node_of, edges, kinds, fresh = cls._touched(tx, batch, kinds, fresh)
+        plan = plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
+        if plan.problems:
+            raise BatchRejected(plan.problems)   # the transaction is rolled back
+        cls._write_plan(tx, plan, edges)
         kinds.update((node_id, kind) for node_id, kind, _ in plan.nodes)
         return plan.counts, kinds, fresh
 
+    @_translated
     def reset(self):
         with self.driver.session(database=self.database) as session:
             session.run(cypher.RESET).consume()
             session.run(cypher.TOUCH).consume()
 
+    @_translated
     def erase_person(self, person_id: str) -> int:
         """Remove a person, their ties and every mention of their names
         elsewhere (graph.privacy), in one transaction. It reads every

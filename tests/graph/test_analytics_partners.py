@@ -195,7 +195,7 @@ def test_partners_are_the_best_of_all_pairs(which, request):
 
 def test_synergies_refuse_a_network_too_big_for_every_pair(graph, home, monkeypatch, capsys):
     import graph.analytics.partners as partners
-    from graph.__main__ import main
+    from cli.main import main
     monkeypatch.setattr(partners, "MAX_PAIR_WORK", 10)
     with pytest.raises(partners.TooManyPairs, match="partenaires potentiels d'une organisation"):
         partners.synergies(graph)

@@ -15,26 +15,6 @@ def test_ids_are_stable_and_prefixed():
     assert model.make_id(model.PERSON, "Le Bars Yves") == model.make_id(model.PERSON, "le bars  YVES")
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("ONG", (model.ORGANISATION, "ngo")),
-    ("Collectivité", (model.ORGANISATION, "local_authority")),
-    ("research-org", (model.ORGANISATION, "research")),
-    ("Territoire", (model.TERRITORY, None)),
-    ("area", (model.TERRITORY, None)),
-    ("instrument", (model.RESOURCE, None)),
-    ("Project", (model.PROJECT, None)),
-    ("licorne", None),
-])
-def test_kumu_types_map_to_kinds(word, expected):
-    assert model.kind_for_type(word) == expected
-
-
-def test_relation_words():
-    assert model.relation_for_type("partner_of") == "PARTNER_OF"
-    assert model.relation_for_type("Membre de") == "MEMBER_OF"
-    assert model.relation_for_type("sponsors") is None
-
-
 @pytest.mark.parametrize("value, formula", [
     ("=HYPERLINK(\"http://x\")", True), ("@SUM(A1)", True), ("+cmd|' /C calc'!A0", True),
     ("-2+3+cmd", True), ("+33 1 44 83 88 50", False), ("-3.5", False), ("Cap Solidarités", False),

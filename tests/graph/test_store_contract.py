@@ -7,7 +7,7 @@ from graph.export import export
 from graph.model import Batch, Edge, Node
 from graph.store import BatchRejected
 from loaders import load_paths
-from loaders.resolve import NameIndex
+from graph.names import NameIndex
 
 
 def org(i, name, source="t.csv:1", **props):
@@ -181,3 +181,21 @@ def test_a_keyed_part_of_tie_still_places_what_is_inside(store, tmp_path):
     part = store.graph(territories=["Nord-Pas-de-Calais"])
     assert {"ter:lille", "org:lsi"} <= set(part)
     assert "ter:npdc" in org_places(whole, "org:lsi")
+
+
+def test_every_store_keeps_the_contract(store):
+    from graph.store import Store
+    assert isinstance(store, Store) and store.name in ("embedded", "neo4j")
+
+
+def test_plan_says_what_apply_will_do_and_writes_nothing(store):
+    store.apply(Batch(nodes=[org("org:a", "A", website="a.org")]))
+    version = store.describe()["version"]
+    batch = Batch(nodes=[org("org:a", "A", website="a.fr"), org("org:b", "B")],
+                  edges=[Edge("org:a", "PARTNER_OF", "org:b", {}, ["t.csv:3"])])
+    plan = store.plan(batch)
+    assert plan.counts == {"created": 2, "updated": 1, "unchanged": 0} and not plan.problems
+    assert store.describe()["version"] == version and "org:b" not in store.graph()
+    assert store.apply(batch) == plan.counts
+    bad = store.plan(Batch(edges=[Edge("org:a", "MEMBER_OF", "org:nowhere", {}, ["x"])]))
+    assert "org:nowhere" in bad.problems[0].message

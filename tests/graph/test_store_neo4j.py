@@ -121,3 +121,16 @@ def test_new_ties_are_sent_grouped_by_properties_in_statements_of_about_a_size()
     assert sorted(sent) == sorted([("a.csv", "", "org:1", "org:2"), ("a.csv", "", "org:1", "org:3"),
                                    ("a.csv", "", "org:4", "org:5"), ("a.csv", "chef de file", "org:1", "org:6")])
     assert len(statements) == 2
+
+
+def test_a_server_gone_after_connecting_is_one_store_error(neo4j_store):
+    """Driver errors raised while working become the store's own
+    StoreUnavailable, naming the server, never the password."""
+    from graph.store.neo4j import make_driver
+    neo4j_store.driver.close()
+    neo4j_store.driver = make_driver("bolt://127.0.0.1:9", "neo4j", "secret-password")
+    for call in (neo4j_store.graph, lambda: neo4j_store.apply(Batch(nodes=[
+            Node("org:a", "Organisation", {"name": "A"}, ["s"])]))):
+        with pytest.raises(StoreUnavailable) as err:
+            call()
+        assert "bolt://127.0.0.1:7687" in str(err.value) and "secret" not in str(err.value)

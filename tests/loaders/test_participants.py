@@ -4,7 +4,7 @@ from conftest import ATELIER, REPORT, need
 from graph import model
 from loaders import load_paths
 from loaders.participants import clean_cell
-from loaders.resolve import NameIndex
+from graph.names import NameIndex
 
 
 def write(tmp_path, text, name="participants.csv"):

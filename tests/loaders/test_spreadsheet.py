@@ -5,7 +5,7 @@ from conftest import KUMU, need
 
 from graph import model
 from loaders import load_paths
-from loaders.resolve import NameIndex
+from graph.names import NameIndex
 
 
 def write(path, rows, delimiter=",", encoding="utf-8"):

@@ -11,7 +11,7 @@ from graph.model import Batch, Node
 from graph.store.memory import MemoryStore
 from graph.merge import plan_against
 from loaders import load_paths
-from loaders.resolve import NameIndex
+from graph.names import NameIndex
 
 ELEMENTS = "Label,Type,Sources\nAtelier Nouveau,association,test\nCoopérative Lointaine,company,test\n"
 CONNECTIONS = "From,To,Type,Sources\nAtelier Nouveau,Coopérative Lointaine,partner,test\n"
@@ -48,9 +48,8 @@ def upload(at, files, fmt=None):
     return at
 
 
-def test_a_load_is_checked_first_and_seen_by_others_once_committed(home):
-    store = MemoryStore(home)
-    store.graph()
+def test_a_load_is_checked_first_and_seen_by_others_once_committed(bundled_store):
+    store = bundled_store
     before = store.describe()["version"]
     at = upload(visit("data"), {"elements.csv": ELEMENTS, "connections.csv": CONNECTIONS})
     assert "Si vous chargez : 3 créés" in texts(at)            # two organisations, one partnership
@@ -63,9 +62,8 @@ def test_a_load_is_checked_first_and_seen_by_others_once_committed(home):
     assert "Atelier Nouveau" in other.selectbox(key="org").options
 
 
-def test_bad_input_is_reported_with_file_row_and_column_and_nothing_written(home):
-    store = MemoryStore(home)
-    store.graph()
+def test_bad_input_is_reported_with_file_row_and_column_and_nothing_written(bundled_store):
+    store = bundled_store
     before = store.path.read_bytes()
     at = upload(visit("data"), {"membres.csv": "Label,Type\nBonne Asso,association\nMauvaise,licorne\n"})
     problems = at.dataframe[0].value
@@ -75,10 +73,10 @@ def test_bad_input_is_reported_with_file_row_and_column_and_nothing_written(home
     assert store.path.read_bytes() == before
 
 
-def test_the_real_kumu_board_loads_through_the_page(home):
+def test_the_real_kumu_board_loads_through_the_page(home, bundled_store):
     need(KUMU)
     files = {p.name: p.read_bytes() for p in (KUMU / "elements.csv", KUMU / "connections.csv")}
-    graph = MemoryStore(home).graph()
+    graph = bundled_store.graph()
     at = upload(visit("data"), files)
     batch = load_paths([KUMU / "elements.csv", KUMU / "connections.csv"], known=NameIndex.from_graph(graph))
     counts = plan_against(graph, batch).counts

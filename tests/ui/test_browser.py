@@ -6,7 +6,6 @@ leave 127.0.0.1. Screenshots go to $PASSERELLES_SCREENSHOTS (or the test's
 temporary folder); the time from server start to the first page fully
 drawn is printed."""
 import os
-import shutil
 import socket
 import subprocess
 import sys

@@ -61,7 +61,7 @@ def test_an_unknown_actor_in_the_link_is_ignored(home):
 @pytest.fixture
 def synthetic(home):
     def make(organisations, ties):
-        store = MemoryStore(home, seed=False)
+        store = MemoryStore(home)
         store.reset()
         store.apply(generate(organisations=organisations, ties=ties, seed=3))
         return store

@@ -2,7 +2,6 @@
 blanks, and every key the code asks for exists."""
 import re
 import string
-from pathlib import Path
 
 from conftest import ROOT
 

@@ -6,8 +6,6 @@ import re
 import networkx as nx
 import pytest
 
-from graph.model import Batch, Edge, Node
-from graph.store.memory import MemoryStore
 from ui import network_view as nv
 from ui.i18n import t
 
@@ -19,8 +17,8 @@ def words(key):
 
 
 @pytest.fixture
-def bundled(home):
-    return MemoryStore(home).graph()
+def bundled(bundled_store):
+    return bundled_store.graph()
 
 
 def drawn_nodes(page: str) -> list:

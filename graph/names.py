@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from graph.model import ORGANISATION, fold
+from .model import ORGANISATION, fold
 
 # Scores are rapidfuzz ratios (0-100) on folded names.
 FUZZY_ACCEPT = 88   # at or above: taken, and reported as doubtful

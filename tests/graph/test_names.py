@@ -1,5 +1,5 @@
 from graph.model import ORGANISATION
-from loaders.resolve import NameIndex, split_acronym
+from graph.names import NameIndex, split_acronym
 
 
 def index():

@@ -1,15 +1,15 @@
-"""python -m graph: the command line over the same functions as the app.
+"""python -m cli: the command line over the same functions as the app.
 
-    python -m graph load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
+    python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
                                  [--transaction-rows N]
-    python -m graph export --format json|graphml|gexf|csv --output PATH [--with-contacts]
-    python -m graph stats [--json]
-    python -m graph metrics [--json] [--seed N] [--top N]
-    python -m graph partners ORG [--top N] [--territory T] [--theme X] [--json]
-    python -m graph synergies [--top N] [--json]
-    python -m graph gaps [--json] [--top N]
-    python -m graph reset
-    python -m graph --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
+    python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
+    python -m cli stats [--json]
+    python -m cli metrics [--json] [--seed N] [--top N]
+    python -m cli partners ORG [--top N] [--territory T] [--theme X] [--json]
+    python -m cli synergies [--top N] [--json]
+    python -m cli gaps [--json] [--top N]
+    python -m cli reset
+    python -m cli --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
 
 Exit status: 0 done, 1 the input or the store refused (nothing written), 2 usage.
 """
@@ -17,19 +17,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 
+from graph.analytics import Refused
+from graph.export import FORMATS as EXPORT_FORMATS
+from graph.export import export
+from graph.model import ORGANISATION, PLACING, relation
+from graph.names import NameIndex
+from graph.store import BatchRejected, StoreUnavailable
+from interface.workspace import open_workspace
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
-from loaders.resolve import NameIndex
-
-from .analytics import Refused
-from .export import FORMATS as EXPORT_FORMATS
-from .export import export
-from .model import ORGANISATION, PLACING, relation
-from .store import BatchRejected, StoreUnavailable, open_store
 
 
 def report(counts, warnings, errors) -> dict:
@@ -124,8 +123,8 @@ def cmd_export(args, store):
 
 
 def cmd_metrics(args, store):
-    from .analytics.actor import actor_graph
-    from .analytics.metrics import organisation_metrics
+    from graph.analytics.actor import actor_graph
+    from graph.analytics.metrics import organisation_metrics
     actor = actor_graph(store.graph())
     result = organisation_metrics(actor, seed=args.seed)
     names = {n: d.get("name", n) for n, d in actor.nodes(data=True)}
@@ -157,7 +156,7 @@ def cmd_metrics(args, store):
 
 
 def cmd_partners(args, store):
-    from .analytics.partners import find_organisation, potential_partners
+    from graph.analytics.partners import find_organisation, potential_partners
     graph = store.graph()
     org = find_organisation(graph, args.org)
     found = potential_partners(graph, org, top=args.top, territory=args.territory, theme=args.theme)
@@ -177,7 +176,7 @@ def cmd_partners(args, store):
 
 
 def cmd_synergies(args, store):
-    from .analytics.partners import synergies
+    from graph.analytics.partners import synergies
     found = synergies(store.graph(), top=args.top)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
@@ -201,7 +200,7 @@ GAP_TITLES = {
 
 
 def cmd_gaps(args, store):
-    from .analytics.gaps import gaps
+    from graph.analytics.gaps import gaps
     found = gaps(store.graph())
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
@@ -222,7 +221,7 @@ def cmd_reset(args, store):
 
 
 def parser():
-    p = argparse.ArgumentParser(prog="python -m graph", description="Passerelles: the partnership graph.")
+    p = argparse.ArgumentParser(prog="python -m cli", description="Passerelles: the partnership graph.")
     p.add_argument("--store", choices=("embedded", "neo4j"), help="which store (default: neo4j when NEO4J_URI is set, else embedded)")
     sub = p.add_subparsers(dest="command", required=True)
     load = sub.add_parser("load", help="load files into the graph")
@@ -269,7 +268,7 @@ def parser():
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     try:
-        store = open_store(args.store)
+        store = open_workspace(args.store)
         return args.run(args, store)
     except BatchRejected as exc:
         for problem in exc.problems:
@@ -282,10 +281,3 @@ def main(argv=None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
-
-if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:          # `python -m graph stats | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
