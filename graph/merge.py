@@ -100,8 +100,7 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
     for node in batch.nodes:
         old = node_of(node.id)
         if old is not None and old.get("kind") != node.kind:
-            file, row = (node.origin or ("?", None))[:2]
-            out.problems.append(Problem(file or "?", row, "id",
+            out.problems.append(Problem(node.origin.file or "?", node.origin.row, "id",
                                         f"id {node.id!r} is already a {old.get('kind')} in the graph, not a {node.kind}"))
             continue
         base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
@@ -121,8 +120,8 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
         else:
             missing = None
         if missing is not None:
-            file, row = (edge.origin or ("?", None))[:2]
-            out.problems.append(Problem(file or "?", row, None, f"{missing!r} is not in the graph"))
+            out.problems.append(Problem(edge.origin.file or "?", edge.origin.row, None,
+                                        f"{missing!r} is not in the graph"))
             continue
         key = graph_key(rel, discriminator)
         old = edge_of(source, target, key)

@@ -164,6 +164,19 @@ class Problem:
         return f"{place}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was read: its file and row, whether the row named its
+    sources itself, and the header the user sees for each field."""
+    file: str | None = None
+    row: int | None = None
+    explicit: bool = False
+    headers: dict = field(default_factory=dict, hash=False)
+
+    def column(self, name: str) -> str:
+        return self.headers.get(name, name)
+
+
 @dataclass
 class Node:
     id: str
@@ -171,8 +184,7 @@ class Node:
     props: dict = field(default_factory=dict)
     sources: list = field(default_factory=list)
     conflicts: dict = field(default_factory=dict)
-    # (file, row, sources given explicitly?[, header of each field]) of its row
-    origin: tuple = field(default=None, compare=False, repr=False)
+    origin: Origin = field(default_factory=Origin, compare=False, repr=False)
 
 
 @dataclass
@@ -186,8 +198,7 @@ class Edge:
     # Tells apart parallel ties of one type between the same two nodes
     # (two contracts, one tie a year); empty for the usual single tie.
     discriminator: str = ""
-    # (file, row, sources given explicitly?[, header of each field]) of its row
-    origin: tuple = field(default=None, compare=False, repr=False)
+    origin: Origin = field(default_factory=Origin, compare=False, repr=False)
 
     @property
     def key(self):

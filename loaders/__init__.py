@@ -70,18 +70,16 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
 
 
 def _place(record):
-    file, row = (record.origin or (None, None))[:2]
-    return file, row
+    return record.origin.file, record.origin.row
 
 
 def _column(record, field):
     """The header a user sees for a field, when the record came from a sheet."""
-    origin = record.origin or ()
-    return origin[3].get(field, field) if len(origin) > 3 else field
+    return record.origin.column(field)
 
 
 def _explicit(record):
-    return bool(record.origin and record.origin[2])
+    return record.origin.explicit
 
 
 def consolidate(batch: Batch) -> Batch:

@@ -10,7 +10,7 @@ import networkx as nx
 
 from graph import model
 from graph.export import STRUCTURED
-from graph.model import Batch, Edge, Node, Problem
+from graph.model import Batch, Edge, Node, Origin, Problem
 
 from .tables import TableError, decode, read_bytes
 
@@ -61,7 +61,7 @@ def read_graph_file(path, fmt) -> Batch:
         sources = data.pop("sources", None) or [f"{name}:node {node_id}"]
         conflicts = data.pop("conflicts", None) or {}
         node = Node(str(node_id), kind, data, list(sources), conflicts)
-        node.origin = (file, position, True)
+        node.origin = Origin(file, position, True)
         problems = model.validate_node(node, where)
         if problems:
             batch.errors += problems
@@ -80,7 +80,7 @@ def read_graph_file(path, fmt) -> Batch:
         sources = data.pop("sources", None) or [f"{name}:edge {source}-{target}"]
         conflicts = data.pop("conflicts", None) or {}
         edge = Edge(str(source), rel, str(target), data, list(sources), conflicts, discriminator)
-        edge.origin = (file, position, True)
+        edge.origin = Origin(file, position, True)
         problems = model.validate_edge(edge, kinds.get(edge.source), kinds.get(edge.target), where)
         if problems:
             batch.errors += problems

@@ -24,7 +24,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from graph import model
-from graph.model import Batch, Edge, Node, Problem, fold
+from graph.model import Batch, Edge, Node, Origin, Problem, fold
 
 from graph.names import NameIndex, split_acronym
 
@@ -217,8 +217,8 @@ class ParticipantsReader:
         if batch.errors:
             return batch
         people = _attach_fragments(entries, file, batch)
-        orgs = self._resolve_structures(entries, file, batch)
-        self._check_domains(people, orgs, file, batch)
+        orgs, new = self._resolve_structures(entries, file, batch)
+        self._check_domains(people, orgs, new, file, batch)
         event_id = self._event(file, batch)
         source_of = lambda row: [f"{Path(file).name}:{row}"]  # noqa: E731
         seen_people = {}
@@ -231,21 +231,22 @@ class ParticipantsReader:
                                               f"{person.name} is also on row {seen_people[person_id]}: one person"))
             seen_people.setdefault(person_id, person.row)
             node = Node(person_id, model.PERSON, props, source_of(person.row))
-            node.origin = (file, person.row, False)
+            node.origin = Origin(file, person.row)
             batch.nodes.append(node)
             edge = Edge(person_id, "WORKS_FOR", org_id, {"function": person.function}, source_of(person.row))
-            edge.origin = (file, person.row, False)
+            edge.origin = Origin(file, person.row)
             batch.edges.append(edge)
             if event_id:
                 for who in (person_id, org_id):
                     tie = Edge(who, "ATTENDED", event_id, {}, source_of(person.row))
-                    tie.origin = (file, person.row, False)
+                    tie.origin = Origin(file, person.row)
                     batch.edges.append(tie)
         return batch
 
-    def _resolve_structures(self, entries, file, batch) -> dict:
-        """Structure text -> organisation id; new organisations are added to
-        the batch. Each structure is looked at once, at its first row."""
+    def _resolve_structures(self, entries, file, batch):
+        """(structure text -> organisation id, id -> (name, acronym) of the
+        organisations this list adds); new organisations are added to the
+        batch. Each structure is looked at once, at its first row."""
         local = NameIndex()
         out = {}
         for entry in entries:
@@ -286,28 +287,24 @@ class ParticipantsReader:
             props = {"name": name, "acronym": acronym, "category": category,
                      "sphere": model.default_sphere(category)}
             node = Node(org_id, model.ORGANISATION, props, [f"{Path(file).name}:{entry.structure_row}"])
-            node.origin = (file, entry.structure_row, False)
+            node.origin = Origin(file, entry.structure_row)
             batch.nodes.append(node)
             local.add(org_id, model.ORGANISATION, name, acronym)
             out[text] = org_id
             if match.how == "none":
                 batch.warnings.append(where(f"{text!r} is not in the graph: added as a new organisation "
                                             f"(category guessed: {category})"))
-        self._new_names = {n.id: (n.props["name"], n.props.get("acronym"))
-                           for n in batch.nodes if n.kind == model.ORGANISATION}
-        return out
+        new = {n.id: (n.props["name"], n.props.get("acronym"))
+               for n in batch.nodes if n.kind == model.ORGANISATION}
+        return out, new
 
-    def _org_label(self, org_id):
-        if org_id in self._new_names:
-            return self._new_names[org_id]
-        return self.known.name_of.get(org_id, org_id), None
-
-    def _check_domains(self, people, orgs, file, batch):
+    def _check_domains(self, people, orgs, new, file, batch):
         """Report e-mails whose domain points to another structure than the
-        row's: often a shifted cell in the table."""
+        row's: often a shifted cell in the table. `new`: the names of the
+        organisations this list adds."""
         candidates = {}
         for org_id in set(orgs.values()):
-            candidates[org_id] = self._org_label(org_id)
+            candidates[org_id] = new.get(org_id) or (self.known.name_of.get(org_id, org_id), None)
         for org_id, name in self.known.name_of.items():
             if self.known.kind_of.get(org_id) == model.ORGANISATION:
                 candidates.setdefault(org_id, (name, None))
@@ -334,7 +331,7 @@ class ParticipantsReader:
             return match.id
         event_id = model.make_id(model.EVENT, self.event)
         node = Node(event_id, model.EVENT, {"name": self.event}, [Path(file).name])
-        node.origin = (file, None, False)
+        node.origin = Origin(file)
         batch.nodes.append(node)
         batch.warnings.append(Problem(file, None, None, f"event {self.event!r} is new: added"))
         return event_id

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from graph import model
-from graph.model import Batch, Edge, Node, Problem, fold
+from graph.model import Batch, Edge, Node, Origin, Problem, fold
 
 from graph.names import NameIndex
 
@@ -241,7 +241,7 @@ class SpreadsheetReader:
         sources = sources or [f"{Path(file).name}:{number}"]
         conflicts, bad = parse_conflicts(values.get("conflicts"), where)
         node = Node(node_id, kind, props, sources, conflicts)
-        node.origin = (file, number, explicit, col_name)
+        node.origin = Origin(file, number, explicit, col_name)
         errors += bad + model.validate_node(node, where)
         if errors:
             self.batch.errors += errors
@@ -286,7 +286,7 @@ class SpreadsheetReader:
                                                  f"a {source_kind} cannot have a {column!r} ({rel})"))
                 continue
             edge = Edge(source_id, rel, target_id, {}, list(sources))
-            edge.origin = (file, number, explicit)
+            edge.origin = Origin(file, number, explicit)
             self.batch.edges.append(edge)
 
     def _lookup(self, text, kind):
@@ -309,7 +309,7 @@ class SpreadsheetReader:
             if level:
                 props["level"] = level
             node = Node(node_id, kind, props, list(sources))
-            node.origin = (None, None, True)
+            node.origin = Origin(explicit=True)
             self.batch.nodes.append(node)
             self.kinds[node_id] = kind
             self.local.add(node_id, kind, text)
@@ -417,7 +417,7 @@ class SpreadsheetReader:
                     continue
                 if source_id == target_id:
                     self.batch.warnings.append(where("to", "this tie links a node to itself"))
-                edge.origin = (file, number, explicit, col_name)
+                edge.origin = Origin(file, number, explicit, col_name)
                 self.batch.edges.append(edge)
 
     # -- whole load ----------------------------------------------------------------

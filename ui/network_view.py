@@ -10,7 +10,6 @@ vis-network draws labels on a canvas and puts tooltips in `innerText`.
 """
 from __future__ import annotations
 
-import random
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ import numpy as np
 import pyvis
 from pyvis.network import Network
 
+from graph.analytics.fast import igraph_seeded
 from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, relation
 from graph.subgraph import select
 
@@ -149,8 +149,8 @@ def layout(graph, seed: int = 0) -> dict:
     pairs = {tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v}
     g = ig.Graph(n=len(nodes), edges=sorted(pairs))
     start = np.random.default_rng(seed).uniform(-1, 1, (len(nodes), 2)).tolist()
-    ig.set_random_number_generator(random.Random(seed))      # the algorithm draws too
-    coords = np.asarray(g.layout_fruchterman_reingold(seed=start, niter=300).coords)
+    with igraph_seeded(seed):      # the algorithm draws too
+        coords = np.asarray(g.layout_fruchterman_reingold(seed=start, niter=300).coords)
     coords -= coords.mean(axis=0)
     spread = np.abs(coords).max() or 1.0
     scale = 40 * max(1.0, len(nodes) ** 0.5)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import random
+import threading
+from contextlib import contextmanager
 from itertools import chain
 
 import igraph as ig
@@ -112,6 +114,23 @@ def betweenness_of_arrays(n, edges, weights, sources) -> np.ndarray:
     return betweenness(build(n, edges, weights), sources)
 
 
+_IGRAPH_RANDOM = threading.Lock()
+
+
+@contextmanager
+def igraph_seeded(seed):
+    """igraph draws from one process-wide generator: set it from `seed` for
+    the block, one thread at a time (the app computes from many), and give
+    igraph back its default generator (the `random` module) after, as
+    networkx's py_random_state keeps randomness local to a call."""
+    with _IGRAPH_RANDOM:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            ig.set_random_number_generator(random)
+
+
 def communities(g: ig.Graph, seed):
     """(membership, modularity) by Leiden on modularity, seeded through
     igraph's generator. Leiden refines Louvain: its communities are always
@@ -119,8 +138,8 @@ def communities(g: ig.Graph, seed):
     (1.1 s against 2.3 s) for the same modularity (0.7473 against 0.7474)."""
     if not g.ecount():
         return list(range(g.vcount())), None
-    ig.set_random_number_generator(random.Random(seed))
-    partition = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
+    with igraph_seeded(seed):
+        partition = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
     return partition.membership, g.modularity(partition.membership, weights="weight")
 
 

@@ -159,3 +159,29 @@ def test_every_community_is_connected():
         members.setdefault(row["community"], []).append(row["id"])
     assert len(members) == result["communities"] > 1
     assert all(nx.is_connected(graph.subgraph(group)) for group in members.values())
+
+
+def test_seeding_igraph_is_local_to_the_computation():
+    """Communities are seeded through igraph's one generator; afterwards
+    igraph draws from the `random` module again, as before the call."""
+    import random
+
+    import igraph as ig
+
+    from graph.analytics.metrics import organisation_metrics
+    organisation_metrics(nx.karate_club_graph(), seed=3, engine="igraph")
+    random.seed(11)
+    first = ig.Graph.Erdos_Renyi(n=30, m=40).get_edgelist()
+    random.seed(11)
+    assert ig.Graph.Erdos_Renyi(n=30, m=40).get_edgelist() == first
+
+
+def test_concurrent_computations_keep_their_seeds():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.analytics.metrics import organisation_metrics
+    graph = nx.connected_caveman_graph(12, 6)
+    alone = {seed: organisation_metrics(graph, seed=seed)["rows"] for seed in range(4)}
+    with ThreadPoolExecutor(4) as pool:
+        together = dict(zip(range(4), pool.map(lambda s: organisation_metrics(graph, seed=s)["rows"], range(4))))
+    assert together == alone
