@@ -5,15 +5,16 @@ One module per page under ui/, routed here by st.navigation. The language
 every page."""
 import streamlit as st
 
-from ui.i18n import DEFAULT, LANGUAGES
+from interface.i18n import DEFAULT, LANGUAGES
+from ui import url
 from ui.routes import PAGES, page
 from ui.state import settings, tr
 
 st.set_page_config(page_title="Passerelles", page_icon="🌍", layout="wide")
 
 with st.sidebar:
-    st.segmented_control("Langue / Language", LANGUAGES, default=DEFAULT, required=True, key="lang",
-                         format_func={"fr": "Français", "en": "English"}.get, bind="query-params")
+    url.choice(st.segmented_control, "Langue / Language", LANGUAGES, "lang", {"fr": "Français", "en": "English"}.get,
+               default=DEFAULT, required=True)
 
 navigation = st.navigation([page(key) for key in PAGES])
 with st.sidebar:

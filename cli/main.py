@@ -1,7 +1,7 @@
 """python -m cli: the command line over the same functions as the app.
 
     python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
-                                 [--transaction-rows N]
+                               [--transaction-rows N]
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m cli stats [--json]
     python -m cli metrics [--json] [--seed N] [--top N]
@@ -9,59 +9,39 @@
     python -m cli synergies [--top N] [--json]
     python -m cli gaps [--json] [--top N]
     python -m cli reset
-    python -m cli --store embedded|neo4j ...   (default: neo4j when NEO4J_URI is set)
+    python -m cli --store embedded|neo4j --lang fr|en ...
 
+French by default (--lang en, or PASSERELLES_LANG=en). With --json, findings
+come as data (codes and ids) with their sentence in the chosen language.
 Exit status: 0 done, 1 the input or the store refused (nothing written), 2 usage.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections import Counter
 
 from graph.analytics import Refused
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
-from graph.model import ORGANISATION, PLACING, relation
 from graph.names import NameIndex
 from graph.store import BatchRejected, StoreUnavailable
+from interface import sentences
+from interface.i18n import DEFAULT, LANGUAGES, t
 from interface.workspace import open_workspace
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
 
 
-def report(counts, warnings, errors) -> dict:
-    return {"created": counts.get("created", 0), "updated": counts.get("updated", 0),
-            "unchanged": counts.get("unchanged", 0),
-            "warnings": [w.as_dict() for w in warnings],
-            "errors": [e.as_dict() for e in errors]}
-
-
-def print_report(result, store_name, out):
-    if result["errors"]:
-        print(f"Nothing was written: {len(result['errors'])} error(s).", file=out)
-        for problem in result["errors"]:
-            print(f"  error   {_place(problem)}: {problem['message']}", file=out)
-    else:
-        print(f"Loaded into the {store_name} store: {result['created']} created, "
-              f"{result['updated']} updated, {result['unchanged']} unchanged.", file=out)
-    for problem in result["warnings"]:
-        print(f"  warning {_place(problem)}: {problem['message']}", file=out)
-
-
-def _place(problem):
-    place = problem["file"]
-    if problem["row"] is not None:
-        place += f":{problem['row']}"
-    if problem["column"]:
-        place += f":{problem['column']}"
-    return place
+def problems_data(problems, lang) -> list:
+    return [dict(p.as_dict(), message=sentences.problem(p, lang)) for p in problems]
 
 
 def cmd_load(args, store):
+    lang = args.lang
     batch = load_paths(args.paths, args.format, NameIndex.from_graph(store.graph()), args.event)
-    counts, errors = {}, list(batch.errors)
+    counts, errors = {"created": 0, "updated": 0, "unchanged": 0}, list(batch.errors)
     if not errors:
         try:
             if args.transaction_rows and store.name == "neo4j":
@@ -70,61 +50,62 @@ def cmd_load(args, store):
                 counts = store.apply(batch)
         except BatchRejected as exc:
             errors = exc.problems
-    result = report(counts, batch.warnings, errors)
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(json.dumps({**counts, "warnings": problems_data(batch.warnings, lang),
+                          "errors": problems_data(errors, lang)}, ensure_ascii=False, indent=1))
+        return 1 if errors else 0
+    if errors:
+        print(t("cli.nothing_written", lang, count=len(errors)))
+        for problem in errors:
+            print(f"  {t('cli.error', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}")
     else:
-        print_report(result, store.name, sys.stdout)
+        print(t("cli.loaded", lang, store=store.name, **counts))
+    for problem in batch.warnings:
+        print(f"  {t('cli.warning', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}")
     return 1 if errors else 0
 
 
-def stats(graph, description) -> dict:
-    kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
-    relations = Counter(d.get("type") for *_, d in graph.edges(keys=True, data=True))
-    spheres = Counter(d.get("sphere", "unknown") for _, d in graph.nodes(data=True)
-                      if d.get("kind") == ORGANISATION)
-    territories = Counter()
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") != ORGANISATION:
-            continue
-        places = {graph.nodes[t].get("name", t) for _, t, rel in graph.out_edges(node, keys=True)
-                  if relation(rel) in PLACING}
-        territories.update(places)
-    return {**description,
-            "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-            "kinds": dict(sorted(kinds.items())), "relations": dict(sorted(relations.items())),
-            "spheres": dict(sorted(spheres.items())),
-            "organisations_by_territory": dict(sorted(territories.items(), key=lambda kv: (-kv[1], kv[0])))}
-
-
 def cmd_stats(args, store):
-    result = stats(store.graph(), store.describe())
+    from graph.analytics.overview import overview
+    lang, graph = args.lang, store.graph()
+    found, description = overview(graph), store.describe()
+    name_of = sentences.names_in(graph)
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
+        found["organisations_by_territory"] = [{"id": i, "name": name_of(i), "count": n}
+                                               for i, n in found["organisations_by_territory"].items()]
+        print(json.dumps({**description, **found}, ensure_ascii=False, indent=1))
         return 0
-    print(f"Store: {result['store']} ({result['location']}), last change {result['last_modified']}")
-    print(f"{result['nodes']} nodes, {result['edges']} edges")
-    for title, key in (("Nodes by kind", "kinds"), ("Edges by relation", "relations"),
-                       ("Organisations by sphere", "spheres"),
-                       ("Organisations by territory (based or active there)", "organisations_by_territory")):
-        print(f"{title}:")
-        for name, count in result[key].items():
-            print(f"  {count:6d}  {name}")
+    print(t("cli.store", lang, store=description["store"], location=description["location"],
+            modified=description["last_modified"]))
+    print(t("cli.counts", lang, nodes=found["nodes"], edges=found["edges"]))
+    for title, key, show in (("cli.by_kind", "kinds", lambda k: sentences.word("kind", k, lang)),
+                             ("cli.by_relation", "relations", lambda r: sentences.word("relation", r, lang)),
+                             ("cli.by_sphere", "spheres", lambda s: sentences.word("sphere", s, lang)),
+                             ("cli.by_category", "categories", lambda c: sentences.word("category", c, lang)),
+                             ("overview.by_territory", "organisations_by_territory", name_of)):
+        print(f"{t(title, lang)} :" if lang == "fr" else f"{t(title, lang)}:")
+        for value, count in found[key].items():
+            print(f"  {count:6d}  {show(value)}")
+    if found["territory_pairs"]:
+        print(t("cli.pairs", lang))
+        for pair in found["territory_pairs"]:
+            here, there = pair["organisations"]
+            print(f"  {name_of(pair['here'])} ({here}) ↔ {name_of(pair['there'])} ({there})")
     return 0
 
 
 def cmd_export(args, store):
-    paths = export(store.graph(), args.format, args.output, args.with_contacts)
-    for path in paths:
-        print(f"wrote {path}")
+    for path in export(store.graph(), args.format, args.output, args.with_contacts):
+        print(t("cli.wrote", args.lang, path=path))
     if not args.with_contacts:
-        print("(contact details left out; add --with-contacts to include them)")
+        print(t("cli.contacts_left_out", args.lang))
     return 0
 
 
 def cmd_metrics(args, store):
     from graph.analytics.actor import actor_graph
     from graph.analytics.metrics import organisation_metrics
+    lang = args.lang
     actor = actor_graph(store.graph())
     result = organisation_metrics(actor, seed=args.seed)
     names = {n: d.get("name", n) for n, d in actor.nodes(data=True)}
@@ -133,151 +114,182 @@ def cmd_metrics(args, store):
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     if not result["rows"]:
-        print("No organisation in the graph.")
+        print(t("cli.no_organisation", lang))
         return 0
-    print(f"{len(result['rows'])} organisations, {actor.number_of_edges()} ties; "
-          f"{result['communities']} communities (Leiden, seed {args.seed}), modularity "
-          f"{result['modularity'] if result['modularity'] is not None else '-'}")
-    header = ("organisation", "sphere", "deg", "w.deg", "betw.", "pagerank", "constr.", "eff.size", "core", "comm.")
-    print("{:40} {:14} {:>4} {:>6} {:>6} {:>8} {:>7} {:>8} {:>4} {:>5}".format(*header))
-    show = lambda v, f: "-" if v is None else format(v, f)  # noqa: E731
+    modularity = "-" if result["modularity"] is None else sentences.number(result["modularity"], lang)
+    print(t("cli.metrics_head", lang, orgs=len(result["rows"]), ties=actor.number_of_edges(),
+            communities=result["communities"], seed=args.seed, modularity=modularity))
+    line = "{:40} {:20} {:>5} {:>6} {:>7} {:>8} {:>7} {:>8} {:>5} {:>5}"
+    print(line.format(*t("cli.columns", lang).split("|")))
+
+    def show(value, spec):
+        text = "-" if value is None else format(value, spec)
+        return text.replace(".", ",") if lang == "fr" else text
     for r in result["rows"][: args.top]:
-        print("{:40} {:14} {:>4} {:>6} {:>6} {:>8} {:>7} {:>8} {:>4} {:>5}".format(
-            r["name"][:40], r["sphere"] or "-", r["degree"], show(r["weighted_degree"], ".1f"),
-            show(r["betweenness"], ".3f"), show(r["pagerank"], ".4f"), show(r["constraint"], ".3f"),
-            show(r["effective_size"], ".2f"), r["k_core"], r["community"]))
+        print(line.format(
+            r["name"][:40], sentences.word("sphere", r["sphere"] or "unknown", lang)[:20], r["degree"],
+            show(r["weighted_degree"], ".1f"), show(r["betweenness"], ".3f"), show(r["pagerank"], ".4f"),
+            show(r["constraint"], ".3f"), show(r["effective_size"], ".2f"), r["k_core"], r["community"]))
     if len(result["rows"]) > args.top:
-        print(f"... {len(result['rows']) - args.top} more (--top N, or --json for all)")
-    print("Single points of failure (articulation points): "
-          + (", ".join(names[n] for n in result["articulation_points"]) or "none"))
-    print("Bridges (ties whose loss splits the network): "
-          + (", ".join(f"{names[a]} – {names[b]}" for a, b in result["bridges"]) or "none"))
+        print(t("cli.more", lang, count=len(result["rows"]) - args.top))
+    none = t("cli.none", lang)
+    print(t("cli.articulation", lang, names=", ".join(names[n] for n in result["articulation_points"]) or none))
+    print(t("cli.bridges", lang, names=", ".join(f"{names[a]} – {names[b]}" for a, b in result["bridges"]) or none))
     return 0
+
+
+def _with_reasons(found, name_of, lang):
+    for item in found:
+        item["reasons"] = sentences.reasons(item["evidence"], name_of, lang)
+        if "path" in item:
+            item["path_names"] = [name_of(i) for i in item["path"]]
+    return found
 
 
 def cmd_partners(args, store):
     from graph.analytics.partners import find_organisation, potential_partners
-    graph = store.graph()
+    lang, graph = args.lang, store.graph()
+    name_of = sentences.names_in(graph)
     org = find_organisation(graph, args.org)
-    found = potential_partners(graph, org, top=args.top, territory=args.territory, theme=args.theme)
+    found = _with_reasons(potential_partners(graph, org, top=args.top, territory=args.territory,
+                                             theme=args.theme), name_of, lang)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0
-    print(f"Partenaires potentiels pour {graph.nodes[org].get('name', org)} :")
+    print(t("cli.partners_for", lang, name=name_of(org)))
     if not found:
-        print("  aucun candidat (rien en commun avec une organisation qui ne lui soit pas déjà liée)")
+        print(t("cli.no_candidate", lang))
     for rank, cand in enumerate(found, start=1):
-        print(f"{rank:3d}. {cand['name']}  (score {cand['score']:.2f})")
+        print(f"{rank:3d}. {cand['name']}  (score {sentences.number(cand['score'], lang)})")
         for reason in cand["reasons"]:
             print(f"       - {reason}")
         if len(cand["path"]) > 2:
-            print(f"       introduction : {' → '.join(cand['path'])}")
+            print(f"       {t('reason.path', lang, path=sentences.path(cand['path'], name_of))}")
     return 0
 
 
 def cmd_synergies(args, store):
     from graph.analytics.partners import synergies
-    found = synergies(store.graph(), top=args.top)
+    lang, graph = args.lang, store.graph()
+    found = _with_reasons(synergies(graph, top=args.top), sentences.names_in(graph), lang)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0
-    print("Synergies : les paires d'organisations pas encore liées qui ont le plus en commun")
+    print(t("cli.synergies", lang))
     for rank, pair in enumerate(found, start=1):
-        print(f"{rank:3d}. {pair['names'][0]} + {pair['names'][1]}  (score {pair['score']:.2f})")
+        print(f"{rank:3d}. {pair['names'][0]} + {pair['names'][1]}  "
+              f"(score {sentences.number(pair['score'], lang)})")
         for reason in pair["reasons"]:
             print(f"       - {reason}")
     return 0
 
 
-GAP_TITLES = {
-    "territory_pairs": "Territoires jumelés (ici / là-bas) mal reliés",
-    "themes": "Thèmes sans répondant dans le territoire jumelé",
-    "spheres": "Projets auxquels il manque une sphère",
-    "isolated": "Organisations isolées",
-    "met_never_partnered": "Se sont croisées sans jamais s'associer",
-    "single_points_of_failure": "Points de fragilité (organisations dont le départ couperait le réseau)",
-}
+GAP_KINDS = ("territory_pairs", "themes", "spheres", "isolated", "met_never_partnered", "single_points_of_failure")
 
 
 def cmd_gaps(args, store):
     from graph.analytics.gaps import gaps
-    found = gaps(store.graph())
+    lang, graph = args.lang, store.graph()
+    name_of = sentences.names_in(graph)
+    found = gaps(graph)
+    for findings in found.values():
+        for finding in findings:
+            finding["message"] = sentences.finding(finding, name_of, lang)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0
-    for kind, title in GAP_TITLES.items():
-        print(f"{title} ({len(found[kind])})")
+    for kind in GAP_KINDS:
+        print(f"{t(f'gaps.{kind}', lang)} ({len(found[kind])})")
         for finding in found[kind][: args.top]:
             print(f"  - {finding['message']}")
         if len(found[kind]) > args.top:
-            print(f"  ... {len(found[kind]) - args.top} de plus (--top N, ou --json)")
+            print(f"  {t('cli.more', lang, count=len(found[kind]) - args.top)}")
     return 0
 
 
 def cmd_reset(args, store):
     store.reset()
-    print(f"The {store.name} store is now empty.")
+    print(t("cli.reset", args.lang, store=store.name))
     return 0
 
 
-def parser():
-    p = argparse.ArgumentParser(prog="python -m cli", description="Passerelles: the partnership graph.")
-    p.add_argument("--store", choices=("embedded", "neo4j"), help="which store (default: neo4j when NEO4J_URI is set, else embedded)")
+def _rows(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.bad_transaction_rows", _language(sys.argv[1:])))
+    return value
+
+
+def parser(lang: str = DEFAULT):
+    h = lambda key: t(f"cli.help.{key}", lang)  # noqa: E731
+    p = argparse.ArgumentParser(prog="python -m cli", description=t("cli.description", lang))
+    p.add_argument("--store", choices=("embedded", "neo4j"), help=h("store"))
+    p.add_argument("--lang", choices=LANGUAGES, default=lang, help=h("lang"))
     sub = p.add_subparsers(dest="command", required=True)
-    load = sub.add_parser("load", help="load files into the graph")
-    load.add_argument("paths", nargs="+", metavar="PATH")
-    load.add_argument("--format", choices=LOAD_FORMATS, default="auto")
-    load.add_argument("--event", help="participants lists: the event they attended (name or id)")
-    load.add_argument("--json", action="store_true", help="print the report as JSON")
-    load.add_argument("--transaction-rows", type=int, metavar="N",
-                      help="Neo4j, very large loads: commit in transactions of N rows (a re-run converges)")
-    load.set_defaults(run=cmd_load)
-    exp = sub.add_parser("export", help="export the graph")
-    exp.add_argument("--format", choices=EXPORT_FORMATS, required=True)
-    exp.add_argument("--output", required=True, metavar="PATH", help="a file; for csv, a folder")
-    exp.add_argument("--with-contacts", action="store_true", help="include e-mails and phone numbers")
-    exp.set_defaults(run=cmd_export)
-    st = sub.add_parser("stats", help="counts by kind, relation, sphere and territory")
-    st.add_argument("--json", action="store_true")
-    st.set_defaults(run=cmd_stats)
-    me = sub.add_parser("metrics", help="one row of network metrics per organisation")
-    me.add_argument("--json", action="store_true")
-    me.add_argument("--seed", type=int, default=0, help="seed of the community detection")
-    me.add_argument("--top", type=int, default=30, help="rows to print (text output)")
-    me.set_defaults(run=cmd_metrics)
-    pa = sub.add_parser("partners", help="potential partners for one organisation, with reasons")
-    pa.add_argument("org", metavar="ORG", help="name, acronym or id")
-    pa.add_argument("--top", type=int, default=10)
-    pa.add_argument("--territory", help="only candidates based or active there")
-    pa.add_argument("--theme", help="only candidates working on it")
-    pa.add_argument("--json", action="store_true")
-    pa.set_defaults(run=cmd_partners)
-    sy = sub.add_parser("synergies", help="the best pairs not yet tied, network-wide")
-    sy.add_argument("--top", type=int, default=20)
-    sy.add_argument("--json", action="store_true")
-    sy.set_defaults(run=cmd_synergies)
-    ga = sub.add_parser("gaps", help="what is missing: weak territory pairs, missing spheres, isolated actors...")
-    ga.add_argument("--json", action="store_true")
-    ga.add_argument("--top", type=int, default=10, help="findings to print per kind (text output)")
-    ga.set_defaults(run=cmd_gaps)
-    rs = sub.add_parser("reset", help="empty the store")
-    rs.set_defaults(run=cmd_reset)
+    # --lang is taken after the command too (python -m cli stats --lang en)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=h("lang"))
+
+    def command(name, run, *options):
+        cmd = sub.add_parser(name, help=h(name), parents=[common])
+        for flags, kwargs in options:
+            cmd.add_argument(*flags, **kwargs)
+        cmd.set_defaults(run=run)
+
+    as_json = (("--json",), {"action": "store_true", "help": h("json")})
+    top = lambda n: (("--top",), {"type": int, "default": n, "help": h("top")})  # noqa: E731
+    command("load", cmd_load, (("paths",), {"nargs": "+", "metavar": "PATH"}),
+            (("--format",), {"choices": LOAD_FORMATS, "default": "auto", "help": h("format")}),
+            (("--event",), {"help": h("event")}), as_json,
+            (("--transaction-rows",), {"type": _rows, "metavar": "N", "help": h("transaction_rows")}))
+    command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),
+            (("--output",), {"required": True, "metavar": "PATH", "help": h("output")}),
+            (("--with-contacts",), {"action": "store_true", "help": h("with_contacts")}))
+    command("stats", cmd_stats, as_json)
+    command("metrics", cmd_metrics, as_json, (("--seed",), {"type": int, "default": 0, "help": h("seed")}), top(30))
+    command("partners", cmd_partners, (("org",), {"metavar": "ORG", "help": h("org")}), top(10),
+            (("--territory",), {"help": h("territory")}), (("--theme",), {"help": h("theme")}), as_json)
+    command("synergies", cmd_synergies, top(20), as_json)
+    command("gaps", cmd_gaps, as_json, top(10))
+    command("reset", cmd_reset)
     return p
 
 
+def _language(argv) -> str:
+    """--lang from the arguments, else PASSERELLES_LANG, else French: known
+    before parsing, so that the help is in that language too."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            wanted = arg.split("=", 1)[1]
+        elif arg == "--lang" and i + 1 < len(argv):
+            wanted = argv[i + 1]
+        else:
+            continue
+        if wanted in LANGUAGES:
+            return wanted
+    wanted = os.environ.get("PASSERELLES_LANG", DEFAULT)
+    return wanted if wanted in LANGUAGES else DEFAULT
+
+
 def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_language(argv)).parse_args(argv)
+    lang = args.lang
     try:
         store = open_workspace(args.store)
         return args.run(args, store)
     except BatchRejected as exc:
         for problem in exc.problems:
-            print(f"error {problem}", file=sys.stderr)
+            print(f"{t('cli.error', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}",
+                  file=sys.stderr)
         return 1
-    except (StoreUnavailable, Refused) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except Refused as exc:
+        print(f"{t('cli.error', lang)} : {sentences.refusal(exc, sentences.names_in(store.graph()), lang)}",
+              file=sys.stderr)
+        return 1
+    except StoreUnavailable as exc:
+        print(f"{t('cli.error', lang)} : {sentences.unavailable(exc, lang)}", file=sys.stderr)
         return 1
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{t('cli.error', lang)} : {exc}", file=sys.stderr)
         return 2
-

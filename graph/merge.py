@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import source_document
+from .model import Problem, edge_key, graph_key, source_document, validate_edge, validate_node
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-RESERVED = frozenset({"kind", "type", "sources", "conflicts"})
+RESERVED = frozenset({"sources", "conflicts"})      # merged apart; the model refuses them as properties
 
 
 def _documents(sources) -> set:
@@ -86,22 +86,36 @@ class Plan:
     problems: list = field(default_factory=list)
 
 
+def placed(record):
+    """The Problem factory of a record: `where(column, code, **values)`,
+    placed at the record's file and row, the column as the user named it."""
+    origin = record.origin
+
+    def where(column, code, /, **values):
+        return Problem(origin.file or "?", origin.row, origin.column(column) if column else None, code, values)
+    return where
+
+
 def plan_batch(batch, node_of, edge_of) -> Plan:
     """Merge a batch into what a store holds, without writing anything.
 
     `node_of(id)` gives a stored node's attributes (with `kind`) or None;
     `edge_of(source, target, key)` a stored tie's attributes or None. Both
-    stores call this, so they follow one rule."""
-    from .model import Problem, edge_key, graph_key  # local: keep the module import-light
-
+    stores call this, so they follow one rule. Every record is checked
+    against the vocabulary here too, whoever made it (a loader, an edit):
+    nothing the stores could not both keep gets through."""
     out = Plan()
     counts = out.counts
     planned = {}
     for node in batch.nodes:
+        where = placed(node)
+        problems = validate_node(node, where)
+        if problems:
+            out.problems += problems
+            continue
         old = node_of(node.id)
         if old is not None and old.get("kind") != node.kind:
-            out.problems.append(Problem(node.origin.file or "?", node.origin.row, "id",
-                                        f"id {node.id!r} is already a {old.get('kind')} in the graph, not a {node.kind}"))
+            out.problems.append(where("id", "id_other_kind", id=node.id, old=old.get("kind"), new=node.kind))
             continue
         base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
         attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts)
@@ -109,20 +123,24 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
         planned[node.id] = node.kind
         if status != UNCHANGED:
             out.nodes.append((node.id, node.kind, attrs))
-    known = planned.__contains__
     write = out.edges.append
     for edge in batch.edges:
-        source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
-        if not (known(source) or node_of(source) is not None):
-            missing = source
-        elif not (known(target) or node_of(target) is not None):
-            missing = target
-        else:
-            missing = None
+        where = placed(edge)
+        kinds = []
+        for end in (edge.source, edge.target):
+            kind = planned.get(end) if isinstance(end, str) else None
+            if kind is None and isinstance(end, str):
+                kind = (node_of(end) or {}).get("kind")
+            kinds.append(kind)
+        missing = next((end for end, kind in zip((edge.source, edge.target), kinds) if kind is None), None)
         if missing is not None:
-            out.problems.append(Problem(edge.origin.file or "?", edge.origin.row, None,
-                                        f"{missing!r} is not in the graph"))
+            out.problems.append(where(None, "not_in_graph", id=str(missing)))
             continue
+        problems = validate_edge(edge, kinds[0], kinds[1], where)
+        if problems:
+            out.problems += problems
+            continue
+        source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
         key = graph_key(rel, discriminator)
         old = edge_of(source, target, key)
         if old is not None:

@@ -6,6 +6,7 @@ uses KINDS and RELATIONS as its allow-list of labels and relation types.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -145,15 +146,18 @@ def looks_like_formula(value) -> bool:
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input, with its place (row is 1-based as a
-    spreadsheet shows it; None when the problem is about the whole file)."""
+    spreadsheet shows it; None when the problem is about the whole file),
+    a `code` and the `values` the interfaces need to say it
+    (interface/texts/problems.py holds the sentences)."""
     file: str
     row: int | None
     column: str | None
-    message: str
+    code: str
+    values: dict = field(default_factory=dict, hash=False)
 
     def as_dict(self):
-        return {"file": self.file, "row": self.row, "column": self.column,
-                "message": self.message}
+        return {"file": self.file, "row": self.row, "column": self.column, "code": self.code,
+                "values": self.values}
 
     def __str__(self):
         place = self.file
@@ -161,7 +165,7 @@ class Problem:
             place += f":{self.row}"
         if self.column:
             place += f":{self.column}"
-        return f"{place}: {self.message}"
+        return f"{place}: {self.code} {self.values}"
 
 
 @dataclass(frozen=True)
@@ -249,48 +253,129 @@ class Batch:
         self.warnings += other.warnings
 
 
-def validate_node(node: Node, where) -> list:
-    """Problems with one node record. `where(column)` gives a Problem factory."""
+# Neo4j stores 64-bit integers; a bigger one would be refused by one store
+# and kept by the other.
+INT_RANGE = (-2**63, 2**63 - 1)
+# Fields the model itself writes: a record's properties may not use them.
+NODE_RESERVED = frozenset({"id", "kind", "sources", "conflicts"})
+EDGE_RESERVED = frozenset({"type", "key", "sources", "conflicts"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")    # tab, newline, return are text
+
+
+def value_problem(value):
+    """(code, values) when `value` cannot be a property of the graph, else
+    None. A property is text, a number (finite; integers within 64 bits), a
+    yes/no, or a list of texts or of numbers: what both stores keep alike."""
+    if isinstance(value, str):
+        return ("control_character", {}) if _CONTROL.search(value) else None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return None if INT_RANGE[0] <= value <= INT_RANGE[1] else ("integer_too_large", {})
+    if isinstance(value, float):
+        return None if math.isfinite(value) else ("not_finite", {})
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return next((p for p in map(value_problem, value) if p), None)
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            return next((p for p in map(value_problem, value) if p), None)
+        return ("mixed_list", {})
+    return ("not_a_value", {"type": type(value).__name__})
+
+
+def validate_props(props: dict, where, reserved=NODE_RESERVED) -> list:
+    """Problems with a record's properties: names, types, formulas."""
     out = []
+    for name, value in props.items():
+        if value is None:                       # no value: the merge rule drops it
+            continue
+        if not isinstance(name, str) or not name.strip() or _CONTROL.search(name):
+            out.append(where(None, "bad_field_name", name=repr(name)[:40]))
+            continue
+        if name in reserved:
+            out.append(where(name, "reserved_field", field=name))
+            continue
+        found = value_problem(value)
+        if found:
+            out.append(where(name, found[0], field=name, **found[1]))
+        elif looks_like_formula(value):
+            out.append(where(name, "formula", value=value[:30]))
+    return out
+
+
+def validate_sources(sources, conflicts, where) -> list:
+    """`sources` a list of texts; `conflicts` of the shape the merge rule
+    writes: {field: [{"value": a property value, "sources": [texts]}]}."""
+    out = []
+    if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources) \
+            or any(value_problem(s) for s in sources):
+        out.append(where("sources", "bad_sources"))
+    if not isinstance(conflicts, dict) or not all(
+            isinstance(name, str) and isinstance(entries, list) and all(
+                isinstance(e, dict) and set(e) == {"value", "sources"} and value_problem(e["value"]) is None
+                and isinstance(e["sources"], list) and all(isinstance(x, str) for x in e["sources"])
+                for e in entries)
+            for name, entries in conflicts.items()):
+        out.append(where("conflicts", "bad_conflicts"))
+    return out
+
+
+def validate_node(node: Node, where) -> list:
+    """Problems with one node record. `where(column, code, **values)` makes
+    the Problem, placed in its file."""
+    if not isinstance(node.id, str) or not node.id.strip() or value_problem(node.id):
+        return [where("id", "bad_id", id=repr(node.id)[:40])]
     if node.kind not in KINDS:
-        out.append(where("kind", f"unknown kind {node.kind!r}; expected one of {', '.join(KINDS)}"))
+        return [where("kind", "unknown_kind", value=str(node.kind)[:40], expected=list(KINDS))]
+    out = validate_props(node.props, where) + validate_sources(node.sources, node.conflicts, where)
+    name = node.props.get("name")
+    if name is not None and not isinstance(name, str):
+        out.append(where("name", "not_text", field="name", type=type(name).__name__))
+    for field_name in ("acronym", "category", "sphere", "level", "description", "website"):
+        value = node.props.get(field_name)
+        if value is not None and not isinstance(value, str):
+            out.append(where(field_name, "not_text", field=field_name, type=type(value).__name__))
+    aliases = node.props.get("aliases")
+    if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
+        out.append(where("aliases", "not_text_list", field="aliases"))
+    if out:                   # values of the wrong type: the rest cannot be read
         return out
-    if not str(node.props.get("name", "")).strip():
-        out.append(where("name", "the name is empty"))
+    if not (name or "").strip():
+        out.append(where("name", "empty_name"))
     if node.kind == ORGANISATION:
         cat = node.props.get("category")
         if cat and cat not in CATEGORIES:
-            out.append(where("category", f"unknown category {cat!r}; expected one of {', '.join(CATEGORIES)}"))
+            out.append(where("category", "unknown_category", value=cat, expected=list(CATEGORIES)))
         sphere = node.props.get("sphere")
         if sphere and sphere not in SPHERES:
-            out.append(where("sphere", f"unknown sphere {sphere!r}; expected one of {', '.join(SPHERES)}"))
+            out.append(where("sphere", "unknown_sphere", value=sphere, expected=list(SPHERES)))
     if node.kind == TERRITORY:
         level = node.props.get("level")
         if level and level not in TERRITORY_LEVELS:
-            out.append(where("level", f"unknown level {level!r}; expected one of {', '.join(TERRITORY_LEVELS)}"))
+            out.append(where("level", "unknown_level", value=level, expected=list(TERRITORY_LEVELS)))
         for coord, bound in (("lat", 90), ("lon", 180)):
             value = node.props.get(coord)
             if value is None:
                 continue
-            if not isinstance(value, float) or not -bound <= value <= bound:
-                out.append(where(coord, f"{coord} must be a number between -{bound} and {bound}"))
-    for name, value in node.props.items():
-        if looks_like_formula(value):
-            out.append(where(name, f"{value[:30]!r} would run as a formula in a spreadsheet"))
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -bound <= value <= bound:
+                out.append(where(coord, "coordinate", field=coord, bound=bound))
     return out
 
 
 def validate_edge(edge: Edge, source_kind: str, target_kind: str, where) -> list:
-    out = []
-    if edge.type not in RELATIONS:
-        return [where("type", f"unknown relation type {edge.type!r}; expected one of {', '.join(RELATIONS)}")]
+    if not isinstance(edge.type, str) or edge.type not in RELATIONS:
+        return [where("type", "unknown_relation", value=str(edge.type)[:40], expected=list(RELATIONS))]
+    for end in (edge.source, edge.target):
+        if not isinstance(end, str) or not end.strip() or value_problem(end):
+            return [where(None, "bad_id", id=repr(end)[:40])]
+    if not isinstance(edge.discriminator, str) or value_problem(edge.discriminator):
+        return [where("key", "bad_key")]
+    out = validate_props(edge.props, where, EDGE_RESERVED) + validate_sources(edge.sources, edge.conflicts, where)
     sources, targets = RELATIONS[edge.type]
-    if source_kind not in sources or target_kind not in targets:
-        out.append(where("type", f"{edge.type} goes from {'/'.join(sorted(sources))} to "
-                         f"{'/'.join(sorted(targets))}, not from {source_kind} to {target_kind}"))
-    for name, value in edge.props.items():
-        if looks_like_formula(value):
-            out.append(where(name, f"{value[:30]!r} would run as a formula in a spreadsheet"))
+    # an end not in this file (None) is checked against the store by the plan
+    if None not in (source_kind, target_kind) and (source_kind not in sources or target_kind not in targets):
+        out.append(where("type", "relation_ends", relation=edge.type, sources=sorted(sources),
+                         targets=sorted(targets), source_kind=source_kind, target_kind=target_kind))
     return out
 
 

@@ -54,16 +54,14 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
             elif kind in ("json", "graphml"):
                 batch.extend(read_graph_file(path, kind))
             else:
-                batch.errors.append(Problem(str(path), None, None, f"unknown format {kind!r}"))
+                batch.errors.append(Problem(str(path), None, None, "unknown_format", {"value": kind}))
         except TableError as exc:
             batch.errors.append(exc.problem)
     if spreadsheets:
         found = [t for t in spreadsheets if table_role(t)]
         if not found:
             for file in sorted({t.file for t in spreadsheets}):
-                batch.errors.append(Problem(file, 1, None,
-                                            "no elements sheet (Label, Type) nor connections sheet "
-                                            "(From, To, Type) found"))
+                batch.errors.append(Problem(file, 1, None, "no_table_found", {}))
         else:
             batch.extend(SpreadsheetReader(known).read(spreadsheets))
     return consolidate(batch)
@@ -100,17 +98,17 @@ def consolidate(batch: Batch) -> Batch:
             continue
         if kept.kind != record.kind:
             file, row = _place(record)
-            out.errors.append(Problem(file or "?", row, "id",
-                                      f"id {record.id!r} is a {record.kind} here and a {kept.kind} "
-                                      f"on row {_place(first[record.id])[1]}"))
+            out.errors.append(Problem(file or "?", row, "id", "id_two_kinds",
+                                      {"id": record.id, "kind": record.kind, "other": kept.kind,
+                                       "first_row": _place(first[record.id])[1]}))
             continue
         clash = conflicting_fields(kept.props, record.props)
         if clash and not (_explicit(kept) and _explicit(record) and set(kept.sources) != set(record.sources)):
             file, row = _place(record)
-            what = ", ".join(f"{f}: {kept.props[f]!r} vs {record.props[f]!r}" for f in clash)
-            out.errors.append(Problem(file or "?", row, _column(record, clash[0]),
-                                      f"duplicate id {record.id!r} with conflicting values "
-                                      f"({what}; first on row {_place(first[record.id])[1]})"))
+            out.errors.append(Problem(file or "?", row, _column(record, clash[0]), "duplicate_id",
+                                      {"id": record.id, "first_row": _place(first[record.id])[1],
+                                       "differences": [[_column(record, f), str(kept.props[f])[:60],
+                                                        str(record.props[f])[:60]] for f in clash]}))
             continue
         _merge_into(kept, record)
     edges = {}
@@ -122,9 +120,9 @@ def consolidate(batch: Batch) -> Batch:
                 _explicit(kept) and _explicit(record) and set(kept.sources) != set(record.sources)):
             if given:
                 file, row = _place(record)
-                out.errors.append(Problem(file or "?", row, None,
-                                          f"duplicate tie {' '.join(record.key[:3])!r} key "
-                                          f"{record.discriminator!r} with conflicting values"))
+                out.errors.append(Problem(file or "?", row, None, "duplicate_tie",
+                                          {"source": record.source, "relation": record.type,
+                                           "target": record.target, "key": record.discriminator}))
                 break
             record.discriminator = str(int(record.discriminator or 1) + 1)
             kept = edges.get(record.key)
@@ -132,9 +130,9 @@ def consolidate(batch: Batch) -> Batch:
             if kept is None:
                 if record.discriminator and not given:
                     file, row = _place(record)
-                    out.warnings.append(Problem(file or "?", row, None,
-                                                f"a second {record.type} tie between {record.source!r} and "
-                                                f"{record.target!r} with other values: kept as a parallel tie"))
+                    out.warnings.append(Problem(file or "?", row, None, "parallel_tie",
+                                                {"relation": record.type, "source": record.source,
+                                                 "target": record.target}))
                 edges[record.key] = record
             else:
                 _merge_into(kept, record)

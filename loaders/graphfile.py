@@ -1,12 +1,20 @@
-"""Whole graphs in the formats `export` writes: node-link JSON (networkx)
-and GraphML. Nodes need `kind` and `name`, edges need `type`; the same
-validation as for spreadsheets applies."""
+"""Whole graphs in the formats `export` writes: node-link JSON (networkx's
+layout) and GraphML. Nodes need `kind` and `name`, edges need `type`; the
+same validation as for spreadsheets applies, each problem placed at its
+element (the n-th node or edge of the file) and field.
+
+Files are read as data, never trusted: JSON nested deeper than a graph
+needs is refused before it is walked; GraphML is parsed by defusedxml first,
+which refuses entities and document types (external files, expansion bombs).
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import defusedxml.ElementTree as safe_xml
 import networkx as nx
+from defusedxml import DefusedXmlException
 
 from graph import model
 from graph.export import STRUCTURED
@@ -14,53 +22,128 @@ from graph.model import Batch, Edge, Node, Origin, Problem
 
 from .tables import TableError, decode, read_bytes
 
+# A node-link graph is 4 levels deep (file, nodes, node, a list value); a
+# conflicts record 3 more. Deeper is not a graph: refused before walking it.
+MAX_JSON_DEPTH = 12
+GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 
-def _parse(path, fmt):
-    file = str(path)
-    data = read_bytes(path)
-    text, _ = decode(data, file)
+
+def _depth(value) -> int:
+    """How deeply lists and dicts nest in `value`, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _json_elements(text, file):
+    """(nodes, edges) of a node-link file: lists of (position, id or ends,
+    key, attributes); a workspace file (graph.json) is read too."""
     try:
-        if fmt == "json":
-            payload = json.loads(text)
-            if isinstance(payload, dict) and "graph" in payload and "format" in payload:
-                payload = payload["graph"]          # a workspace file
-            edges = "edges" if "edges" in payload else "links"
-            return nx.node_link_graph(payload, directed=True, multigraph=True, edges=edges)
+        payload = json.loads(text)
+    except RecursionError:
+        raise TableError(Problem(file, None, None, "json_too_deep", {"most": MAX_JSON_DEPTH})) from None
+    except ValueError as exc:
+        raise TableError(Problem(file, getattr(exc, "lineno", None), None, "not_json",
+                                 {"detail": getattr(exc, "msg", str(exc))})) from None
+    if _depth(payload) > MAX_JSON_DEPTH:
+        raise TableError(Problem(file, None, None, "json_too_deep", {"most": MAX_JSON_DEPTH}))
+    if isinstance(payload, dict) and isinstance(payload.get("graph"), dict) and "format" in payload:
+        payload = payload["graph"]              # a workspace file
+    edges = payload.get("edges", payload.get("links", [])) if isinstance(payload, dict) else None
+    if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list) or not isinstance(edges, list):
+        raise TableError(Problem(file, None, None, "not_node_link", {}))
+    nodes = []
+    for position, item in enumerate(payload["nodes"], start=1):
+        attrs = dict(item) if isinstance(item, dict) else {}
+        nodes.append((position, attrs.pop("id", None), None, attrs))
+    ties = []
+    for position, item in enumerate(edges, start=1):
+        attrs = dict(item) if isinstance(item, dict) else {}
+        ends = (attrs.pop("source", None), attrs.pop("target", None))
+        ties.append((position, ends, attrs.pop("key", None), attrs))
+    return nodes, ties
+
+
+def _graphml_elements(text, file):
+    try:
+        tree = safe_xml.fromstring(text.encode("utf-8"))
+    except DefusedXmlException:
+        raise TableError(Problem(file, None, None, "xml_entities", {})) from None
+    except safe_xml.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise TableError(Problem(file, line, None, "not_graphml", {"detail": str(exc)})) from None
+    ids = [n.get("id") for n in tree.iter(f"{GRAPHML_NS}node")]
+    try:
         graph = nx.parse_graphml(text, force_multigraph=True)
-        for _, data in graph.nodes(data=True):
-            if data.get("label") == data.get("name"):
-                data.pop("label")
-        for data in [d for _, d in graph.nodes(data=True)] + [d for *_, d in graph.edges(keys=True, data=True)]:
-            for name in STRUCTURED:
-                if isinstance(data.get(name), str):
-                    try:
-                        data[name] = json.loads(data[name])
-                    except ValueError:
-                        pass
-        return graph
     except (ValueError, KeyError, TypeError, AttributeError, nx.NetworkXError) as exc:
-        what = "JSON node-link data" if fmt == "json" else "GraphML"
-        raise TableError(Problem(file, None, None, f"not valid {what} ({exc})")) from None
-    except Exception as exc:  # lxml/expat parse errors have no common base
-        raise TableError(Problem(file, None, None, f"not valid GraphML ({exc})")) from None
+        raise TableError(Problem(file, None, None, "not_graphml", {"detail": str(exc)[:200]})) from None
+    seen = set()
+    for position, node_id in enumerate(ids, start=1):
+        if node_id in seen:
+            raise TableError(Problem(file, position, "id", "duplicate_element_id", {"id": str(node_id)}))
+        seen.add(node_id)
+    nodes = []
+    for position, (node_id, data) in enumerate(graph.nodes(data=True), start=1):
+        data = dict(data)
+        if data.get("label") == data.get("name"):
+            data.pop("label")
+        nodes.append((position, node_id, None, _unpacked(data)))
+    ties = [(position, (u, v), key, _unpacked(dict(data)))
+            for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True), start=1)]
+    return nodes, ties
+
+
+def _unpacked(data: dict) -> dict:
+    """GraphML carries lists and records as JSON text (graph.export.flat)."""
+    for name in STRUCTURED:
+        if isinstance(data.get(name), str):
+            try:
+                data[name] = json.loads(data[name])
+            except ValueError:
+                pass
+    return data
+
+
+def _sources(value, default):
+    """A source given as one text is one source, not a list of letters."""
+    if value is None or value == []:
+        return [default]
+    return [value] if isinstance(value, str) else value
 
 
 def read_graph_file(path, fmt) -> Batch:
-    graph = _parse(path, fmt)
     file = str(path)
+    text, _ = decode(read_bytes(path), file)
+    nodes, ties = (_json_elements if fmt == "json" else _graphml_elements)(text, file)
     name = Path(file).name
     batch = Batch()
-    kinds = {}
-    for position, (node_id, data) in enumerate(graph.nodes(data=True), start=1):
-        data = dict(data)
-        kind = data.pop("kind", None)
-        where = lambda column, message, p=position, n=node_id: Problem(file, p, column, f"node {n!r}: {message}")  # noqa: E731
-        if kind is None:
-            batch.errors.append(where("kind", "no kind"))
+    kinds, first = {}, {}
+    for position, node_id, _, data in nodes:
+        def where(column, code, /, p=position, n=node_id, **values):
+            return Problem(file, p, column, code, dict(values, element="node", element_id=str(n)[:60]))
+        if not isinstance(node_id, (str, int)) or isinstance(node_id, bool) or str(node_id).strip() == "":
+            batch.errors.append(where("id", "bad_id", id=repr(node_id)[:40]))
             continue
-        sources = data.pop("sources", None) or [f"{name}:node {node_id}"]
-        conflicts = data.pop("conflicts", None) or {}
-        node = Node(str(node_id), kind, data, list(sources), conflicts)
+        node_id = str(node_id)
+        if node_id in first:
+            batch.errors.append(where("id", "duplicate_element_id", id=node_id, first=first[node_id]))
+            continue
+        first[node_id] = position
+        kind = data.pop("kind", None)
+        if kind is None:
+            batch.errors.append(where("kind", "no_kind"))
+            continue
+        if data.get("name") is None:
+            batch.errors.append(where("name", "empty_name"))
+            continue
+        node = Node(node_id, kind, data, _sources(data.pop("sources", None), f"{name}:node {node_id}"),
+                    data.pop("conflicts", None) or {})
         node.origin = Origin(file, position, True)
         problems = model.validate_node(node, where)
         if problems:
@@ -68,18 +151,21 @@ def read_graph_file(path, fmt) -> Batch:
             continue
         kinds[node.id] = kind
         batch.nodes.append(node)
-    for position, (source, target, key, data) in enumerate(graph.edges(keys=True, data=True), start=1):
-        data = dict(data)
+    for position, (source, target), key, data in ties:
+        def where(column, code, /, p=position, s=source, t=target, **values):
+            return Problem(file, p, column, code, dict(values, element="edge", element_id=f"{s} → {t}"[:80]))
+        if not all(isinstance(end, (str, int)) and not isinstance(end, bool) for end in (source, target)):
+            batch.errors.append(where(None, "bad_id", id=repr((source, target))[:40]))
+            continue
+        key = "" if key is None else str(key)
         key_rel, discriminator = model.split_graph_key(key)
         rel = data.pop("type", None) or (key_rel if key_rel in model.RELATIONS else None)
-        where = lambda column, message, p=position: Problem(file, p, column, f"edge {source!r} -> {target!r}: {message}")  # noqa: E731
         if rel is None:
-            batch.errors.append(where("type", "no type"))
+            batch.errors.append(where("type", "no_type"))
             continue
-        data.pop("key", None)
-        sources = data.pop("sources", None) or [f"{name}:edge {source}-{target}"]
-        conflicts = data.pop("conflicts", None) or {}
-        edge = Edge(str(source), rel, str(target), data, list(sources), conflicts, discriminator)
+        edge = Edge(str(source), rel, str(target), data,
+                    _sources(data.pop("sources", None), f"{name}:edge {source}-{target}"),
+                    data.pop("conflicts", None) or {}, discriminator)
         edge.origin = Origin(file, position, True)
         problems = model.validate_edge(edge, kinds.get(edge.source), kinds.get(edge.target), where)
         if problems:

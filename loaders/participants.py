@@ -128,22 +128,18 @@ def _entries(table: Table, batch: Batch) -> list:
         if explicit:
             current, current_row = cells["structure"], number
         if not current and (name or emails):
-            batch.errors.append(Problem(table.file, number, "Structure",
-                                        "no structure on this row nor above it"))
+            batch.errors.append(Problem(table.file, number, "Structure", "no_structure", {}))
             continue
         entry = Entry(number, current, current_row, explicit, name,
                       cells.get("function", ""), emails[0] if emails else "", cells.get("phone", ""))
         if len(emails) > 1:
-            batch.warnings.append(Problem(table.file, number, "Email",
-                                          f"several e-mails in one cell; kept {emails[0]}"))
+            batch.warnings.append(Problem(table.file, number, "Email", "several_emails", {}))
         if not (entry.name or entry.function or entry.email or entry.phone):
-            batch.warnings.append(Problem(table.file, number, None,
-                                          f"only a structure ({current}): no person on this row"))
+            batch.warnings.append(Problem(table.file, number, None, "structure_only", {"structure": current}))
             entry.notes.append("structure only")
         entries.append(entry)
     if columns is None:
-        batch.errors.append(Problem(table.file, None, None,
-                                    "no participants header found (Structure, Nom et prénom, Fonction, Email)"))
+        batch.errors.append(Problem(table.file, None, None, "no_participants_header", {}))
     return entries
 
 
@@ -170,18 +166,14 @@ def _attach_fragments(entries: list, file: str, batch: Batch) -> list:
             order.sort(key=lambda e: -_name_matches_email(e.name, entry.email))
         target = next((e for e in order if all(not getattr(e, p) for p in pieces)), None)
         if target is None:
-            batch.warnings.append(Problem(file, entry.row, None,
-                                          f"this row holds only {' and '.join(pieces)} and no neighbour "
-                                          f"lacks it: not loaded"))
+            batch.warnings.append(Problem(file, entry.row, None, "fragment_not_loaded", {"pieces": pieces}))
             continue
         for piece in pieces:
             setattr(target, piece, getattr(entry, piece))
         if entry.explicit_structure and not target.explicit_structure:
             target.structure, target.structure_row = entry.structure, entry.structure_row
-        what = {"email": "an e-mail", "function": "a function", "phone": "a phone number"}
-        batch.warnings.append(Problem(file, entry.row, None,
-                                      f"this row holds only {' and '.join(what[p] for p in pieces)}: "
-                                      f"attached to {target.name} (row {target.row})"))
+        batch.warnings.append(Problem(file, entry.row, None, "fragment_attached",
+                                      {"pieces": pieces, "row": target.row}))
     return people
 
 
@@ -212,8 +204,7 @@ class ParticipantsReader:
             if looks_like_participants(table):
                 entries += _entries(table, batch)
         if not entries and not batch.errors:
-            batch.errors.append(Problem(file, None, None,
-                                        "no participants header found (Structure, Nom et prénom, Fonction, Email)"))
+            batch.errors.append(Problem(file, None, None, "no_participants_header", {}))
         if batch.errors:
             return batch
         people = _attach_fragments(entries, file, batch)
@@ -227,8 +218,8 @@ class ParticipantsReader:
             person_id = model.make_id(model.PERSON, person.name)
             props = {"name": person.name, "email": person.email, "phone": person.phone}
             if person_id in seen_people:
-                batch.warnings.append(Problem(file, person.row, "Nom et prénom",
-                                              f"{person.name} is also on row {seen_people[person_id]}: one person"))
+                batch.warnings.append(Problem(file, person.row, "Nom et prénom", "same_person",
+                                              {"row": seen_people[person_id]}))
             seen_people.setdefault(person_id, person.row)
             node = Node(person_id, model.PERSON, props, source_of(person.row))
             node.origin = Origin(file, person.row)
@@ -253,7 +244,8 @@ class ParticipantsReader:
             text = entry.structure
             if text in out:
                 continue
-            where = lambda msg, row=entry.structure_row: Problem(file, row, "Structure", msg)  # noqa: E731
+            def where(code, /, row=entry.structure_row, **values):
+                return Problem(file, row, "Structure", code, values)
             match = self.known.find(text)
             if match.how == "none":
                 # A branch named after its head office ("Grdr Mali", "Grdr").
@@ -265,18 +257,16 @@ class ParticipantsReader:
                 continue
             if match.how == "fuzzy":
                 out[text] = match.id
-                batch.warnings.append(where(f"{text!r} read as {self.known.name_of[match.id]!r} "
-                                            f"(similar names, {match.score:.0f}%): check it"))
+                batch.warnings.append(where("structure_fuzzy", text=text, name=self.known.name_of[match.id],
+                                            score=round(match.score)))
                 continue
             if match.how == "contains":
                 out[text] = match.id
-                batch.warnings.append(where(f"{text!r} taken as {self.known.name_of[match.id]!r}, whose name "
-                                            f"it contains (a branch or a former name?): check it"))
+                batch.warnings.append(where("structure_contains", text=text, name=self.known.name_of[match.id]))
                 continue
             if match.how == "ambiguous":
-                names = ", ".join(repr(self.known.name_of[i]) for i in match.candidates)
-                batch.warnings.append(where(f"{text!r} could be {names}: loaded as a new organisation; "
-                                            f"merge it by hand if it is one of them"))
+                batch.warnings.append(where("structure_ambiguous", text=text,
+                                            names=[self.known.name_of[i] for i in match.candidates]))
             again = local.find(text, fuzzy=False)
             if again.id:
                 out[text] = again.id
@@ -291,9 +281,10 @@ class ParticipantsReader:
             batch.nodes.append(node)
             local.add(org_id, model.ORGANISATION, name, acronym)
             out[text] = org_id
-            if match.how == "none":
-                batch.warnings.append(where(f"{text!r} is not in the graph: added as a new organisation "
-                                            f"(category guessed: {category})"))
+            if org_id in self.known.kind_of:        # not found by name, but its id is taken: the same one
+                batch.warnings.append(where("structure_same_id", text=text, name=self.known.name_of[org_id]))
+            elif match.how == "none":
+                batch.warnings.append(where("structure_new", text=text, category=category))
         new = {n.id: (n.props["name"], n.props.get("acronym"))
                for n in batch.nodes if n.kind == model.ORGANISATION}
         return out, new
@@ -318,10 +309,9 @@ class ParticipantsReader:
             scores = {oid: _domain_affinity(domain, *label) for oid, label in candidates.items()}
             best = max(scores, key=scores.get)
             if best != row_org and scores[best] >= DOMAIN_MATCH and scores[best] > scores.get(row_org, 0) + 10:
-                batch.warnings.append(Problem(
-                    file, person.row, "Email",
-                    f"the e-mail domain of {person.name} ({domain}) points to {candidates[best][0]!r}, "
-                    f"not to {candidates[row_org][0]!r}: is the structure cell shifted?"))
+                batch.warnings.append(Problem(file, person.row, "Email", "email_domain_elsewhere",
+                                              {"domain": domain, "points_to": candidates[best][0],
+                                               "structure": candidates[row_org][0]}))
 
     def _event(self, file, batch):
         if not self.event:
@@ -333,5 +323,5 @@ class ParticipantsReader:
         node = Node(event_id, model.EVENT, {"name": self.event}, [Path(file).name])
         node.origin = Origin(file)
         batch.nodes.append(node)
-        batch.warnings.append(Problem(file, None, None, f"event {self.event!r} is new: added"))
+        batch.warnings.append(Problem(file, None, None, "new_event", {"name": self.event}))
         return event_id

@@ -80,7 +80,7 @@ def parse_conflicts(cell, where):
             return value, []
     except ValueError:
         pass
-    return {}, [where("conflicts", "not a conflicts record as written by export (JSON)")]
+    return {}, [where("conflicts", "bad_conflicts")]
 
 
 def split_multi(cell: str) -> list:
@@ -124,8 +124,8 @@ def _column_map(header, names, file, row):
             continue
         field = aliases.get(name, name.replace(" ", "_"))
         if field in seen:
-            problems.append(Problem(file, row, header[index],
-                                    f"column {header[index]!r} appears twice (also column {seen[field] + 1})"))
+            problems.append(Problem(file, row, header[index], "column_twice",
+                                    {"column": header[index], "other": seen[field] + 1}))
             continue
         seen[field] = index
         mapping[index] = field
@@ -153,18 +153,18 @@ class SpreadsheetReader:
     def read_elements(self, table: Table):
         rows = [(n, c) for n, c in table.rows if not is_blank(c)]
         if not rows:
-            self.batch.errors.append(Problem(table.file, None, None, "the elements sheet is empty"))
+            self.batch.errors.append(Problem(table.file, None, None, "empty_sheet", {"role": "elements"}))
             return
         header_row, header = rows[0]
         cols, problems = _column_map(header, ELEMENT_COLUMNS, table.file, header_row)
         self.batch.errors += problems
         fields = set(cols.values())
         if "name" not in fields:
-            self.batch.errors.append(Problem(table.file, header_row, None,
-                                             "missing column Label (or Name / Nom)"))
+            self.batch.errors.append(Problem(table.file, header_row, None, "missing_column",
+                                             {"column": "Label", "alternatives": ["Name", "Nom"]}))
         if not fields & {"type", "kind"}:
-            self.batch.errors.append(Problem(table.file, header_row, None,
-                                             "missing column Type (or Kind)"))
+            self.batch.errors.append(Problem(table.file, header_row, None, "missing_column",
+                                             {"column": "Type", "alternatives": ["Kind"]}))
         if self.batch.errors:
             return
         for number, cells in rows[1:]:
@@ -176,26 +176,25 @@ class SpreadsheetReader:
         col_name = {field: header[i] for i, field in cols.items()}
         errors = []
 
-        def where(field, message):
-            return Problem(file, number, col_name.get(field, field), message)
+        def where(field, code, /, **values_):
+            return Problem(file, number, col_name.get(field, field) if field else None, code, values_)
 
         name = values.get("name", "")
         kind, category = None, None
         if values.get("kind"):
             kind = next((k for k in model.KINDS if k.lower() == values["kind"].strip().lower()), None)
             if kind is None:
-                errors.append(where("kind", f"unknown kind {values['kind']!r}; expected one of {', '.join(model.KINDS)}"))
+                errors.append(where("kind", "unknown_kind", value=values["kind"], expected=list(model.KINDS)))
         if values.get("type"):
             mapped = kind_for_type(values["type"])
             if mapped is None and kind is None:
-                errors.append(where("type", f"unknown type {values['type']!r}: name a kind "
-                                    f"({', '.join(model.KINDS)}) or an organisation category "
-                                    f"({', '.join(model.CATEGORIES)}), in French or English"))
+                errors.append(where("type", "unknown_type", value=values["type"], kinds=list(model.KINDS),
+                                    categories=list(model.CATEGORIES)))
             elif mapped is not None:
                 kind = kind or mapped[0]
                 category = mapped[1] if mapped[0] == kind else None
         elif kind is None and not errors:
-            errors.append(where("type", "the type is empty"))
+            errors.append(where("type", "empty_type"))
         if errors:
             self.batch.errors += errors
             return
@@ -212,7 +211,7 @@ class SpreadsheetReader:
                 try:
                     props[field] = _number(value)
                 except ValueError:
-                    errors.append(where(field, f"{value!r} is not a number"))
+                    errors.append(where(field, "not_a_number", value=value[:40]))
             else:
                 props[field] = value
         if kind == model.ORGANISATION:
@@ -262,7 +261,7 @@ class SpreadsheetReader:
                 if field == "parent" or kind == model.TERRITORY and field in ("territory", "country"):
                     rel = "PART_OF"
                 self._pending_cells.append((node_id, kind, rel, target, target_kind, level,
-                                            sources, explicit, where(field, "").column, file, number))
+                                            sources, explicit, col_name.get(field, field), file, number))
 
     # -- cells that name nodes -----------------------------------------------
     def _resolve_cells(self):
@@ -273,17 +272,16 @@ class SpreadsheetReader:
                 if target_kind in (model.TERRITORY, model.THEME):
                     target_id = self._implicit_node(text, target_kind, level, sources)
                 else:
-                    self.batch.errors.append(Problem(file, number, column,
-                                                     f"{text!r} names nothing in this file nor in the graph"))
+                    self.batch.errors.append(Problem(file, number, column, "names_nothing", {"text": text}))
                     continue
             if target_id is False:
-                self.batch.errors.append(Problem(file, number, column,
-                                                 f"{text!r} is ambiguous: several {target_kind} nodes have this name"))
+                self.batch.errors.append(Problem(file, number, column, "ambiguous_name",
+                                                 {"text": text, "kind": target_kind}))
                 continue
             kind_ok = model.RELATIONS[rel]
             if source_kind not in kind_ok[0]:
-                self.batch.errors.append(Problem(file, number, column,
-                                                 f"a {source_kind} cannot have a {column!r} ({rel})"))
+                self.batch.errors.append(Problem(file, number, column, "field_not_for_kind",
+                                                 {"kind": source_kind, "column": column, "relation": rel}))
                 continue
             edge = Edge(source_id, rel, target_id, {}, list(sources))
             edge.origin = Origin(file, number, explicit)
@@ -320,7 +318,7 @@ class SpreadsheetReader:
     def read_connections(self, table: Table):
         rows = [(n, c) for n, c in table.rows if not is_blank(c)]
         if not rows:
-            self.batch.errors.append(Problem(table.file, None, None, "the connections sheet is empty"))
+            self.batch.errors.append(Problem(table.file, None, None, "empty_sheet", {"role": "connections"}))
             return
         header_row, header = rows[0]
         cols, problems = _column_map(header, CONNECTION_COLUMNS, table.file, header_row)
@@ -328,9 +326,11 @@ class SpreadsheetReader:
         fields = set(cols.values())
         for needed, label in (("from", "From"), ("to", "To")):
             if needed not in fields:
-                self.batch.errors.append(Problem(table.file, header_row, None, f"missing column {label}"))
+                self.batch.errors.append(Problem(table.file, header_row, None, "missing_column",
+                                                 {"column": label, "alternatives": []}))
         if not fields & {"type", "relation"}:
-            self.batch.errors.append(Problem(table.file, header_row, None, "missing column Type (or Relation)"))
+            self.batch.errors.append(Problem(table.file, header_row, None, "missing_column",
+                                             {"column": "Type", "alternatives": ["Relation"]}))
         if any(p.row == header_row for p in self.batch.errors):
             return
         self._connection_rows.append((table, header, cols, rows[1:]))
@@ -340,17 +340,17 @@ class SpreadsheetReader:
         values = {field: (cells[i] if i < len(cells) else "") for i, field in cols.items()}
         col_name = {field: header[i] for i, field in cols.items()}
 
-        def where(field, message):
+        def where(field, code, /, **values_):
             if field == "type" and "relation" in col_name:
                 field = "relation"
-            return Problem(file, number, col_name.get(field, field), message)
+            return Problem(file, number, col_name.get(field, field) if field else None, code, values_)
 
         props = {}
         if values.get("relation"):
             rel = relation_for_type(values["relation"])
             if rel is None:
-                self.batch.errors.append(where("relation", f"unknown relation type {values['relation']!r}; "
-                                               f"expected one of {', '.join(model.RELATIONS)}"))
+                self.batch.errors.append(where("relation", "unknown_relation", value=values["relation"],
+                                               expected=list(model.RELATIONS)))
                 return
         elif values.get("type"):
             rel = relation_for_type(values["type"])
@@ -360,7 +360,7 @@ class SpreadsheetReader:
                 first = self._unmapped.setdefault(values["type"], [file, number, 0])
                 first[2] += 1
         else:
-            self.batch.errors.append(where("type", "the type is empty"))
+            self.batch.errors.append(where("type", "empty_type"))
             return
         for field, value in values.items():
             if field in ("from", "to", "type", "relation", "sources", "conflicts", "key") or not value:
@@ -369,7 +369,7 @@ class SpreadsheetReader:
                 try:
                     props[field] = _number(value)
                 except ValueError:
-                    self.batch.errors.append(where(field, f"{value!r} is not a number"))
+                    self.batch.errors.append(where(field, "not_a_number", value=value[:40]))
                     return
             elif field == "label" and "label" in props:
                 props["description"] = props.get("description") or value
@@ -386,16 +386,16 @@ class SpreadsheetReader:
         for field in ("from", "to"):
             names = split_multi(values.get(field, ""))
             if not names:
-                self.batch.errors.append(where(field, f"{col_name[field]} is empty"))
+                self.batch.errors.append(where(field, "empty_cell", column=col_name[field]))
                 return
             ids = []
             for text in names:
                 found = self._lookup(text, None)
                 if found is None:
-                    self.batch.errors.append(where(field, f"{text!r} names nothing in this file nor in the graph"))
+                    self.batch.errors.append(where(field, "names_nothing", text=text))
                     return
                 if found is False:
-                    self.batch.errors.append(where(field, f"{text!r} is ambiguous: several nodes have this name; use its id"))
+                    self.batch.errors.append(where(field, "ambiguous_name", text=text, kind=None))
                     return
                 ids.append(found)
             ends.append(ids)
@@ -416,7 +416,7 @@ class SpreadsheetReader:
                     self.batch.errors += problems
                     continue
                 if source_id == target_id:
-                    self.batch.warnings.append(where("to", "this tie links a node to itself"))
+                    self.batch.warnings.append(where("to", "self_tie"))
                 edge.origin = Origin(file, number, explicit, col_name)
                 self.batch.edges.append(edge)
 
@@ -435,13 +435,10 @@ class SpreadsheetReader:
             for number, cells in rows:
                 self._connection(table, header, cols, number, cells)
         for wording, (file, number, count) in sorted(self._unmapped.items()):
-            self.batch.warnings.append(Problem(
-                file, number, "Type",
-                f"connection type {wording!r} ({count} row{'s' if count > 1 else ''}) is not in the "
-                f"vocabulary: kept as RELATED_TO with label {wording!r}"))
+            self.batch.warnings.append(Problem(file, number, "Type", "unmapped_wording",
+                                               {"wording": wording, "count": count}))
         for table, role in roles:
             if role is None and header_of(table) is not None:
-                self.batch.warnings.append(Problem(
-                    table.file, None, table.sheet,
-                    "this sheet is neither elements (Label, Type) nor connections (From, To, Type): skipped"))
+                self.batch.warnings.append(Problem(table.file, None, table.sheet, "sheet_skipped",
+                                                   {"sheet": table.sheet}))
         return self.batch

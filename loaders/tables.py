@@ -40,7 +40,7 @@ def decode(data: bytes, file: str):
                 return data.decode("utf-16"), "utf-16"
             except UnicodeDecodeError:
                 pass
-        raise TableError(Problem(file, None, None, "this is a binary file, not a table (CSV or XLSX expected)"))
+        raise TableError(Problem(file, None, None, "binary_file", {}))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -48,8 +48,7 @@ def decode(data: bytes, file: str):
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
-        raise TableError(Problem(file, None, None,
-                                 f"cannot read the text: neither UTF-8 nor Windows-1252 (byte {exc.start})")) from None
+        raise TableError(Problem(file, None, None, "unreadable_text", {"byte": exc.start})) from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -79,8 +78,7 @@ def read_csv_text(text: str, file: str, encoding: str = "utf-8", first_line: int
             rows.append((first_line + ended, [c.strip() for c in cells]))
             ended = reader.line_num
     except csv.Error as exc:
-        raise TableError(Problem(file, first_line + ended, None,
-                                 f"the file is damaged or truncated here ({exc})")) from None
+        raise TableError(Problem(file, first_line + ended, None, "damaged_csv", {"detail": str(exc)})) from None
     return Table(file, Path(file).stem, rows, encoding)
 
 
@@ -89,7 +87,7 @@ def read_xlsx(data: bytes, file: str) -> list:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableError(Problem(file, None, None, f"the workbook is damaged or truncated ({exc})")) from None
+        raise TableError(Problem(file, None, None, "damaged_workbook", {"detail": str(exc)[:200]})) from None
     tables = []
     for sheet in book.worksheets:
         rows = []
@@ -106,9 +104,9 @@ def read_bytes(path) -> bytes:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise TableError(Problem(file, None, None, f"cannot open the file ({exc.strerror})")) from None
+        raise TableError(Problem(file, None, None, "cannot_open", {"detail": exc.strerror or ""})) from None
     if not data.strip():
-        raise TableError(Problem(file, None, None, "the file is empty"))
+        raise TableError(Problem(file, None, None, "empty_file", {}))
     return data
 
 

@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from graph.model import CONTACT_FIELDS, relation
+from interface import sentences
 
 from ui import network_view as nv
-from ui import state
+from ui import state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -79,14 +80,13 @@ def render():
     if not orgs:
         st.info(tr("actor.none"))
         return
-    org = st.selectbox(tr("actor.choose"), list(orgs), index=0, key="org", format_func=orgs.get,
-                       bind="query-params")
+    org = url.choice(st.selectbox, tr("actor.choose"), list(orgs), "org", orgs.get, default=next(iter(orgs)))
     graph = data.graph
     attrs = graph.nodes[org]
     st.header(plain(attrs.get("name", org)), anchor=False)
     st.caption(plain(" · ".join(x for x in (word("category", attrs.get("category")) if attrs.get("category")
                                             else "", word("sphere", attrs.get("sphere", "unknown")), org) if x)))
-    link("explorer", tr("actor.explore"), focus=orgs[org], radius="2")
+    link("explorer", tr("actor.explore"), focus=org, radius="2")
 
     left, right = st.columns(2)
     with left:
@@ -113,13 +113,14 @@ def render():
     found = state.partners(data, org, top=10)
     if not found:
         st.write(tr("actor.no_partners"))
+    name_of = sentences.names_in(graph)
     for rank, cand in enumerate(found, start=1):
         with st.expander(f"{rank}\\. {plain(cand['name'])} — {tr('actor.score')} {cand['score']:.2f}",
                          expanded=rank <= 3):
-            for reason in cand["reasons"]:
+            for reason in sentences.reasons(cand["evidence"], name_of, state.lang()):
                 st.markdown(f"- {plain(reason)}")
             if len(cand["path"]) > 2:
-                st.markdown(plain(tr("actor.introduction", path=" → ".join(cand["path"]))))
+                st.markdown(plain(tr("actor.introduction", path=sentences.path(cand["path"], name_of))))
 
     st.subheader(tr("actor.ego"))
     ego = nv.neighbourhood(graph, org, 1)

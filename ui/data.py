@@ -19,6 +19,7 @@ from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
 from graph.model import EVENT
 from graph.store import BatchRejected, StoreUnavailable
+from interface import sentences
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
 from graph.names import NameIndex
@@ -32,7 +33,8 @@ UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml"]
 def problems_table(problems) -> pd.DataFrame:
     return pd.DataFrame([{tr("data.file"): Path(p.file).name if p.file else "",
                           tr("data.row"): "" if p.row is None else str(p.row),
-                          tr("data.column"): p.column or "", tr("data.message"): p.message} for p in problems])
+                          tr("data.column"): p.column or "",
+                          tr("data.message"): sentences.problem(p, state.lang())} for p in problems])
 
 
 def _session_folder() -> Path:
@@ -106,7 +108,8 @@ def upload_section(data):
     files = st.file_uploader(tr("data.files"), type=UPLOAD_TYPES, accept_multiple_files=True, key="upload")
     a, b = st.columns(2)
     fmt = a.selectbox(tr("data.format"), LOAD_FORMATS, key="format", format_func=lambda f: tr(f"data.format.{f}"))
-    event = b.selectbox(tr("data.event"), state.names(data, EVENT), index=None, key="event",
+    events = state.named(data, EVENT)
+    event = b.selectbox(tr("data.event"), list(events), index=None, key="event", format_func=lambda e: events.get(e, e),
                         accept_new_options=True, placeholder=tr("explorer.none"))
     if st.button(tr("data.check"), disabled=not files, key="check"):
         check(data, files, fmt, event)
@@ -161,7 +164,7 @@ def store_section(data):
             store = state.open_store(wanted)
             st.success(tr("data.ok", location=store.describe()["location"]))
         except StoreUnavailable as exc:
-            st.error(str(exc))
+            st.error(sentences.unavailable(exc, state.lang()))
             return
         if use:
             st.session_state["store_settings"] = wanted

@@ -9,7 +9,7 @@ import streamlit as st
 from graph.model import CATEGORIES, KINDS, ORGANISATION, RELATIONS, SPHERES, TERRITORY, THEME
 
 from ui import network_view as nv
-from ui import state
+from ui import state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -33,44 +33,53 @@ def _filtered(key, version, kinds, categories, spheres, territory, theme, relati
 
 
 def controls(data) -> dict:
-    """The filters, bound to the URL; returns the choices."""
+    """The filters, bound to the URL (ui.url: codes and ids); returns the choices."""
     orgs = state.organisations(data)
+    places, topics = state.named(data, TERRITORY), state.named(data, THEME)
     with st.container(border=True):
         a, b, c = st.columns(3)
-        kinds = a.multiselect(tr("explorer.kinds"), KINDS, default=DEFAULT_KINDS, key="kinds",
-                              format_func=lambda k: word("kind", k), bind="query-params")
-        categories = b.multiselect(tr("explorer.categories"), list(CATEGORIES), key="category",
-                                   format_func=lambda k: word("category", k), placeholder=tr("explorer.all"),
-                                   bind="query-params")
-        spheres = c.multiselect(tr("explorer.spheres"), SPHERES, key="sphere",
-                                format_func=lambda k: word("sphere", k), placeholder=tr("explorer.all"),
-                                bind="query-params")
+        kinds = url.choices(a.multiselect, tr("explorer.kinds"), KINDS, "kinds", lambda k: word("kind", k),
+                            default=DEFAULT_KINDS)
+        categories = url.choices(b.multiselect, tr("explorer.categories"), list(CATEGORIES), "category",
+                                 lambda k: word("category", k), placeholder=tr("explorer.all"))
+        spheres = url.choices(c.multiselect, tr("explorer.spheres"), SPHERES, "sphere", lambda k: word("sphere", k),
+                              placeholder=tr("explorer.all"))
         a, b, c = st.columns(3)
-        territory = a.selectbox(tr("explorer.territory"), state.names(data, TERRITORY), index=None,
-                                key="territory", placeholder=tr("explorer.all"), bind="query-params")
-        theme = b.selectbox(tr("explorer.theme"), state.names(data, THEME), index=None, key="theme",
-                            placeholder=tr("explorer.all"), bind="query-params")
-        relations = c.multiselect(tr("explorer.relations"), list(RELATIONS), key="relation",
-                                  format_func=lambda k: word("relation", k), placeholder=tr("explorer.all"),
-                                  bind="query-params")
+        territory = url.choice(a.selectbox, tr("explorer.territory"), list(places), "territory", places.get,
+                               placeholder=tr("explorer.all"))
+        theme = url.choice(b.selectbox, tr("explorer.theme"), list(topics), "theme", topics.get,
+                           placeholder=tr("explorer.all"))
+        relations = url.choices(c.multiselect, tr("explorer.relations"), list(RELATIONS), "relation",
+                                lambda k: word("relation", k), placeholder=tr("explorer.all"))
         a, b, c, d = st.columns([2, 1, 1, 1])
-        focus = a.selectbox(tr("explorer.focus"), list(orgs), index=None, key="focus",
-                            format_func=orgs.get, placeholder=tr("explorer.none"), bind="query-params")
-        radius = b.slider(tr("explorer.radius"), 1, 3, 1, key="radius", bind="query-params")
-        colour_by = c.selectbox(tr("explorer.colour"), COLOUR_BY, key="colour",
-                                format_func=lambda k: tr(f"explorer.{k}"), bind="query-params")
-        size_by = d.selectbox(tr("explorer.size"), SIZE_BY, key="size",
-                              format_func=lambda k: tr("explorer.constant") if k == "none" else tr(f"metric.{k}"),
-                              bind="query-params")
+        focus = url.choice(a.selectbox, tr("explorer.focus"), list(orgs), "focus", orgs.get,
+                           placeholder=tr("explorer.none"))
+        radius = url.number(b.slider, tr("explorer.radius"), "radius", 1, 1, 3)
+        colour_by = url.choice(c.selectbox, tr("explorer.colour"), COLOUR_BY, "colour",
+                               lambda k: tr(f"explorer.{k}"), default=COLOUR_BY[0])
+        size_by = url.choice(d.selectbox, tr("explorer.size"), SIZE_BY, "size",
+                             lambda k: tr("explorer.constant") if k == "none" else tr(f"metric.{k}"),
+                             default=SIZE_BY[0])
     return {"kinds": tuple(kinds), "categories": tuple(categories), "spheres": tuple(spheres),
             "territory": territory, "theme": theme, "relations": tuple(relations), "focus": focus,
             "radius": radius, "colour_by": colour_by, "size_by": size_by, "names": orgs}
 
 
+def group_label(group, colour_by: str) -> str:
+    """A group's name as the reader knows it (network_view.groups gives
+    codes): a sphere's or a kind's word, "no territory" for "—"."""
+    if group in KINDS:
+        return word("kind", group)
+    if colour_by == "sphere":
+        return word("sphere", group)
+    if group == "—":
+        return tr("explorer.no_territory")
+    return str(group)
+
+
 def legend(colour_of_group: dict, colour_by: str, view):
     kinds = sorted({d.get("kind") for _, d in view.nodes(data=True)} - {ORGANISATION})
-    items = [(colour, word("sphere", g) if colour_by == "sphere" else g, "●")
-             for g, colour in colour_of_group.items()]
+    items = [(colour, group_label(g, colour_by), "●") for g, colour in colour_of_group.items()]
     items += [(nv.KIND_STYLE[k][1], word("kind", k), {"triangle": "▲", "square": "■", "star": "★",
                                                       "diamond": "◆", "box": "▬"}.get(nv.KIND_STYLE[k][0], "●"))
               for k in kinds if k in nv.KIND_STYLE]
@@ -102,18 +111,17 @@ def render():
     colour_of_group = nv.colours(view, c["colour_by"], group_of)
 
     if c["focus"]:
-        name = c["names"][c["focus"]]
-        link("actor", tr("explorer.open_actor", name=plain(name)), org=name)
+        link("actor", tr("explorer.open_actor", name=plain(c["names"][c["focus"]])), org=c["focus"])
     drawing, side = st.columns([5, 1])
     with drawing:
         if view.number_of_nodes() > nv.AGGREGATE_FROM:
             st.info(tr("explorer.aggregated", nodes=view.number_of_nodes(), by=tr(f"explorer.{c['colour_by']}")))
             agg = nv.aggregate(view, group_of)
             ranked = sorted(agg.nodes(data=True), key=lambda g: -g[1]["count"])
-            opened = st.selectbox(tr("explorer.open_group"), [g for g, _ in ranked], index=None,
-                                  key="group", format_func=lambda g: tr("explorer.group", name=g,
-                                                                         count=agg.nodes[g]["count"]),
-                                  placeholder=tr("explorer.none"), bind="query-params")
+            opened = url.choice(st.selectbox, tr("explorer.open_group"), [g for g, _ in ranked], "group",
+                                lambda g: tr("explorer.group", name=group_label(g, c["colour_by"]),
+                                             count=agg.nodes[g]["count"]),
+                                placeholder=tr("explorer.none"))
             if opened is None:
                 st.iframe(nv.aggregate_html(agg, colour_of_group, lambda k: tr(k)), height=660,
                           alt=tr("explorer.network_alt"))

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from interface import sentences
 from ui import state
 from ui.safe import plain
 from ui.state import tr
 
 KINDS = ("territory_pairs", "themes", "spheres", "isolated", "met_never_partnered", "single_points_of_failure")
 SHOWN = 10
+LISTED = 300        # findings written out under "and N more"; a big network has thousands
 
 
 def render():
@@ -16,6 +18,11 @@ def render():
     st.caption(tr("gaps.intro"))
     data = state.current()
     found = state.gaps(data)
+    name_of = sentences.names_in(data.graph)
+
+    def said(findings):
+        return "\n".join(f"- {plain(sentences.finding(f, name_of, state.lang()))}" for f in findings)
+
     for kind in KINDS:
         findings = found.get(kind, [])
         st.subheader(f"{tr(f'gaps.{kind}')} ({len(findings)})")
@@ -23,10 +30,12 @@ def render():
         if not findings:
             st.write(tr("gaps.none"))
             continue
-        st.markdown("\n".join(f"- {plain(f['message'])}" for f in findings[:SHOWN]))
+        st.markdown(said(findings[:SHOWN]))
         if len(findings) > SHOWN:
             with st.expander(tr("gaps.more", count=len(findings) - SHOWN)):
-                st.markdown("\n".join(f"- {plain(f['message'])}" for f in findings[SHOWN:]))
+                st.markdown(said(findings[SHOWN:LISTED]))
+                if len(findings) > LISTED:
+                    st.caption(tr("gaps.cut", count=len(findings) - LISTED))
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -12,8 +12,9 @@ from graph.analytics.partners import TooManyPairs, org_places, org_themes
 from graph.export import spreadsheet_cell
 from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
+from interface import sentences
 
-from ui import state
+from ui import state, url
 from ui.state import tr
 
 POOL = 500          # pairs ranked before filtering; the filters keep the best of them
@@ -32,6 +33,12 @@ def keep(graph, pairs, territory=None, theme=None) -> list:
     return pairs
 
 
+def with_reasons(graph, pairs) -> list:
+    """The pairs, each with its evidence written out in the session's language."""
+    name_of = sentences.names_in(graph)
+    return [dict(p, reasons=" ; ".join(sentences.reasons(p["evidence"], name_of, state.lang()))) for p in pairs]
+
+
 def as_csv(pairs) -> bytes:
     """The table as CSV; cells a spreadsheet would run as formulas are
     neutralised (graph.export)."""
@@ -40,7 +47,7 @@ def as_csv(pairs) -> bytes:
     writer.writerow([tr("opp.first"), tr("opp.second"), tr("actor.score"), tr("actor.reasons")])
     for p in pairs:
         writer.writerow([spreadsheet_cell(p["names"][0]), spreadsheet_cell(p["names"][1]), p["score"],
-                         spreadsheet_cell(" ; ".join(p["reasons"]))])
+                         spreadsheet_cell(p["reasons"])])
     return out.getvalue().encode("utf-8-sig")      # the BOM makes Excel read UTF-8
 
 
@@ -49,13 +56,14 @@ def render():
     st.caption(tr("opp.intro"))
     data = state.current()
     a, b, c = st.columns([1, 2, 2])
-    top = a.number_input(tr("opp.top"), 5, 200, 20, step=5, key="top", bind="query-params")
-    territory = b.selectbox(tr("opp.territory"), state.names(data, TERRITORY), index=None, key="territory",
-                            placeholder=tr("explorer.all"), bind="query-params")
-    theme = c.selectbox(tr("opp.theme"), state.names(data, THEME), index=None, key="theme",
-                        placeholder=tr("explorer.all"), bind="query-params")
+    top = url.number(a.number_input, tr("opp.top"), "top", 20, 5, 200, step=5)
+    places, topics = state.named(data, TERRITORY), state.named(data, THEME)
+    territory = url.choice(b.selectbox, tr("opp.territory"), list(places), "territory", places.get,
+                           placeholder=tr("explorer.all"))
+    theme = url.choice(c.selectbox, tr("opp.theme"), list(topics), "theme", topics.get,
+                       placeholder=tr("explorer.all"))
     try:
-        pairs = keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)]
+        pairs = with_reasons(data.graph, keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)])
     except TooManyPairs:
         st.info(tr("opp.too_big", count=len(state.organisations(data))))
         return
@@ -63,7 +71,7 @@ def render():
         st.info(tr("opp.none"))
         return
     table = pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
-                           tr("actor.score"): p["score"], tr("actor.reasons"): " ; ".join(p["reasons"])}
+                           tr("actor.score"): p["score"], tr("actor.reasons"): p["reasons"]}
                           for p in pairs])
     st.dataframe(table, hide_index=True, column_config={
         tr("actor.reasons"): st.column_config.TextColumn(width="large")})

@@ -1,52 +1,28 @@
 """Vue d'ensemble: the network at a glance."""
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import streamlit as st
 
-from graph.analytics.partners import org_places, territory_pairs
 from graph.model import ORGANISATION, PROJECT, TERRITORY
-from graph.subgraph import territories_inside
+from interface import sentences
 
 from ui import state
-from ui.state import tr
+from ui.state import tr, word
+
+TERRITORIES_SHOWN = 15
 
 
-def counts_by(graph, field: str, prefix: str) -> pd.DataFrame:
-    values = Counter(d.get(field) or "unknown" for _, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION)
-    rows = [(state.word(prefix, v), n) for v, n in values.items()]
-    return pd.DataFrame(rows, columns=[field, tr("overview.count")]).sort_values(tr("overview.count"), ascending=False)
+def counts_frame(counts: dict, prefix: str, label: str) -> pd.DataFrame:
+    """A {value: count} table of the overview, with the interface's words."""
+    rows = [(word(prefix, value) if prefix else value, n) for value, n in counts.items()]
+    return pd.DataFrame(rows, columns=[label, tr("overview.count")])
 
 
-def organisations_by_territory(graph, most: int = 15) -> pd.DataFrame:
-    held = Counter()
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") == ORGANISATION:
-            held.update(graph.nodes[t].get("name", t) for t in org_places(graph, node))
-    rows = held.most_common(most)
-    return pd.DataFrame(rows, columns=[tr("overview.territories"), tr("overview.count")])
-
-
-def pairs_table(graph) -> pd.DataFrame:
-    places = {n: org_places(graph, n) for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION}
-
-    def held(territory):
-        inside = {territory} | territories_inside(graph, territory)
-        return sum(1 for p in places.values() if p & inside)
-
-    rows, seen = [], set()
-    for here, theres in sorted(territory_pairs(graph).items()):
-        for there in sorted(theres):
-            if (there, here) in seen:
-                continue
-            seen.add((here, there))
-            a, b = (there, here) if graph.nodes[here].get("side") in ("la-bas", "là-bas") else (here, there)
-            rows.append({tr("overview.here"): graph.nodes[a].get("name", a),
-                         tr("overview.there"): graph.nodes[b].get("name", b),
-                         tr("overview.organisations_both"): f"{held(a)} / {held(b)}"})
-    return pd.DataFrame(rows)
+def pairs_table(found: dict, name_of) -> pd.DataFrame:
+    return pd.DataFrame([{tr("overview.here"): name_of(p["here"]), tr("overview.there"): name_of(p["there"]),
+                          tr("overview.organisations_both"): "{} / {}".format(*p["organisations"])}
+                         for p in found["territory_pairs"]])
 
 
 def render():
@@ -60,29 +36,35 @@ def render():
     if graph.number_of_nodes() == 0:
         st.info(tr("app.empty"))
         return
-    kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
+    found = state.overview(data)
+    kinds = found["kinds"]
+    name_of = sentences.names_in(graph)
     actor = state.actor(data)
     cols = st.columns(4)
     cols[0].metric(tr("overview.organisations"), kinds.get(ORGANISATION, 0))
     cols[1].metric(tr("overview.territories"), kinds.get(TERRITORY, 0))
     cols[2].metric(tr("overview.projects"), kinds.get(PROJECT, 0))
     cols[3].metric(tr("overview.ties"), actor.number_of_edges())
-    st.caption(tr("overview.counts", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
+    st.caption(tr("overview.counts", nodes=found["nodes"], edges=found["edges"]))
 
     left, right = st.columns(2)
     with left:
         st.subheader(tr("overview.by_sphere"))
-        st.bar_chart(counts_by(graph, "sphere", "sphere"), x="sphere", y=tr("overview.count"),
+        label = tr("explorer.sphere")
+        st.bar_chart(counts_frame(found["spheres"], "sphere", label), x=label, y=tr("overview.count"),
                      x_label="", horizontal=True, sort=False)
         st.subheader(tr("overview.by_category"))
-        st.bar_chart(counts_by(graph, "category", "category"), x="category", y=tr("overview.count"),
+        label = tr("explorer.categories")
+        st.bar_chart(counts_frame(found["categories"], "category", label), x=label, y=tr("overview.count"),
                      x_label="", horizontal=True, sort=False)
     with right:
         st.subheader(tr("overview.by_territory"))
-        st.bar_chart(organisations_by_territory(graph), x=tr("overview.territories"), y=tr("overview.count"),
-                     x_label="", horizontal=True, sort=False)
+        label = tr("overview.territories")
+        most = dict(list(found["organisations_by_territory"].items())[:TERRITORIES_SHOWN])
+        st.bar_chart(counts_frame({name_of(t): n for t, n in most.items()}, None, label), x=label,
+                     y=tr("overview.count"), x_label="", horizontal=True, sort=False)
         st.subheader(tr("overview.pairs"))
-        pairs = pairs_table(graph)
+        pairs = pairs_table(found, name_of)
         if pairs.empty:
             st.write(tr("overview.no_pairs"))
         else:
@@ -94,7 +76,7 @@ def render():
     st.dataframe(pd.DataFrame([{tr("actor.choose"): r["name"],
                                 tr("metric.betweenness"): r["betweenness"],
                                 tr("metric.degree"): r["degree"],
-                                tr("explorer.sphere"): tr(f"sphere.{r['sphere'] or 'unknown'}")} for r in rows]),
+                                tr("explorer.sphere"): word("sphere", r["sphere"] or "unknown")} for r in rows]),
                  hide_index=True)
 
 

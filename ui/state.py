@@ -20,9 +20,10 @@ import networkx as nx
 import streamlit as st
 
 from graph.store import StoreUnavailable, configured
+from interface import sentences
 from interface.workspace import open_workspace
 
-from ui.i18n import DEFAULT, LANGUAGES, t
+from interface.i18n import DEFAULT, LANGUAGES, t
 
 
 # --- language ------------------------------------------------------------------
@@ -39,9 +40,7 @@ def tr(key: str, **values) -> str:
 def word(prefix: str, value) -> str:
     """The interface's word for a value of the vocabulary (`kind`,
     `sphere`, `category`, `relation`), or the value itself."""
-    key = f"{prefix}.{value}"
-    text = tr(key)
-    return str(value) if text == key else text
+    return sentences.word(prefix, value, lang())
 
 
 # --- the store of this session ---------------------------------------------------
@@ -111,7 +110,7 @@ def current() -> Data:
         description = store.describe()
         graph = _graph(store_key(config), description.get("version"), store)
     except StoreUnavailable as exc:
-        st.error(tr("app.store_error", error=str(exc)))
+        st.error(tr("app.store_error", error=sentences.unavailable(exc, lang())))
         st.stop()
     return Data(store, store_key(config), description.get("version"), description, graph)
 
@@ -137,6 +136,17 @@ def _metrics(key, version, _actor) -> dict:
 def metrics(data: Data) -> dict:
     with st.spinner(tr("app.recomputing")):
         return _metrics(*data.stamp, actor(data))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _overview(key, version, _graph) -> dict:
+    from graph.analytics.overview import overview
+    return overview(_graph)
+
+
+def overview(data: Data) -> dict:
+    """The figures of the Vue d'ensemble (the same as `python -m cli stats`)."""
+    return _overview(*data.stamp, data.graph)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -194,6 +204,6 @@ def organisations(data: Data) -> dict:
     return _names(*data.stamp, "Organisation", data.graph)
 
 
-def names(data: Data, kind: str) -> list:
-    """The names of the nodes of `kind`, sorted, each once."""
-    return list(dict.fromkeys(_names(*data.stamp, kind, data.graph).values()))
+def named(data: Data, kind: str) -> dict:
+    """id -> name of every node of `kind`, sorted by name."""
+    return _names(*data.stamp, kind, data.graph)

@@ -11,7 +11,7 @@ from graph.analytics.partners import territory_pairs
 from graph.model import ORGANISATION, PLACING, TERRITORY, relation
 from graph.subgraph import territories_inside
 
-from ui import state
+from ui import state, url
 from ui.safe import plain
 from ui.state import tr, word
 
@@ -94,8 +94,7 @@ def render():
     if not names:
         return
     ordered = sorted(names, key=lambda n: names[n].casefold())
-    chosen = st.selectbox(tr("ter.choose"), ordered, index=0, key="place", format_func=names.get,
-                          bind="query-params")
+    chosen = url.choice(st.selectbox, tr("ter.choose"), ordered, "place", names.get, default=ordered[0])
     paired = sorted(names.get(p, p) for p in territory_pairs(graph).get(chosen, ()))
     if paired:
         st.markdown(plain(tr("ter.paired", names=", ".join(paired))))

@@ -4,8 +4,9 @@ Two organisations are tied when they are partners, when one is a member of,
 funds or founded the other, when a file names another tie between them, when they take part in the same project, are
 members of the same network, or attended the same event. The strength of a
 tie is the sum of the weights of its reasons (TIE_WEIGHTS, the one place
-they live, shown to users; the interface's words for them are in
-ui/i18n.py), and each tie keeps its reasons in plain French.
+they live, shown to users), and each tie keeps its reasons as data:
+(kind, the project, network or event it goes through, or None); the
+interfaces put them in words.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -14,7 +15,7 @@ ui/i18n.py), and each tie keeps its reasons in plain French.
     'PARTNER_OF'
     >>> a = actor_graph(g)
     >>> a["org:a"]["org:b"]["weight"], a["org:a"]["org:b"]["reasons"]
-    (1.0, ['partenaires'])
+    (1.0, [('PARTNER_OF', None)])
 """
 from __future__ import annotations
 
@@ -42,21 +43,6 @@ _GROUPS = (("co_project", PROJECT, PROJECT_TIES), ("co_event", EVENT, EVENT_TIES
 MAX_GROUP = 50
 
 
-def _reason(kind, graph, other=None, label=None):
-    name = graph.nodes[other].get("name", other) if other is not None else ""
-    if kind == "RELATED_TO":
-        return f"lien « {label or 'autre'} »"
-    return {
-        "PARTNER_OF": "partenaires",
-        "MEMBER_OF": "membre de l'autre",
-        "FUNDS": "financement",
-        "CREATED": "l'un a créé l'autre",
-        "co_project": f"projet « {name} »",
-        "co_member": f"membres de « {name} »",
-        "co_event": f"ont participé à « {name} »",
-    }[kind]
-
-
 def _add(actor, a, b, kind, reason):
     if a == b:
         return
@@ -82,13 +68,13 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel = relation(key)
         if rel in NAMED_ORG_TIES and is_org(source) and is_org(target):
-            _add(actor, source, target, rel, _reason(rel, graph, label=data.get("label")))
+            _add(actor, source, target, rel, (rel, data.get("label") if rel == "RELATED_TO" else None))
         if rel == "MEMBER_OF" and is_org(source) and is_org(target):
             members.setdefault(target, []).append(source)
     for network, group in members.items():
         if len(group) <= max_group:
             for a, b in combinations(sorted(set(group)), 2):
-                _add(actor, a, b, "co_member", _reason("co_member", graph, network))
+                _add(actor, a, b, "co_member", ("co_member", network))
     for kind, group_kind, rels in _GROUPS:
         for node, data in graph.nodes(data=True):
             if data.get("kind") != group_kind:
@@ -97,7 +83,7 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
                             if relation(k) in rels and is_org(u)})
             if len(group) <= max_group:
                 for a, b in combinations(group, 2):
-                    _add(actor, a, b, kind, _reason(kind, graph, node))
+                    _add(actor, a, b, kind, (kind, node))
     for a, b, data in actor.edges(data=True):
         data["distance"] = 1.0 / data["weight"]       # strong ties are short, for paths
     return actor

@@ -1,6 +1,7 @@
 """What is missing: the gaps a network animator looks for. Each finding is a
-dict with `kind`, `message` (plain French) and the ids it concerns, so that
-the app can show it and link to the actors.
+dict with its `kind`, the `ids` it concerns (in the order its sentence
+names them) and the numbers it needs; the interfaces put it in words and
+link to the actors.
 
 - territory pairs (ici / là-bas) held by a single tie, or by none;
 - themes worked on "ici" with nobody on them "là-bas" (and the reverse);
@@ -18,7 +19,7 @@ from graph.model import CIVIL_SOCIETY, ECONOMIC, ORGANISATION, PROJECT, PROJECT_
 from .actor import actor_graph
 from graph.subgraph import territories_inside
 
-from .partners import SPHERE_FR, directly_tied, name_of, org_places, org_themes, territory_pairs
+from .partners import directly_tied, name_of, org_places, org_themes, territory_pairs
 
 THREE_SPHERES = (CIVIL_SOCIETY, PUBLIC, ECONOMIC)
 
@@ -55,24 +56,16 @@ def territory_pair_gaps(graph, places_of=None) -> list:
             a, b = _side(graph, here, by_place), _side(graph, there, by_place)
             only_there = b - a
             ties = sorted({tuple(sorted((u, v))) for u in a for v in directly_tied(graph, u) & only_there})
-            pair = f"{name_of(graph, here)} ↔ {name_of(graph, there)}"
             for side, other, members in ((here, there, a - b), (there, here, b - a)):
                 if not members:
-                    out.append({"kind": "territory_pair_one_sided", "ids": [side, other],
-                                "message": f"{pair} : aucune organisation basée côté {name_of(graph, side)} dans le "
-                                           f"réseau, seulement des acteurs basés côté {name_of(graph, other)} "
-                                           f"qui y agissent."})
+                    out.append({"kind": "territory_pair_one_sided", "ids": [here, there, side, other]})
             if not (a - b and b - a):
                 continue
             if not ties:
-                out.append({"kind": "territory_pair_unlinked", "ids": [here, there],
-                            "message": f"Aucun partenariat direct entre les acteurs de {pair}."})
+                out.append({"kind": "territory_pair_unlinked", "ids": [here, there]})
             elif len(ties) == 1:
                 u, v = ties[0]
-                out.append({"kind": "territory_pair_single_tie", "ids": [here, there, u, v],
-                            "message": f"Le lien {pair} ne tient qu'à un seul partenariat : "
-                                       f"{name_of(graph, u)} – {name_of(graph, v)}. S'il cesse, les deux "
-                                       f"territoires ne sont plus reliés."})
+                out.append({"kind": "territory_pair_single_tie", "ids": [here, there, u, v]})
     return out
 
 
@@ -96,11 +89,8 @@ def theme_gaps(graph, places_of=None) -> list:
                     continue
                 seen.add((side, other))
                 mine, theirs = themes_in(side), themes_in(other)
-                for theme in sorted(mine - theirs):
-                    out.append({"kind": "theme_without_counterpart", "ids": [theme, side, other],
-                                "message": f"« {name_of(graph, theme)} » est travaillé côté {name_of(graph, side)}, "
-                                           f"mais personne n'y travaille côté {name_of(graph, other)}, "
-                                           f"son territoire jumelé."})
+                for theme in sorted(mine - theirs, key=lambda t: name_of(graph, t)):
+                    out.append({"kind": "theme_without_counterpart", "ids": [theme, side, other]})
     return out
 
 
@@ -117,28 +107,26 @@ def sphere_gaps(graph) -> list:
         missing = [s for s in THREE_SPHERES if s not in spheres]
         if missing:
             out.append({"kind": "project_missing_sphere", "ids": [node, *sorted(members)],
-                        "message": f"Le projet « {data.get('name', node)} » réunit {len(members)} acteurs, sans "
-                                   f"{' ni '.join(SPHERE_FR[s] for s in missing)}."})
+                        "members": len(members), "missing": missing})
     return out
 
 
 def isolated(graph, actor) -> list:
-    return [{"kind": "isolated", "ids": [o],
-             "message": f"{name_of(graph, o)} n'a aucun lien avec une autre organisation du réseau."}
-            for o in sorted(actor) if actor.degree(o) == 0]
+    found = [o for o in actor if actor.degree(o) == 0]
+    return [{"kind": "isolated", "ids": [o]} for o in sorted(found, key=lambda o: (name_of(graph, o), o))]
 
 
-def met_never_partnered(graph, actor, most: int = 50) -> list:
-    """Pairs whose only tie is having been at the same events."""
+def met_never_partnered(graph, actor, most: int | None = None) -> list:
+    """Pairs whose only tie is having been at the same events: `ids` the two
+    organisations, `events` where they met."""
     out = []
     for u, v, data in actor.edges(data=True):
-        if all(r.startswith("ont participé à") for r in data["reasons"]) and v not in directly_tied(graph, u):
-            events = "; ".join(r.removeprefix("ont participé à ") for r in data["reasons"])
-            out.append({"kind": "met_never_partnered", "ids": sorted([u, v]),
-                        "message": f"{name_of(graph, u)} et {name_of(graph, v)} se sont croisés ({events}) "
-                                   f"mais n'ont aucun lien direct."})
-    out.sort(key=lambda f: f["message"])
-    return out[:most]
+        if all(kind == "co_event" for kind, _ in data["reasons"]) and v not in directly_tied(graph, u):
+            a, b = sorted((u, v), key=lambda o: (name_of(graph, o), o))
+            out.append({"kind": "met_never_partnered", "ids": [a, b],
+                        "events": sorted(event for _, event in data["reasons"])})
+    out.sort(key=lambda f: ([name_of(graph, o) for o in f["ids"]], f["ids"]))
+    return out if most is None else out[:most]
 
 
 def single_points_of_failure(graph, actor) -> list:
@@ -147,10 +135,8 @@ def single_points_of_failure(graph, actor) -> list:
     out = []
     for node, pieces in sorted(separated_pieces(actor).items()):
         cut_off = sum(pieces) - max(pieces)
-        out.append({"kind": "single_point_of_failure", "ids": [node], "cut_off": cut_off,
-                    "message": f"Sans {name_of(graph, node)}, {cut_off} organisation(s) seraient coupées "
-                               f"du reste du réseau."})
-    out.sort(key=lambda f: (-f["cut_off"], f["message"]))
+        out.append({"kind": "single_point_of_failure", "ids": [node], "cut_off": cut_off})
+    out.sort(key=lambda f: (-f["cut_off"], name_of(graph, f["ids"][0]), f["ids"]))
     return out
 
 

@@ -41,8 +41,6 @@ SCORE_WEIGHTS = {
 }
 CLOSENESS = ("structure", "three_steps")     # the weights of closeness; the others weigh affinity
 SPECIFIC_PLACE = 0.25      # a shared place counts if it holds at most this share of the located organisations
-SPHERE_FR = {"civil_society": "société civile", "public": "pouvoirs publics",
-             "economic": "acteurs économiques", "research": "recherche", "unknown": "sphère inconnue"}
 
 
 # Past this much work (score_index.work: pairs and walks of three ties),
@@ -67,12 +65,8 @@ def find_organisation(graph, text: str) -> str:
     if match.id and match.how in ("id", "exact", "fuzzy"):
         return match.id
     if match.how == "ambiguous":
-        names = "; ".join(f"{index.name_of[i]} ({i})" for i in match.candidates)
-        raise UnknownOrganisation(f"« {text} » peut désigner plusieurs organisations : {names}. "
-                                  f"Précisez le nom complet ou l'identifiant.")
-    close = index.containing(text)[:5]
-    hint = f" Vouliez-vous dire : {', '.join(index.name_of[i] for i in close)} ?" if close else ""
-    raise UnknownOrganisation(f"Aucune organisation ne s'appelle « {text} ».{hint}")
+        raise UnknownOrganisation("ambiguous_organisation", text=text, ids=list(match.candidates))
+    raise UnknownOrganisation("unknown_organisation", text=text, ids=index.containing(text)[:5])
 
 
 def org_themes(graph, org):
@@ -120,12 +114,6 @@ def name_of(graph, node):
     return graph.nodes[node].get("name", node)
 
 
-def _listing(names, most=3):
-    names = sorted(names)
-    text = ", ".join(names[:most])
-    return text + (f" et {len(names) - most} autre(s)" if len(names) > most else "")
-
-
 class Context:
     """What the score needs about every organisation, computed once."""
 
@@ -154,61 +142,59 @@ class Context:
         return self._index
 
 
-def _three_steps(actor, a, b) -> float:
-    """Resource allocation over the walks a – x – y – b: each walk adds
-    1 / (degree of x × degree of y). The walks are found from whichever end
-    costs fewer lookups (a hub has thousands of neighbours)."""
-    near, far = (a, b) if actor.degree(a) <= actor.degree(b) else (b, a)      # the same both ways
-    ends = actor[far]
-    if actor.degree(near) * len(ends) <= sum(actor.degree(x) for x in actor[near]):
-        return sum(1.0 / (actor.degree(x) * actor.degree(y)) for x in actor[near] for y in ends if y in actor[x])
-    return sum(sum(1.0 / actor.degree(y) for y in actor[x] if y in ends) / actor.degree(x) for x in actor[near])
+def pair_score(ctx: Context, org: str, cand: str) -> float:
+    """The score of one pair, rounded as shown: the index's number (the one
+    definition of the score, score_index.ScoreIndex)."""
+    return round(ctx.index().pair(org, cand), 4)
 
 
-def pair_score(ctx: Context, org: str, cand: str):
-    """(score, reasons) for the pair; score 0 when they have nothing in common."""
-    graph, actor, w = ctx.graph, ctx.actor, SCORE_WEIGHTS
-    reasons = []
+def evidence(ctx: Context, org: str, cand: str) -> list:
+    """What the pair's score rests on, as data for the interfaces to put in
+    words, in the order of the score's parts: shared relations (`common`,
+    their ids) or only relations of relations (`three_steps`), shared themes,
+    paired territories (`paired`, here and there) or the same specific place
+    (`same_place`), and the other's sphere when it complements (`sphere`)."""
+    graph, actor = ctx.graph, ctx.actor
+    found = []
     common = set(actor[org]) & set(actor[cand])
-    structure = w["structure"] * sum(1.0 / actor.degree(z) for z in common)
-    structure += w["three_steps"] * _three_steps(actor, org, cand)
     if common:
-        reasons.append(f"{len(common)} relation(s) en commun : {_listing(name_of(graph, z) for z in common)}")
-    elif structure > 0:
-        reasons.append("proches dans le réseau : une relation de l'une est liée à une relation de l'autre")
-    affinity = 0.0
+        found.append({"code": "common", "ids": sorted(common, key=lambda z: name_of(graph, z))})
+    elif _related_in_three_steps(actor, org, cand):
+        found.append({"code": "three_steps"})
     shared = ctx.themes[org] & ctx.themes[cand]
     if shared:
-        affinity += w["themes"] * min(len(shared), 3)
-        reasons.append(f"travaillent tous deux sur : {_listing(name_of(graph, t) for t in shared)}")
+        found.append({"code": "themes", "ids": sorted(shared, key=lambda z: name_of(graph, z))})
     mine, theirs = ctx.places[org], ctx.places[cand]
-    paired = {(a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ())}
+    paired = sorted((a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ()))
     same = mine & theirs & ctx.telling
     if paired:
-        affinity += w["paired_territory"]
-        a, b = sorted(paired)[0]
-        reasons.append(f"territoires jumelés (ici / là-bas) : {name_of(graph, a)} ↔ {name_of(graph, b)}")
+        found.append({"code": "paired", "ids": list(paired[0])})
     elif same:
-        affinity += w["same_territory"]
         place = min(same, key=lambda t: (ctx.holding[t], name_of(graph, t)))    # the most specific
-        reasons.append(f"même territoire : {name_of(graph, place)}")
+        found.append({"code": "same_place", "ids": [place]})
     spheres = graph.nodes[org].get("sphere", "unknown"), graph.nodes[cand].get("sphere", "unknown")
-    if (structure > 0 or affinity > 0) and "unknown" not in spheres and spheres[0] != spheres[1]:
-        affinity += w["complementary_sphere"]
-        reasons.append(f"sphère complémentaire : {SPHERE_FR.get(spheres[1], spheres[1])}")
-    return round(structure * (1 + affinity) + w["affinity_alone"] * affinity, 4), reasons
+    if found and "unknown" not in spheres and spheres[0] != spheres[1]:
+        found.append({"code": "sphere", "sphere": spheres[1]})
+    return found
+
+
+def _related_in_three_steps(actor, a, b) -> bool:
+    """A walk a – x – y – b exists (any walk of three ties, as the score counts)."""
+    near, far = (a, b) if actor.degree(a) <= actor.degree(b) else (b, a)
+    ends = set(actor[far])
+    return any(not ends.isdisjoint(actor[x]) for x in actor[near])
 
 
 def potential_partners(graph, org: str, top: int = 10, territory: str | None = None,
                        theme: str | None = None, actor=None, context: Context | None = None) -> list:
     """Ranked candidates for `org` (an id). Each is a dict with `id`, `name`,
-    `score`, `reasons` (French sentences) and `path` (names, from `org` to
-    the candidate, through the strongest ties; empty when unreachable).
+    `score`, `evidence` (see evidence()) and `path` (ids, from `org` to the
+    candidate, through the strongest ties; empty when unreachable).
 
     `territory` and `theme` keep candidates based or active there (or in a
     territory inside it) / working on it; both accept names or ids."""
     if graph.nodes.get(org, {}).get("kind") != ORGANISATION:
-        raise UnknownOrganisation(f"{org!r} n'est pas une organisation du graphe.")
+        raise UnknownOrganisation("not_an_organisation", text=org, ids=[])
     ctx = context or Context(graph, actor)
     index = ctx.index()
     scores = index.scores(org)
@@ -221,39 +207,34 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
         keep &= index.having(index.themes, index.theme_column, _named(graph, THEME, theme))
     found = np.flatnonzero(keep)
     found = found[best_positions(scores[found], top)]
-    out = []
-    for i in found:
-        cand = index.orgs[i]
-        score, reasons = pair_score(ctx, org, cand)
-        out.append({"id": cand, "name": name_of(graph, cand), "score": score, "reasons": reasons})
+    out = [{"id": index.orgs[i], "name": name_of(graph, index.orgs[i]), "score": round(float(scores[i]), 4)}
+           for i in found]
     out.sort(key=lambda c: (-c["score"], c["name"]))
     out = out[:top]
     for cand in out:
-        cand["path"] = introduction(graph, ctx.actor, org, cand["id"])
+        cand["evidence"] = evidence(ctx, org, cand["id"])
+        cand["path"] = introduction(ctx.actor, org, cand["id"])
     return out
 
 
-def introduction(graph, actor, org, cand) -> list:
-    """Names along the shortest path through the strongest ties (distance =
+def introduction(actor, org, cand) -> list:
+    """Ids along the shortest path through the strongest ties (distance =
     1 / weight), [] when there is none."""
     try:
-        return [name_of(graph, n) for n in nx.bidirectional_dijkstra(actor, org, cand, weight="distance")[1]]
+        return nx.bidirectional_dijkstra(actor, org, cand, weight="distance")[1]
     except nx.NetworkXNoPath:
         return []
 
 
 def synergies(graph, top: int = 20, actor=None, context: Context | None = None) -> list:
     """The best pairs of organisations not yet tied, network-wide, each with
-    `ids` (in id order), `names`, `score` and `reasons`. Every pair is scored
-    with the score index's matrices, by blocks of rows, then pair_score
-    writes the reasons of the best (the same answer as scoring pair by pair:
-    the tests compare them)."""
+    `ids` (in id order), `names`, `score` and `evidence`. Every pair is
+    scored with the score index's matrices, by blocks of rows (the same
+    answer as scoring row by row: the tests compare them)."""
     ctx = context or Context(graph, actor)
     index = ctx.index()
     if index.work() > MAX_PAIR_WORK:
-        count = f"{len(index.orgs):,}".replace(",", "\u202f")          # 20 000, the French way
-        raise TooManyPairs(f"Trop d'organisations ({count}) pour comparer toutes les paires : "
-                           f"demandez plutôt les partenaires potentiels d'une organisation.")
+        raise TooManyPairs("too_many_pairs", count=len(index.orgs))
     position = index.position
     tied_rows, tied_cols = [], []
     for org in index.orgs:
@@ -266,13 +247,15 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
     rows, cols, scores = index.all_pairs(tied, top)
     chosen = best_positions(scores, top)
     found = []
-    for i, j in zip(rows[chosen], cols[chosen]):
+    for i, j, score in zip(rows[chosen], cols[chosen], scores[chosen]):
         a, b = sorted((index.orgs[i], index.orgs[j]))
-        score, reasons = pair_score(ctx, a, b)
         found.append({"ids": [a, b], "names": [name_of(graph, a), name_of(graph, b)],
-                      "score": score, "reasons": reasons})
+                      "score": round(float(score), 4)})
     found.sort(key=lambda f: (-f["score"], f["names"], f["ids"]))
-    return found[:top]
+    found = found[:top]
+    for pair in found:
+        pair["evidence"] = evidence(ctx, *pair["ids"])
+    return found
 
 
 def _named(graph, kind, text):
@@ -282,6 +265,5 @@ def _named(graph, kind, text):
     if kind == TERRITORY:
         ids |= {i for t in ids for i in territories_inside(graph, t)}
     if not ids:
-        what = "territoire" if kind == TERRITORY else "thème"
-        raise UnknownOrganisation(f"Aucun {what} ne s'appelle « {text} ».")
+        raise UnknownOrganisation("unknown_territory" if kind == TERRITORY else "unknown_theme", text=text, ids=[])
     return ids

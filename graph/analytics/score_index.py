@@ -3,10 +3,9 @@ sparse matrices: what makes `potential_partners` answer in milliseconds on
 100,000 organisations once the index is built, and `synergies` score every
 pair of a network of thousands.
 
-It computes exactly the numbers `partners.pair_score` computes one pair at a
-time (the tests compare them on every pair); pair_score still writes the
-reasons, for the few candidates shown. With A the adjacency of the actor
-graph and D its degrees:
+This is the one definition of the score (partners.SCORE_WEIGHTS weighs its
+parts); `partners.evidence` says, for the few pairs shown, what a pair's
+score rests on. With A the adjacency of the actor graph and D its degrees:
 
     common       A D⁻¹ A           resource allocation over shared neighbours
     three steps  A D⁻¹ A D⁻¹ A     the same over walks of three ties
@@ -76,8 +75,9 @@ class ScoreIndex:
 
     def _block(self, rows) -> np.ndarray:
         """The scores of the organisations at positions `rows` against every
-        organisation: a dense (len(rows), n) array (the same formula as
-        partners.pair_score)."""
+        organisation: a dense (len(rows), n) array.
+
+        score = closeness × (1 + affinity) + affinity_alone × affinity"""
         w = self.weights
         common = self.adjacency[rows] @ self.step
         structure = w["structure"] * common.toarray() + w["three_steps"] * (common @ self.step).toarray()
@@ -90,6 +90,10 @@ class ScoreIndex:
         differ = (mine > 0) & (self.sphere > 0) & (mine != self.sphere)
         affinity += np.where(differ & ((structure > 0) | (affinity > 0)), w["complementary_sphere"], 0.0)
         return structure * (1.0 + affinity) + w["affinity_alone"] * affinity
+
+    def pair(self, org, cand) -> float:
+        """The score of one pair."""
+        return float(self._block([self.position[org]])[0, self.position[cand]])
 
     def scores(self, org) -> np.ndarray:
         """The score of every organisation as a partner of `org` (aligned

@@ -18,9 +18,13 @@ class BatchRejected(Exception):
 
 
 class StoreUnavailable(Exception):
-    """The store cannot be reached, refused us, or failed while working; the
-    message names where (never the password) and is meant to be shown as it
-    is. Nothing half-written: the store is as it was before the call."""
+    """The store cannot be reached, refused us, or failed while working: a
+    `code` and `values` (where, never a password) for the interfaces to say
+    it. Nothing half-written: the store is as it was before the call."""
+
+    def __init__(self, code: str, **values):
+        super().__init__(f"{code} {values}")
+        self.code, self.values = code, values
 
 
 class Store(ABC):

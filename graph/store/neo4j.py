@@ -22,7 +22,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 
 from graph.bulk import paused_gc
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
-from graph.model import KINDS, Batch, edge_key, graph_key
+from graph.model import KINDS, RELATIONS, Batch, edge_key, graph_key
 from graph.privacy import person_names, scrub
 from graph.subgraph import match_names
 
@@ -63,8 +63,7 @@ def _translated(method):
         try:
             return method(self, *args, **kwargs)
         except (DriverError, Neo4jError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j at {shown_uri(self.uri)} stopped answering "
-                                   f"({type(exc).__name__}); nothing was changed by this request") from None
+            raise StoreUnavailable("stopped_answering", uri=shown_uri(self.uri), error=type(exc).__name__) from None
     return run
 
 
@@ -141,11 +140,11 @@ class Neo4jStore(Store):
             for statement in cypher.SCHEMA:
                 self.driver.execute_query(statement, database_=database)
         except AuthError:
-            raise StoreUnavailable(f"Neo4j at {uri} refused the user {user!r}: wrong user or password") from None
+            raise StoreUnavailable("refused_user", uri=shown_uri(uri), user=user) from None
         except (ServiceUnavailable, ConfigurationError, OSError, ValueError) as exc:
-            raise StoreUnavailable(f"cannot reach Neo4j at {uri} ({type(exc).__name__}): is it running?") from None
+            raise StoreUnavailable("unreachable", uri=shown_uri(uri), error=type(exc).__name__) from None
         except Neo4jError as exc:
-            raise StoreUnavailable(f"Neo4j at {uri} answered with an error: {exc.message}") from None
+            raise StoreUnavailable("server_error", uri=shown_uri(uri), detail=str(exc.message)[:200]) from None
 
     def close(self):
         self.driver.close()
@@ -234,12 +233,12 @@ class Neo4jStore(Store):
         (node_of, edges, kinds, fresh), on copies."""
         kinds, fresh = dict(kinds), set(fresh)
         nodes = {}
-        batch_ids = sorted({n.id for n in batch.nodes})
+        batch_ids = sorted({n.id for n in batch.nodes if isinstance(n.id, str)})     # others: refused by the plan
         for part in _chunks(batch_ids):
             for record in tx.run(cypher.READ_NODES_BY_ID, ids=part):
                 nodes[record["id"]] = dict(from_neo4j(record["props"]), kind=record["kind"])
         fresh.update(i for i in batch_ids if i not in nodes)
-        ends = {e.source for e in batch.edges} | {e.target for e in batch.edges}
+        ends = {end for e in batch.edges for end in (e.source, e.target) if isinstance(end, str)}
         unknown = sorted(ends - set(nodes) - set(kinds) - set(batch_ids))
         for part in _chunks(unknown):
             for record in tx.run(cypher.READ_KINDS_BY_ID, ids=part):
@@ -253,6 +252,9 @@ class Neo4jStore(Store):
 
         wanted = {}
         for edge in batch.edges:
+            if not all(isinstance(x, str) for x in (edge.source, edge.type, edge.target, edge.discriminator)) \
+                    or edge.type not in RELATIONS:
+                continue                                      # refused by the plan
             source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
             if source in fresh or target in fresh:
                 continue

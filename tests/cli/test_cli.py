@@ -4,15 +4,34 @@ import networkx as nx
 from conftest import ATELIER, KUMU, REPORT, cli_json, need, run_cli
 
 
+def by_territory(stats) -> dict:
+    return {row["name"]: row["count"] for row in stats["organisations_by_territory"]}
+
+
 def test_stats_on_the_bundled_dataset(home):
     stats = cli_json("stats", home=home)
     assert stats["store"] == "embedded"
     assert stats["kinds"]["Organisation"] >= 60
     assert stats["relations"]["PARTNER_OF"] >= 15
     assert set(stats["spheres"]) >= {"civil_society", "public", "economic", "research"}
-    assert stats["organisations_by_territory"]["Lille"] >= 3
+    assert by_territory(stats)["Lille"] >= 3
     text = run_cli("stats", home=home, check=0).stdout
-    assert "Store: embedded" in text and "Nodes by kind" in text
+    assert "Stockage : embedded" in text and "Nœuds par type" in text and "Organisation" in text
+    english = run_cli("--lang", "en", "stats", home=home, check=0).stdout
+    assert "Store: embedded" in english and "Nodes by kind" in english
+
+
+def test_stats_follow_the_territory_tree_as_the_overview_page_does(home):
+    """Organisations based in Lille count in France too, in the command line
+    as on the Vue d'ensemble page (one function computes both)."""
+    import pyarrow
+    from apptest import visit
+    counts = by_territory(cli_json("stats", home=home))
+    chart = visit("overview").get("vega_lite_chart")[2].proto          # organisations by territory
+    shown = pyarrow.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pandas()
+    assert dict(zip(shown["Territoires"], shown["Nombre"])) == {name: counts[name] for name in shown["Territoires"]}
+    assert counts["France"] > counts["Nord-Pas-de-Calais"] > counts["Lille"] >= 3
+    assert counts["France"] >= 20          # `stats` said 4 (based in France itself), the page 21
 
 
 def test_load_report_json_and_idempotence(home):
@@ -21,13 +40,13 @@ def test_load_report_json_and_idempotence(home):
     first = cli_json("load", *files, home=home)
     assert set(first) == {"created", "updated", "unchanged", "warnings", "errors"}
     assert first["created"] > 250 and first["errors"] == []
-    assert set(first["warnings"][0]) == {"file", "row", "column", "message"}
+    assert set(first["warnings"][0]) == {"file", "row", "column", "code", "values", "message"}
     before = (home / "graph.json").read_bytes()
     second = cli_json("load", *files, home=home)
     assert (second["created"], second["updated"], second["errors"]) == (0, 0, [])
     # the countries it created the first time are now found in the graph
     assert second["unchanged"] > 250
-    stats = cli_json("stats", home=home)["organisations_by_territory"]
+    stats = by_territory(cli_json("stats", home=home))
     # 18 contractors hold contracts in that zone (RELATED_TO), none is based there
     assert "Clarion-Clipperton Zone" not in stats and stats["United States"] >= 5
     assert (home / "graph.json").read_bytes() == before
@@ -39,13 +58,16 @@ def test_bad_input_exits_non_zero_and_writes_nothing(home, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Label;Type\nA;ONG\nB;licorne\n", encoding="utf-8")
     result = cli_json("load", bad, home=home, check=1)
-    assert result["errors"] == [{"file": str(bad), "row": 3, "column": "Type",
-                                 "message": result["errors"][0]["message"]}]
-    assert "licorne" in result["errors"][0]["message"]
+    (error,) = result["errors"]
+    assert (error["file"], error["row"], error["column"], error["code"]) == (str(bad), 3, "Type", "unknown_type")
+    assert error["values"]["value"] == "licorne"
+    assert error["message"].startswith("type inconnu « licorne » : indiquez un type de nœud (Organisation, Territoire")
     assert result["created"] == 0
     assert (home / "graph.json").read_bytes() == before
     text = run_cli("load", bad, home=home, check=1).stdout
-    assert text.startswith("Nothing was written") and f"{bad}:3:Type" in text
+    assert text.startswith("Rien n'a été écrit : 1 erreur(s).") and f"{bad}:3:Type" in text
+    english = run_cli("load", bad, "--lang", "en", home=home, check=1).stdout
+    assert english.startswith("Nothing was written") and "unknown type “licorne”" in english
 
 
 def test_participants_then_export_hides_contacts_unless_asked(home, tmp_path):
@@ -88,12 +110,12 @@ import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("empty.csv", b"", "the file is empty"),
-    ("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    ("cut.csv", b'Label,Type,Description\nA,ONG,"starts and never ends\n', "truncated"),
-    ("cut.xlsx", b"PK\x03\x04\x14\x00\x00\x00", "damaged or truncated"),
-    ("latin.csv", b"Label;Type\nCaf\x81 solidaire;ONG\n", "neither UTF-8 nor Windows-1252"),
-    ("missing.csv", None, "cannot open the file"),
+    ("empty.csv", b"", "le fichier est vide"),
+    ("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "fichier binaire"),
+    ("cut.csv", b'Label,Type,Description\nA,ONG,"starts and never ends\n', "tronqué"),
+    ("cut.xlsx", b"PK\x03\x04\x14\x00\x00\x00", "abîmé ou tronqué"),
+    ("latin.csv", b"Label;Type\nCaf\x81 solidaire;ONG\n", "ni UTF-8 ni Windows-1252"),
+    ("missing.csv", None, "impossible d'ouvrir le fichier"),
 ])
 def test_broken_files_leave_the_store_as_it_was(home, tmp_path, name, content, message):
     cli_json("stats", home=home)

@@ -21,12 +21,12 @@ def test_actor_graph_of_the_bundled_dataset_explains_its_ties():
     assert all(d.get("sphere") for _, d in actor.nodes(data=True))
     assert set(actor) == {n for n, d in bundled().nodes(data=True) if d["kind"] == "Organisation"}
     grdr_apes = actor["org:grdr"]["org:apes"]
-    assert "partenaires" in grdr_apes["reasons"] and "membre de l'autre" in grdr_apes["reasons"]
-    assert any("Les migrants" in r for r in grdr_apes["reasons"])
+    assert ("PARTNER_OF", None) in grdr_apes["reasons"] and ("MEMBER_OF", None) in grdr_apes["reasons"]
+    assert ("co_project", "prj:migrants-ess") in grdr_apes["reasons"]
     assert grdr_apes["weight"] >= TIE_WEIGHTS["PARTNER_OF"] + TIE_WEIGHTS["MEMBER_OF"] + TIE_WEIGHTS["co_project"]
     # met at the Lille workshop, never partners: a tie of the weakest kind
     met = actor["org:cd-pas-de-calais"]["org:maillage"]
-    assert met["reasons"] == ["ont participé à « Atelier territorial « Agir ensemble à l'international pour innover ici ! » »"]
+    assert met["reasons"] == [("co_event", "evt:atelier-lille-2016")]
     assert met["weight"] == TIE_WEIGHTS["co_event"]
     assert all(d["distance"] == 1 / d["weight"] for *_, d in actor.edges(data=True))
 

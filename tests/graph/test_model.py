@@ -24,8 +24,8 @@ def test_formula_cells(value, formula):
     assert model.looks_like_formula(value) is formula
 
 
-def where(column, message):
-    return Problem("f.csv", 2, column, message)
+def where(column, code, /, **values):
+    return Problem("f.csv", 2, column, code, values)
 
 
 def test_validate_node_reports_each_problem_with_its_column():
@@ -43,7 +43,7 @@ def test_validate_territory_coordinates():
 def test_validate_edge_checks_the_ends_kinds():
     edge = Edge("ter:a", "MEMBER_OF", "org:b")
     problems = model.validate_edge(edge, model.TERRITORY, model.ORGANISATION, where)
-    assert len(problems) == 1 and "Organisation" in problems[0].message
+    assert [(p.code, p.values["source_kind"]) for p in problems] == [("relation_ends", model.TERRITORY)]
 
 
 def test_symmetric_relations_have_one_identity():

@@ -63,7 +63,7 @@ def test_bad_input_leaves_the_store_unchanged(store):
     bad = Batch(nodes=[org("org:b", "B")], edges=[Edge("org:b", "MEMBER_OF", "org:nowhere", {}, ["x"])])
     with pytest.raises(BatchRejected) as err:
         store.apply(bad)
-    assert "'org:nowhere' is not in the graph" in err.value.problems[0].message
+    assert (err.value.problems[0].code, err.value.problems[0].values) == ("not_in_graph", {"id": "org:nowhere"})
     with pytest.raises(BatchRejected):
         store.apply(Batch(nodes=[Node("org:a", "Territory", {"name": "A"}, ["x"])]))
     with pytest.raises(BatchRejected):
@@ -198,4 +198,4 @@ def test_plan_says_what_apply_will_do_and_writes_nothing(store):
     assert store.describe()["version"] == version and "org:b" not in store.graph()
     assert store.apply(batch) == plan.counts
     bad = store.plan(Batch(edges=[Edge("org:a", "MEMBER_OF", "org:nowhere", {}, ["x"])]))
-    assert "org:nowhere" in bad.problems[0].message
+    assert bad.problems[0].values == {"id": "org:nowhere"}

@@ -2,9 +2,15 @@ import pytest
 from conftest import ATELIER, REPORT, need
 
 from graph import model
+from graph.names import NameIndex
+from interface.sentences import problem
 from loaders import load_paths
 from loaders.participants import clean_cell
-from graph.names import NameIndex
+
+
+def said(warning) -> str:
+    """A warning as the English interface says it."""
+    return problem(warning, "en")
 
 
 def write(tmp_path, text, name="participants.csv"):
@@ -41,7 +47,7 @@ def test_continuation_fragments_and_repeated_header(tmp_path):
         "Dombu Smeets Gaëlle": ("org:essor", "Chargée de partenariats", "essor.partenariats@free.fr"),
         "Vandecasteele Noémie": ("org:elevages-sans-frontieres", "Chargée des financements", "noemie.v@esf.org"),
     }
-    attached = sorted(w.row for w in batch.warnings if "attached to" in w.message)
+    attached = sorted(w.row for w in batch.warnings if w.code == "fragment_attached")
     assert attached == [2, 6]
 
 
@@ -57,7 +63,7 @@ def test_ambiguous_structure_is_reported_and_not_merged(tmp_path):
     known.add("org:b", model.ORGANISATION, "Maison de l'Europe Lens")
     path = write(tmp_path, "Structure;Nom et prénom;Email\nMaison de l'Europe Arns;Dupont Jean;\n")
     batch = load_paths([path], known=known)
-    assert any(w.row == 2 and "could be" in w.message for w in batch.warnings)
+    assert any(w.row == 2 and w.code == "structure_ambiguous" for w in batch.warnings)
     assert people(batch)["Dupont Jean"][0] == "org:maison-de-l-europe-arns"
 
 
@@ -77,17 +83,17 @@ def test_reference_list_of_the_lille_report(report_batch):
     assert len(found) == 40   # « une quarantaine de personnes »
     by_row = {}
     for w in batch.warnings:
-        by_row.setdefault(w.row, []).append(w.message)
+        by_row.setdefault(w.row, []).append(said(w))
     # the function alone on ESSOR's row belongs to Le Moal, the e-mail alone to Vandecasteele
     assert found["Le Moal Ambroise"] == ("org:essor", "Responsable des programmes Formation Insertion Professionnelles",
                                          "essor.fip@free.fr")
     assert found["Vandecasteele Noémie"][0] == "org:elevages-sans-frontieres"
     assert found["Vandecasteele Noémie"][2] == "noemie.vandecasteele@elevagesansfrontieres.org"
-    assert any("attached to Le Moal Ambroise" in m for m in by_row[355])
-    assert any("attached to Vandecasteele Noémie" in m for m in by_row[360])
+    assert any("attached to the person on row 356" in m for m in by_row[355])      # Le Moal Ambroise
+    assert any("attached to the person on row 361" in m for m in by_row[360])      # Vandecasteele Noémie
     # a typo, found and reported
     assert found["De Muynck Ghislain"][0] == "org:lianes-cooperation"
-    assert any("'Llanes coopération' read as 'Lianes Coopération'" in m for m in by_row[368])
+    assert any("“Llanes coopération” read as “Lianes Coopération”" in m for m in by_row[368])
     # acronyms in parentheses, accents and case do not matter
     assert found["Naël Juma"][0] == "org:lsi"
     assert found["Herreman Laurine"][0] == "org:nfid"
@@ -97,7 +103,7 @@ def test_reference_list_of_the_lille_report(report_batch):
     assert any("elevagesansfrontiere.org" in m and "Élevages sans frontières" in m for m in by_row[359])
     # branches of the Grdr, taken with a warning
     assert found["Niang Mohamed Abdoulaye"][0] == "org:grdr"
-    assert any("'Grdr Mali' taken as" in m for m in by_row[353])
+    assert any("“Grdr Mali” taken as" in m for m in by_row[353])
     # the back cover of the report is not part of the table
     assert max(w.row or 0 for w in batch.warnings) < 380
 

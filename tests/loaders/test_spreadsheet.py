@@ -46,9 +46,10 @@ def test_real_kumu_board_loads_as_it_is():
     assert len(member) == sum(1 for c in connections if c["type"] == "member-of")
     sponsors = [e for e in batch.edges if e.props.get("label") == "sponsors"]
     assert len(sponsors) == 17 and {e.type for e in sponsors} == {"RELATED_TO"}
-    assert any("'sponsors' (17 rows)" in w.message for w in batch.warnings)
+    assert any(w.code == "unmapped_wording" and w.values == {"wording": "sponsors", "count": 17}
+               for w in batch.warnings)
     # the two contracts between the same pair stay two ties
-    assert any("parallel tie" in w.message and w.row == 24 for w in batch.warnings)
+    assert any(w.code == "parallel_tie" and w.row == 24 for w in batch.warnings)
 
 
 # --- our own columns -------------------------------------------------------------
@@ -97,35 +98,39 @@ def test_workbook_with_two_sheets(tmp_path):
 # --- bad input: every problem, with its place -------------------------------------
 
 BAD = {
-    "missing Label": ([["Type"], ["ONG"]], None, (1, None, "missing column Label")),
-    "missing From": ([["Label", "Type"], ["A", "ONG"]], [["To", "Type"], ["A", "partner"]], (1, None, "missing column From")),
-    "unknown type": ([["Label", "Type"], ["A", "licorne"]], None, (2, "Type", "unknown type 'licorne'")),
-    "unknown kind": ([["Label", "Kind"], ["A", "Unicorn"]], None, (2, "Kind", "unknown kind 'Unicorn'")),
+    "missing Label": ([["Type"], ["ONG"]], None, (1, None, "missing_column", {"column": "Label"})),
+    "missing From": ([["Label", "Type"], ["A", "ONG"]], [["To", "Type"], ["A", "partner"]],
+                     (1, None, "missing_column", {"column": "From"})),
+    "unknown type": ([["Label", "Type"], ["A", "licorne"]], None, (2, "Type", "unknown_type", {"value": "licorne"})),
+    "unknown kind": ([["Label", "Kind"], ["A", "Unicorn"]], None, (2, "Kind", "unknown_kind", {"value": "Unicorn"})),
     "unknown relation": ([["Label", "Type"], ["A", "ONG"], ["B", "ONG"]],
-                         [["From", "To", "Relation"], ["A", "B", "LOVES"]], (2, "Relation", "unknown relation type 'LOVES'")),
+                         [["From", "To", "Relation"], ["A", "B", "LOVES"]],
+                         (2, "Relation", "unknown_relation", {"value": "LOVES"})),
     "From names nothing": ([["Label", "Type"], ["A", "ONG"]], [["From", "To", "Type"], ["Z", "A", "partner"]],
-                           (2, "From", "'Z' names nothing")),
+                           (2, "From", "names_nothing", {"text": "Z"})),
     "relation ends": ([["Label", "Type"], ["A", "ONG"], ["Lille", "ville"]],
-                      [["From", "To", "Relation"], ["Lille", "A", "MEMBER_OF"]], (2, "Relation", "MEMBER_OF goes from")),
+                      [["From", "To", "Relation"], ["Lille", "A", "MEMBER_OF"]],
+                      (2, "Relation", "relation_ends", {"relation": "MEMBER_OF", "source_kind": "Territory"})),
     "duplicate id": ([["Id", "Label", "Type", "Website"], ["x", "A", "ONG", "a.org"], ["x", "A", "ONG", "b.org"]], None,
-                     (3, "Website", "duplicate id 'x' with conflicting values")),
+                     (3, "Website", "duplicate_id", {"id": "x", "first_row": 2})),
     "formula": ([["Label", "Type", "Description"], ["A", "ONG", '=HYPERLINK("http://evil","clic")']], None,
-                (2, "Description", "would run as a formula")),
-    "bad latitude": ([["Label", "Type", "Lat"], ["Lille", "ville", "nord"]], None, (2, "Lat", "is not a number")),
+                (2, "Description", "formula", {})),
+    "bad latitude": ([["Label", "Type", "Lat"], ["Lille", "ville", "nord"]], None,
+                     (2, "Lat", "not_a_number", {"value": "nord"})),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
 def test_bad_input_is_reported_with_its_place(tmp_path, case):
-    elements, connections, (row, column, message) = BAD[case]
+    elements, connections, (row, column, code, values) = BAD[case]
     batch = load_paths(pair(tmp_path, elements, connections))
     assert batch.errors, case
     problem = batch.errors[0]
-    assert (problem.row, problem.column) == (row, column), problem
-    assert message in problem.message
+    assert (problem.row, problem.column, problem.code) == (row, column, code), problem
+    assert values.items() <= problem.values.items()
     assert problem.file.endswith(".csv")
 
 
 def test_a_file_with_no_table_of_ours(tmp_path):
     batch = load_paths([write(tmp_path / "x.csv", [["code", "valeur"], ["1", "2"]])])
-    assert "no elements sheet" in batch.errors[0].message
+    assert batch.errors[0].code == "no_table_found"

@@ -24,19 +24,19 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path):
     assert [n for n, cells in table.rows if any(cells)] == [1, 3]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x00\x01\x02\x03binary\x00", "binary"),
-    (b'Label,Type\n"unterminated,ONG\n', "truncated"),
-    (b"PK\x03\x04truncated zip", "damaged"),
+@pytest.mark.parametrize("content, code", [
+    (b"", "empty_file"),
+    (b"   \n\n", "empty_file"),
+    (b"\x00\x01\x02\x03binary\x00", "binary_file"),
+    (b'Label,Type\n"unterminated,ONG\n', "damaged_csv"),
+    (b"PK\x03\x04truncated zip", "damaged_workbook"),
 ])
-def test_broken_files_give_a_clear_problem(tmp_path, content, message):
+def test_broken_files_give_a_clear_problem(tmp_path, content, code):
     path = tmp_path / ("f.xlsx" if content.startswith(b"PK") else "f.csv")
     path.write_bytes(content)
     with pytest.raises(TableError) as err:
         read_tables(path)
-    assert message in err.value.problem.message
+    assert err.value.problem.code == code
     assert err.value.problem.file == str(path)
 
 

@@ -31,7 +31,7 @@ def everything(at) -> str:
 
 def test_contacts_are_hidden_until_asked(home):
     with_contacts(home)
-    at = visit("actor", org="Cap Solidarités")
+    at = visit("actor", org="org:cap-solidarites")
     assert "contact@example.org" not in everything(at) and "Coordonnées masquées" in texts(at)
     at.toggle(key="contacts").set_value(True).run()
     assert "contact@example.org" in everything(at) and "+33 3 20 00 00 00" in everything(at)

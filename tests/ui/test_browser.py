@@ -116,7 +116,7 @@ def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => !document.body.innerText.includes({before!r})", timeout=60_000)
     drawn(page)
-    assert "focus=Cap+Solidarit" in page.url
+    assert "focus=org%3Acap-solidarites" in page.url                     # the id, not the name
     page.screenshot(path=shots / "explorer.png", full_page=False)
     page.get_by_role("link", name="Ouvrir la fiche de Cap Solidarités").click()
     drawn(page)
@@ -127,18 +127,31 @@ def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
     MemoryStore(home).apply(Batch(
         nodes=[Node("org:piege", "Organisation", {"name": XSS, "category": "association"}, ["piege.csv:2"])],
         edges=[Edge("org:piege", "PARTNER_OF", "org:cap-solidarites", {}, ["piege.csv:3"])]))
-    page.goto(f"{url}/explorer?focus=Cap+Solidarit%C3%A9s")
+    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites")
     drawn(page)
     frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
     labels = frame.evaluate("() => network.body.data.nodes.get().map(n => n.label)")
     assert XSS in labels                                         # drawn, as text, on the canvas
-    page.goto(f"{url}/acteur?org={urllib.request.quote(XSS)}")
+    page.goto(f"{url}/acteur?org=org%3Apiege")
     drawn(page)
     assert page.locator("h2", has_text="<img src=x").count() == 1     # the name, shown as typed
     for frame in page.frames:
         assert frame.evaluate("() => window.__pwned === undefined")
     assert dialogs == []
     page.screenshot(path=shots / "xss.png", full_page=False)
+
+    # English stays chosen from page to page, and a view's link keeps its values
+    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites&colour=community")
+    drawn(page)
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Explore')", timeout=60_000)
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
+    assert "colour=community" in page.url and "focus=org%3Acap-solidarites" in page.url and "lang=en" in page.url
+    page.get_by_role("link", name="Data", exact=True).first.click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Data')", timeout=60_000)
+    page.get_by_role("link", name="Overview", exact=True).first.click()
+    page.wait_for_function("() => document.querySelector('h1') && document.body.innerText.includes('Organisations by sphere')",
+                           timeout=60_000)
 
     outside = [u for u in requests if not u.startswith(LOCAL)]
     assert outside == [] and len(requests) > 20

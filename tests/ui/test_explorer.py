@@ -33,16 +33,20 @@ def test_filters_and_focus_change_what_is_drawn(home):
     assert 0 < public < orgs and {n["color"] for n in drawn(at)} == {nv.SPHERE_COLOURS["public"]}
     at.multiselect(key="sphere").set_value([]).run()
     at.selectbox(key="focus").set_value("org:cap-solidarites").run()
+    assert at.query_params["focus"] in ("org:cap-solidarites", ["org:cap-solidarites"])
+    assert at.query_params["kinds"] in ("Organisation", ["Organisation"])
     one = shown(at)[0]
     at.slider(key="radius").set_value(2).run()
     assert one < shown(at)[0] < orgs + 1
     assert any(link.label.startswith("Ouvrir la fiche de Cap Solidarit") for link in at.get("page_link"))
 
 
-def test_a_shared_link_opens_the_same_view(home):
-    # the URL holds what the widgets show (French words, names), as a browser's address bar does
-    at = visit("explorer", kinds=["Organisation", "Projet"], focus="Cap Solidarités", radius="1",
-               colour="Communauté", size="Intermédiarité")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_shared_link_opens_the_same_view(home, lang):
+    """The URL holds values, not the words shown: a link made in French opens
+    the same view in English, and an organisation is named by its id."""
+    at = visit("explorer", kinds=["Organisation", "Project"], focus="org:cap-solidarites", radius="1",
+               colour="community", size="betweenness", lang=lang)
     assert at.selectbox(key="focus").value == "org:cap-solidarites"
     assert at.multiselect(key="kinds").value == ["Organisation", "Project"]
     nodes = drawn(at)

@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from ui import network_view as nv
-from ui.i18n import t
+from interface.i18n import t
 
 XSS = '<img src=x onerror="window.__pwned=1">'
 

@@ -6,7 +6,7 @@ from apptest import PAGE_FILES, frames, texts, visit
 from graph.analytics.gaps import gaps
 from graph.store.memory import MemoryStore
 from ui.actor import METRICS
-from ui.i18n import TEXTS, t
+from interface.i18n import TEXTS, t
 
 
 def test_overview_counts_the_bundled_network(home):
@@ -35,7 +35,7 @@ def test_every_page_opens_in_french_and_in_english(home, page):
 
 
 def test_actor_page_shows_sources_ties_metrics_partners_and_ego_network(home):
-    at = visit("actor", org="Cap Solidarités")
+    at = visit("actor", org="org:cap-solidarites")
     said = texts(at)
     assert "Cap Solidarités" in [h.value for h in at.header]
     assert "003\\_b1508604df3e3375\\.txt" in said                     # its source, escaped for Markdown
@@ -53,10 +53,12 @@ def test_opportunities_filter_by_territory_and_export_csv(home):
     at = visit("opportunities")
     everything = at.dataframe[0].value
     assert len(everything) == 20 and everything["Score"].is_monotonic_decreasing
-    at.selectbox(key="territory").set_value("Kayes").run()
+    at.selectbox(key="territory").set_value("ter:kayes").run()
     kayes = at.dataframe[0].value
     assert 0 < len(kayes) and not kayes.equals(everything)
-    assert visit("opportunities", territory="Kayes").dataframe[0].value.equals(kayes)     # a shared link
+    assert visit("opportunities", territory="ter:kayes").dataframe[0].value.equals(kayes)     # a shared link
+    english = visit("opportunities", territory="ter:kayes", lang="en").dataframe[0].value
+    assert (english.iloc[:, :3].values == kayes.iloc[:, :3].values).all()      # the same link, in English
     assert at.get("download_button")
 
 
@@ -71,7 +73,7 @@ def test_gaps_page_lists_every_kind_with_why_it_matters(home):
 
 
 def test_territories_page_lists_who_acts_in_a_territory(home):
-    at = visit("territories", place="Kayes")
+    at = visit("territories", place="ter:kayes")
     assert at.get("vega_lite_chart")
     actors = set(at.dataframe[0].value["Organisations"])
     assert "Espace Migration Développement Kayes" in actors or "Conseil régional de Kayes" in actors
@@ -93,3 +95,14 @@ def test_a_network_too_big_for_every_pair_says_where_to_look(home, monkeypatch):
     monkeypatch.setattr(partners, "MAX_PAIR_WORK", 10)
     at = visit("opportunities")
     assert "trop pour comparer toutes les paires" in texts(at) and not at.dataframe
+
+
+def test_the_english_pages_say_the_analytics_in_english(home):
+    """Reasons, introduction paths, gap findings and load problems: written
+    by the interface in the session's language, not in French by graph/."""
+    actor = texts(visit("actor", org="org:cap-solidarites", lang="en")).replace("\\", "")
+    assert "relation(s) in common" in actor and "relation(s) en commun" not in actor
+    gaps_page = texts(visit("gaps", lang="en")).replace("\\", "")
+    assert "has no tie to another organisation" in gaps_page and "n'a aucun lien" not in gaps_page
+    french = texts(visit("gaps")).replace("\\", "")
+    assert "n'a aucun lien avec une autre organisation" in french

@@ -1,20 +1,6 @@
-"""Every word the interface shows, in French (the default) and English.
+"""The words of the pages: key -> (français, English)."""
 
-    >>> t("nav.explorer", "fr"), t("nav.explorer", "en")
-    ('Explorer', 'Explore')
-    >>> t("overview.counts", "en", nodes=3, edges=2)
-    '3 nodes, 2 ties'
-
-Sentences computed by the analytics (reasons, gaps) are written in French
-by graph.analytics; the interface translates its own words only.
-"""
-from __future__ import annotations
-
-LANGUAGES = ("fr", "en")
-DEFAULT = "fr"
-
-# key: (français, English)
-TEXTS = {
+PAGES = {
     "app.title": ("Passerelles", "Passerelles"),
     "app.tagline": ("Qui agit avec qui, où, sur quoi : les synergies, les lacunes et les partenaires possibles "
                     "d'un réseau de solidarité internationale.",
@@ -171,6 +157,7 @@ TEXTS = {
     "explorer.open_group": ("Ouvrir un groupe", "Open a group"),
     "explorer.group": ("{name} ({count} nœuds)", "{name} ({count} nodes)"),
     "explorer.legend": ("Légende", "Legend"),
+    "explorer.no_territory": ("sans territoire connu", "no known territory"),
     "explorer.sphere": ("Sphère", "Sphere"),
     "explorer.community": ("Communauté", "Community"),
     "explorer.constant": ("Taille égale", "Same size"),
@@ -256,6 +243,8 @@ TEXTS = {
                                           "tie to the rest of the network."),
     "gaps.none": ("Rien à signaler.", "Nothing to report."),
     "gaps.more": ("… et {count} de plus.", "… and {count} more."),
+    "gaps.cut": ("… et {count} autres, dans l'export de la ligne de commande (python -m cli gaps --json).",
+                 "… and {count} others, in the command line's export (python -m cli gaps --json)."),
 
     # territories
     "ter.intro": ("Les territoires du réseau et leurs jumelages « ici / là-bas ». Carte sans fond de carte "
@@ -424,13 +413,3 @@ TEXTS = {
     "method.nodes": ("Nœuds", "Nodes"),
     "method.ties": ("Liens", "Ties"),
 }
-
-
-def t(key: str, lang: str = DEFAULT, **values) -> str:
-    """The text of `key` in `lang`, with `values` filled in. An unknown key
-    shows as itself, so that a missing text is visible, not a crash."""
-    pair = TEXTS.get(key)
-    if pair is None:
-        return key
-    text = pair[LANGUAGES.index(lang) if lang in LANGUAGES else 0]
-    return text.format(**values) if values else text

@@ -9,7 +9,7 @@ from graph.analytics.actor import TIE_WEIGHTS
 from graph.analytics.partners import SCORE_WEIGHTS
 from graph.model import CATEGORIES, KINDS, RELATIONS, SPHERES
 from ui.gaps import KINDS as GAP_KINDS
-from ui.i18n import LANGUAGES, TEXTS, t
+from interface.i18n import LANGUAGES, TEXTS, t
 
 
 def blanks(text):
@@ -23,7 +23,9 @@ def test_both_languages_say_something_with_the_same_blanks():
 
 
 def test_every_key_the_code_asks_for_exists():
-    code = "".join(p.read_text() for p in [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py"))])
+    files = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "cli").glob("*.py")),
+             *sorted((ROOT / "interface").glob("*.py"))]
+    code = "".join(p.read_text() for p in files)
     asked = set(re.findall(r"""\btr?\(\s*["']([a-z_]+\.[A-Za-z_.]+)["']""", code))
     assert len(asked) > 100
     assert sorted(asked - set(TEXTS)) == []

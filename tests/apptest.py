@@ -13,6 +13,8 @@ def visit(page: str, at: AppTest | None = None, **query) -> AppTest:
     URL; a new session unless `at` is given."""
     if at is None:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        for key, value in query.items():        # a shared link: the URL is there from the first run
+            at.query_params[key] = value
         at.run()
     at.switch_page(PAGE_FILES[page])
     for key, value in query.items():

@@ -1,0 +1,49 @@
+"""The network at a glance: the figures the Vue d'ensemble page and the
+`stats` command both show, computed once here so that they cannot differ.
+
+An organisation counts in a territory when it is based or active there or
+in a territory inside it (Lille is in Nord-Pas-de-Calais, which is in
+France): the figures follow the territorial hierarchy.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from graph.model import ORGANISATION, UNKNOWN, relation
+
+from .partners import org_places, territory_pairs
+
+
+def overview(graph) -> dict:
+    """Counts by kind, by relation, organisations by sphere, by category and
+    by territory (ids, most first), and the territory pairs with how many
+    organisations each side holds."""
+    kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
+    relations = Counter(relation(k) for *_, k in graph.edges(keys=True))
+    orgs = [n for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION]
+    spheres = Counter(graph.nodes[o].get("sphere") or UNKNOWN for o in orgs)
+    categories = Counter(graph.nodes[o].get("category") or "other" for o in orgs)
+    places = {o: org_places(graph, o) for o in orgs}
+    by_territory = Counter(t for found in places.values() for t in found)
+    name = lambda n: graph.nodes[n].get("name", n)  # noqa: E731
+    pairs, seen = [], set()
+    for here, theres in sorted(territory_pairs(graph).items()):
+        for there in sorted(theres):
+            if (there, here) in seen:
+                continue
+            seen.add((here, there))
+            if graph.nodes[here].get("side") in ("la-bas", "là-bas"):
+                here_, there_ = there, here
+            else:
+                here_, there_ = here, there
+            pairs.append({"here": here_, "there": there_,
+                          "organisations": [by_territory.get(here_, 0), by_territory.get(there_, 0)]})
+    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+            "kinds": dict(sorted(kinds.items())), "relations": dict(sorted(relations.items())),
+            "spheres": _most_first(spheres, str), "categories": _most_first(categories, str),
+            "organisations_by_territory": _most_first(by_territory, name),
+            "territory_pairs": pairs}
+
+
+def _most_first(counter: Counter, key) -> dict:
+    return dict(sorted(counter.items(), key=lambda kv: (-kv[1], key(kv[0]))))
