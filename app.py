@@ -8,7 +8,7 @@ import streamlit as st
 from interface.i18n import DEFAULT, LANGUAGES
 from ui import url
 from ui.routes import PAGES, page
-from ui.state import settings, tr
+from ui.state import settings, store_word, tr
 
 st.set_page_config(page_title="Passerelles", page_icon="🌍", layout="wide")
 
@@ -18,5 +18,5 @@ with st.sidebar:
 
 navigation = st.navigation([page(key) for key in PAGES])
 with st.sidebar:
-    st.caption(tr("app.store", store=settings()["kind"]))
+    st.caption(tr("app.store", store=store_word(settings()["kind"])))
 navigation.run()

@@ -29,6 +29,32 @@ def number(value, lang: str) -> str:
     return text
 
 
+MONTHS = {"fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                  "novembre", "décembre"),
+          "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December")}
+
+
+def moment(iso: str | None, lang: str) -> str:
+    """A date and time as people write them, in local time.
+
+    >>> moment("2026-12-01T14:05:00+00:00", "fr").startswith("1er décembre 2026")
+    True
+    """
+    from datetime import datetime
+    if not iso:
+        return "—"
+    try:
+        when = datetime.fromisoformat(str(iso)).astimezone()
+    except ValueError:
+        return str(iso)
+    month = MONTHS[lang if lang in MONTHS else "fr"][when.month - 1]
+    if lang == "en":
+        return f"{when.day} {month} {when.year}, {when:%H:%M}"
+    day = "1er" if when.day == 1 else str(when.day)
+    return f"{day} {month} {when.year}, {when.hour} h {when.minute:02d}"
+
+
 def listing(names, lang: str, most: int = 3) -> str:
     """'A, B, C et 2 autre(s)'."""
     names = list(names)
@@ -67,6 +93,21 @@ def reason(item: dict, name_of, lang: str) -> str:
 
 def reasons(items, name_of, lang: str) -> list:
     return [reason(item, name_of, lang) for item in items]
+
+
+def source(text: str, titles: dict) -> str:
+    """A source as a reader knows it: the document's title when it has one
+    ("003_b15….txt § Session 1" -> "Compte rendu … — Session 1")."""
+    doc, _, passage = str(text).partition(" § ")
+    title = titles.get(doc.strip())
+    if title is None:
+        return str(text)
+    return f"{title} — {passage}" if passage else title
+
+
+def field(name: str, lang: str) -> str:
+    """A field of an element, in words ("acronym" -> "Sigle")."""
+    return word("field", name, lang)
 
 
 def path(ids, name_of) -> str:

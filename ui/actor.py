@@ -25,14 +25,15 @@ def attributes_table(attrs: dict, with_contacts: bool) -> pd.DataFrame:
     for field, value in sorted(attrs.items()):
         if field in HIDDEN_FIELDS or (field in CONTACT_FIELDS and not with_contacts):
             continue
-        if field in ("category", "sphere"):
+        if field in ("category", "sphere", "side", "level"):
             value = word(field, value)
-        rows.append({tr("actor.field"): field, tr("actor.value"): ", ".join(map(str, value))
+        rows.append({tr("actor.field"): word("field", field), tr("actor.value"): ", ".join(map(str, value))
                      if isinstance(value, (list, tuple)) else str(value)})
     return pd.DataFrame(rows)
 
 
 def ties_table(graph, org: str) -> pd.DataFrame:
+    titles = state.titles()
     rows = []
     for direction, edges in (("actor.out", graph.out_edges(org, keys=True, data=True)),
                              ("actor.in", graph.in_edges(org, keys=True, data=True))):
@@ -43,7 +44,7 @@ def ties_table(graph, org: str) -> pd.DataFrame:
                          tr("actor.relation"): attrs.get("label") or word("relation", rel),
                          tr("actor.other"): graph.nodes[other].get("name", other),
                          tr("actor.kind"): word("kind", graph.nodes[other].get("kind")),
-                         tr("actor.sources"): "; ".join(attrs.get("sources") or [])})
+                         tr("actor.sources"): "; ".join(sentences.source(s, titles) for s in attrs.get("sources") or [])})
     return pd.DataFrame(rows)
 
 
@@ -98,7 +99,7 @@ def render():
             st.caption(tr("actor.contacts_hidden"))
         st.markdown(f"**{tr('actor.sources')}**")
         for source in attrs.get("sources") or []:
-            st.markdown(f"- {plain(source)}")
+            st.markdown(f"- {plain(sentences.source(source, state.titles()))}")
         if attrs.get("conflicts"):
             st.markdown(f"**{tr('actor.conflicts')}**")
             st.json(attrs["conflicts"], expanded=False)

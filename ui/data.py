@@ -25,6 +25,7 @@ from loaders import load_paths
 from graph.names import NameIndex
 
 from ui import state
+from ui.uploader import uploader
 from ui.state import tr
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml"]
@@ -105,12 +106,14 @@ def upload_section(data):
     st.caption(tr("data.upload_help"))
     if "loaded" in st.session_state:
         st.success(tr("data.loaded", **st.session_state.pop("loaded")))
-    files = st.file_uploader(tr("data.files"), type=UPLOAD_TYPES, accept_multiple_files=True, key="upload")
+    files = uploader(tr("data.files"), UPLOAD_TYPES, key="upload")
     a, b = st.columns(2)
     fmt = a.selectbox(tr("data.format"), LOAD_FORMATS, key="format", format_func=lambda f: tr(f"data.format.{f}"))
     events = state.named(data, EVENT)
-    event = b.selectbox(tr("data.event"), list(events), index=None, key="event", format_func=lambda e: events.get(e, e),
-                        accept_new_options=True, placeholder=tr("explorer.none"))
+    event = b.selectbox(tr("data.event"), list(events), index=None, key="event", format_func=events.get,
+                        placeholder=tr("explorer.none"))
+    new_event = b.text_input(tr("data.new_event"), key="new_event", placeholder=tr("data.new_event_help"))
+    event = new_event.strip() or event
     if st.button(tr("data.check"), disabled=not files, key="check"):
         check(data, files, fmt, event)
     report(data)
@@ -143,7 +146,7 @@ def export_section(data):
 def store_section(data):
     st.subheader(tr("data.store"))
     info = data.description
-    st.caption(tr("data.current", store=info["store"], location=info["location"]))
+    st.caption(tr("data.current", store=state.store_word(info["store"]), location=info["location"]))
     config = state.settings()
     kind = st.radio(tr("data.store_kind"), ("embedded", "neo4j"), index=0 if config["kind"] == "embedded" else 1,
                     key="store_kind", format_func=lambda k: tr(f"data.{k}"), horizontal=True)

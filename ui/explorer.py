@@ -39,18 +39,18 @@ def controls(data) -> dict:
     with st.container(border=True):
         a, b, c = st.columns(3)
         kinds = url.choices(a.multiselect, tr("explorer.kinds"), KINDS, "kinds", lambda k: word("kind", k),
-                            default=DEFAULT_KINDS)
+                            default=DEFAULT_KINDS, select_all=False)
         categories = url.choices(b.multiselect, tr("explorer.categories"), list(CATEGORIES), "category",
-                                 lambda k: word("category", k), placeholder=tr("explorer.all"))
+                                 lambda k: word("category", k), placeholder=tr("explorer.all"), select_all=False)
         spheres = url.choices(c.multiselect, tr("explorer.spheres"), SPHERES, "sphere", lambda k: word("sphere", k),
-                              placeholder=tr("explorer.all"))
+                              placeholder=tr("explorer.all"), select_all=False)
         a, b, c = st.columns(3)
         territory = url.choice(a.selectbox, tr("explorer.territory"), list(places), "territory", places.get,
                                placeholder=tr("explorer.all"))
         theme = url.choice(b.selectbox, tr("explorer.theme"), list(topics), "theme", topics.get,
                            placeholder=tr("explorer.all"))
         relations = url.choices(c.multiselect, tr("explorer.relations"), list(RELATIONS), "relation",
-                                lambda k: word("relation", k), placeholder=tr("explorer.all"))
+                                lambda k: word("relation", k), placeholder=tr("explorer.all"), select_all=False)
         a, b, c, d = st.columns([2, 1, 1, 1])
         focus = url.choice(a.selectbox, tr("explorer.focus"), list(orgs), "focus", orgs.get,
                            placeholder=tr("explorer.none"))

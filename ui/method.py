@@ -12,6 +12,7 @@ from graph.analytics.actor import MAX_GROUP, TIE_WEIGHTS
 from graph.analytics.partners import CLOSENESS, SCORE_WEIGHTS
 from graph.model import source_document
 
+from interface import sentences
 from ui import state
 from ui.actor import METRICS
 from ui.state import tr
@@ -23,8 +24,9 @@ def sources_table(graph) -> pd.DataFrame:
         nodes.update({source_document(s) for s in data.get("sources") or []})
     for *_, data in graph.edges(data=True):
         ties.update({source_document(s) for s in data.get("sources") or []})
-    rows = [{tr("method.document"): doc, tr("method.nodes"): nodes[doc], tr("method.ties"): ties[doc]}
-            for doc in sorted(set(nodes) | set(ties))]
+    titles = state.titles()
+    rows = [{tr("method.document"): sentences.source(doc, titles), tr("method.nodes"): nodes[doc],
+             tr("method.ties"): ties[doc]} for doc in sorted(set(nodes) | set(ties))]
     return pd.DataFrame(rows)
 
 

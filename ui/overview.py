@@ -31,8 +31,8 @@ def render():
     data = state.current()
     graph = data.graph
     info = data.description
-    st.caption(tr("overview.store", store=info["store"], location=info["location"],
-                  modified=info.get("last_modified") or "—"))
+    st.caption(tr("overview.store", store=state.store_word(info["store"]), location=info["location"],
+                  modified=sentences.moment(info.get("last_modified"), state.lang())))
     if graph.number_of_nodes() == 0:
         st.info(tr("app.empty"))
         return

@@ -43,6 +43,18 @@ def word(prefix: str, value) -> str:
     return sentences.word(prefix, value, lang())
 
 
+@st.cache_resource(show_spinner=False)
+def titles() -> dict:
+    """The titles of the source documents the bundled dataset cites."""
+    from loaders.bundled import document_titles
+    return document_titles()
+
+
+def store_word(kind: str) -> str:
+    """« stockage intégré » or « Neo4j »."""
+    return tr(f"store.{kind}")
+
+
 # --- the store of this session ---------------------------------------------------
 
 def settings() -> dict:

@@ -107,20 +107,20 @@ def test_exports_leave_contacts_out_unless_asked(home):
 def test_a_wrong_neo4j_password_is_one_clear_line(home, neo4j_settings):
     at = visit("data")
     at.radio(key="store_kind").set_value("neo4j").run()
-    uri, _, _, password = at.text_input
+    uri, _, _, password = at.text_input[-4:]
     uri.input(neo4j_settings["uri"])
     password.input("not-the-password")
     next(b for b in at.button if b.label == "Tester la connexion").click().run()
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and neo4j_settings["uri"] in errors[0] and "not-the-password" not in errors[0]
-    assert "En cours : embedded" in texts(at)
+    assert "En cours : stockage intégré" in texts(at)
 
 
 def test_the_app_works_on_neo4j_when_configured(home, neo4j_store, neo4j_settings, monkeypatch):
     for name in ("uri", "user", "password", "database"):
         monkeypatch.setenv(f"NEO4J_{name.upper()}", neo4j_settings[name])
     at = visit("overview")
-    assert "Stockage : neo4j" in texts(at) and "Le graphe est vide" in texts(at)
+    assert "Données : Neo4j" in texts(at) and "Le graphe est vide" in texts(at)
     at = upload(visit("data", at), {"elements.csv": ELEMENTS, "connections.csv": CONNECTIONS})
     at.button(key="load").click().run()
     assert "Chargé : 3 créés" in texts(at)

@@ -140,6 +140,18 @@ def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
     assert dialogs == []
     page.screenshot(path=shots / "xss.png", full_page=False)
 
+    # the uploader speaks French: Streamlit's « Upload » and « 200MB per file » hidden, ours drawn instead
+    page.goto(f"{url}/donnees")
+    page.wait_for_selector('[data-testid="stFileUploaderDropzone"]', timeout=60_000)
+    drawn_words = page.evaluate("""() => {
+        const p = document.querySelector('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p');
+        const s = document.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+        return [getComputedStyle(p).fontSize, getComputedStyle(p, '::after').content,
+                getComputedStyle(s).fontSize, getComputedStyle(s, '::after').content]; }""")
+    assert drawn_words[0] == drawn_words[2] == "0px"
+    assert drawn_words[1] == '"Choisir des fichiers"' and "100 Mo au plus par fichier" in drawn_words[3]
+    page.screenshot(path=shots / "upload.png", full_page=False)
+
     # English stays chosen from page to page, and a view's link keeps its values
     page.goto(f"{url}/explorer?focus=org%3Acap-solidarites&colour=community")
     drawn(page)

@@ -19,7 +19,7 @@ def test_overview_counts_the_bundled_network(home):
     assert {"Nord-Pas-de-Calais"} <= set(pairs["Ici"]) and "Kayes" in set(pairs["Là-bas"])
     brokers = at.dataframe[1].value
     assert len(brokers) == 10 and brokers["Intermédiarité"].is_monotonic_decreasing
-    assert "Stockage : embedded" in texts(at)
+    assert "Données : stockage intégré" in texts(at)
 
 
 @pytest.mark.parametrize("page", list(PAGE_FILES))
@@ -38,7 +38,11 @@ def test_actor_page_shows_sources_ties_metrics_partners_and_ego_network(home):
     at = visit("actor", org="org:cap-solidarites")
     said = texts(at)
     assert "Cap Solidarités" in [h.value for h in at.header]
-    assert "003\\_b1508604df3e3375\\.txt" in said                     # its source, escaped for Markdown
+    # its source: the document's title, not its file name
+    assert "Compte rendu de l'atelier territorial du CFSI" in said.replace("\\", "")
+    assert "003_b1508604df3e3375" not in said.replace("\\", "")
+    fields = set(at.dataframe[0].value["Champ"])
+    assert {"Sigle", "Catégorie", "Sphère"} <= fields and not {"acronym", "category", "sphere"} & fields
     ties = at.dataframe[2].value
     assert "Comité Français pour la Solidarité Internationale" in set(ties["Avec"])
     metrics = at.dataframe[1].value
