@@ -123,7 +123,7 @@ def render():
                                              count=agg.nodes[g]["count"]),
                                 placeholder=tr("explorer.none"))
             if opened is None:
-                st.iframe(nv.aggregate_html(agg, colour_of_group, lambda k: tr(k)), height=660,
+                st.iframe(nv.aggregate_html(agg, colour_of_group, lambda g: group_label(g, c["colour_by"])), height=660,
                           alt=tr("explorer.network_alt"))
                 st.caption(tr("explorer.shown", nodes=agg.number_of_nodes(), edges=agg.number_of_edges()))
                 with side:

@@ -195,15 +195,16 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
     return _render(net, physics=not positions)
 
 
-def aggregate_html(agg: nx.Graph, colour_of: dict, words, height: int = 640) -> str:
-    """The drawing of the aggregated view: groups as nodes sized by count."""
+def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640) -> str:
+    """The drawing of the aggregated view: groups as nodes sized by count;
+    `label_of(group)` gives a group's name in words."""
     net = Network(height=f"{height}px", width="100%")
     top = max((d["count"] for _, d in agg.nodes(data=True)), default=1)
     for group, data in agg.nodes(data=True):
         shape, colour = KIND_STYLE.get(group, ("dot", colour_of.get(group, OTHER_COLOUR)))
-        net.add_node(str(group), label=f"{words(f'kind.{group}') if group in KIND_STYLE else group} "
-                                       f"({data['count']})",
-                     title=f"{group}: {data['count']}", shape=shape, color=colour,
+        name = label_of(group)
+        net.add_node(str(group), label=f"{name} ({data['count']})", title=f"{name}: {data['count']}",
+                     shape=shape, color=colour,
                      size=round(12 + 48 * (data["count"] / top) ** 0.5, 1))
     top_tie = max((d["count"] for *_, d in agg.edges(data=True)), default=1)
     for a, b, data in agg.edges(data=True):

@@ -81,7 +81,7 @@ def test_a_few_hundred_nodes_are_drawn_with_fixed_positions(synthetic):
 
 def test_thousands_of_nodes_become_groups_that_open(synthetic):
     synthetic(2_000, 12_000)
-    at = visit("explorer", kinds=["Organisation"], colour="Communauté")
+    at = visit("explorer", kinds=["Organisation"], colour="community")
     assert "c'est trop pour un dessin lisible" in texts(at)
     groups = drawn(at)
     assert 1 < len(groups) < 100 and sum(int(re.search(r"\((\d+)\)$", g["label"]).group(1)) for g in groups) == 2_000
@@ -90,3 +90,7 @@ def test_thousands_of_nodes_become_groups_that_open(synthetic):
     members = drawn(at)                                   # the largest community, drawn node by node
     assert len(members) == int(re.search(r"\((\d+)\)$", largest["label"]).group(1))
     assert {n["color"] for n in members} == {nv.PALETTE[0]}
+    at.selectbox(key="group").set_value(None).run()
+    at.selectbox(key="colour").set_value("sphere").run()
+    labels = {g["label"].rsplit(" (", 1)[0] for g in drawn(at)}         # groups named in words, not codes
+    assert "Société civile" in labels and "civil_society" not in labels
