@@ -95,7 +95,7 @@ def scorers(ctx, rng):
 
     def passerelles(a, b):
         """What potential_partners ranks by: a's scores against all, from
-        the score index (pair_score's numbers, tested), kept per a."""
+        the score index (the one definition of the score), kept per a."""
         if a not in against:
             against[a] = index.scores(a)
         return against[a][index.position[b]]

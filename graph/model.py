@@ -19,9 +19,9 @@ PROJECT = "Project"
 EVENT = "Event"
 THEME = "Theme"
 PERSON = "Person"
-# Not in the first design: a document, law, treaty or database that actors
-# publish or cite. Real Kumu boards have them (the deep-sea mining board's
-# "source" and "instrument" elements); without it they would pose as actors.
+# A document, law, treaty or database that actors publish or cite. Real Kumu
+# boards have them (the deep-sea mining board's "source" and "instrument"
+# elements); without this kind they would pose as actors.
 RESOURCE = "Resource"
 
 KINDS = (ORGANISATION, TERRITORY, PROJECT, EVENT, THEME, PERSON, RESOURCE)

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from . import settings
 from .model import ORGANISATION, fold
 
-# Scores are rapidfuzz ratios (0-100) on folded names.
-FUZZY_ACCEPT = 88   # at or above: taken, and reported as doubtful
-FUZZY_CLOSE = 6     # two candidates this close to each other: ambiguous
+# Scores are rapidfuzz ratios (0-100) on folded names (graph/settings.py).
+FUZZY_ACCEPT = settings.value("fuzzy_accept")   # at or above: taken, and reported as doubtful
+FUZZY_CLOSE = settings.value("fuzzy_close")     # two candidates this close to each other: ambiguous
 
 
 def split_acronym(text: str):

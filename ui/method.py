@@ -8,7 +8,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from graph.analytics.actor import MAX_GROUP, TIE_WEIGHTS
+from graph.analytics.actor import TIE_WEIGHTS
 from graph.analytics.partners import CLOSENESS, SCORE_WEIGHTS
 from graph.model import source_document
 
@@ -36,7 +36,7 @@ def render():
     st.write(tr("method.metrics_intro"))
     st.dataframe(pd.DataFrame([{tr("method.tie"): tr(f"tie.{k}"), tr("method.weight"): w}
                                for k, w in TIE_WEIGHTS.items()]), hide_index=True)
-    st.caption(tr("method.large", most=MAX_GROUP))
+    st.caption(tr("method.large"))
     for metric in (*METRICS, "community", "articulation_point"):
         st.markdown(f"**{tr(f'metric.{metric}')}** — {tr(f'explain.{metric}')}")
     st.caption(tr("method.sampled"))

@@ -22,6 +22,7 @@ import numpy as np
 import pyvis
 from pyvis.network import Network
 
+from graph import settings
 from graph.analytics.fast import igraph_seeded
 from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, relation
 from graph.subgraph import select
@@ -29,8 +30,8 @@ from graph.subgraph import select
 # Above this many nodes, positions are computed here and physics is off (a
 # browser simulating thousands of springs freezes); above AGGREGATE_FROM,
 # groups are drawn instead of nodes.
-LAYOUT_FROM = 300
-AGGREGATE_FROM = 1_500
+LAYOUT_FROM = settings.value("layout_from")
+AGGREGATE_FROM = settings.value("aggregate_from")
 
 SPHERE_COLOURS = {"civil_society": "#1b9e77", "public": "#d95f02", "economic": "#7570b3",
                   "research": "#e7298a", "unknown": "#999999"}

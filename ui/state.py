@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import networkx as nx
 import streamlit as st
 
+from graph.settings import value as setting
 from graph.store import StoreUnavailable, configured
 from interface import sentences
 from interface.workspace import open_workspace
@@ -140,8 +141,9 @@ def actor(data: Data) -> nx.Graph:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _metrics(key, version, _actor) -> dict:
     from graph.analytics.metrics import organisation_metrics
-    # betweenness sampled above 5,000 organisations (stated on the Method page)
-    sample = 500 if _actor.number_of_nodes() > 5_000 else None
+    # betweenness sampled on big networks (graph/settings.py; stated on the Method page)
+    big = _actor.number_of_nodes() > setting("betweenness_sample_from")
+    sample = setting("betweenness_sources") if big else None
     return organisation_metrics(_actor, seed=0, betweenness_sample=sample)
 
 

@@ -23,24 +23,17 @@ from itertools import combinations
 
 import networkx as nx
 
+from graph import settings
 from graph.model import EVENT, EVENT_TIES, NAMED_ORG_TIES, ORGANISATION, PROJECT, PROJECT_TIES, relation
 
 # partnership > membership > co-participation in a project > co-attendance
-TIE_WEIGHTS = {
-    "PARTNER_OF": 1.0,
-    "MEMBER_OF": 0.6,
-    "FUNDS": 0.6,
-    "CREATED": 0.6,
-    "RELATED_TO": 0.5,    # any other tie a file names between two organisations
-    "co_project": 0.4,
-    "co_member": 0.2,
-    "co_event": 0.1,
-}
+# (the values: graph/settings.py)
+TIE_WEIGHTS = settings.group("tie")
 # Groups whose members are tied to each other, and how.
 _GROUPS = (("co_project", PROJECT, PROJECT_TIES), ("co_event", EVENT, EVENT_TIES))
 # Past this size, a shared group says little about two members: a network of
 # 400 members does not make 80,000 ties (Adamic-Adar's reasoning).
-MAX_GROUP = 50
+MAX_GROUP = settings.value("max_group")
 
 
 def _add(actor, a, b, kind, reason):

@@ -16,6 +16,8 @@ import igraph as ig
 import numpy as np
 from scipy import sparse
 
+from graph import settings
+
 from . import worker
 
 
@@ -145,7 +147,7 @@ def communities(g: ig.Graph, seed):
 
 # Ties from which betweenness goes to a second process
 # (graph.analytics.worker): below, starting it costs more than it saves.
-PARALLEL_FROM = 200_000
+PARALLEL_FROM = settings.value("parallel_betweenness_from")
 
 
 def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None, parallel: bool | None = None):

@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
+from graph import settings
 from graph.model import (DIRECT_ORG_TIES, HIERARCHY, ORGANISATION, PLACING, PROJECT_ROLES, TERRITORY,
                          THEME, relation)
 
@@ -26,28 +27,20 @@ from .score_index import ScoreIndex, best_positions
 
 # score = structure × (1 + affinity) + affinity_alone × affinity: affinity
 # multiplies what the network already says about a pair, and counts alone,
-# for less, when it says nothing. Added up (the score until commit 64e4532),
-# the affinity shared by the 100 organisations of a planted community drowned
-# which of them the network ties together: on bench/partners_eval.py's
-# synthetic network, hits@10 0.127 against 0.185 now (10 seeds).
-SCORE_WEIGHTS = {
-    "structure": 1.0,      # resource allocation over shared neighbours in the actor graph
-    "three_steps": 1.0,    # the same over walks of three ties (a relation's relation)
-    "themes": 0.5,         # per shared theme, at most 3 counted
-    "same_territory": 0.4,
-    "paired_territory": 0.8,   # ici / là-bas: the tie the network looks for
-    "complementary_sphere": 0.3,
-    "affinity_alone": 0.5,     # what affinity is worth where the network says nothing
-}
+# for less, when it says nothing. A plain sum lets the affinity shared by the
+# 100 organisations of a planted community drown which of them the network
+# ties together: on bench/partners_eval.py's synthetic network, hits@10 0.127
+# for the sum against 0.185 for this form (10 seeds).
+SCORE_WEIGHTS = settings.group("score")          # the values and what each weighs: graph/settings.py
 CLOSENESS = ("structure", "three_steps")     # the weights of closeness; the others weigh affinity
-SPECIFIC_PLACE = 0.25      # a shared place counts if it holds at most this share of the located organisations
+SPECIFIC_PLACE = settings.value("specific_place")
 
 
 # Past this much work (score_index.work: pairs and walks of three ties),
 # scoring every pair takes too long for a page. Measured on synthetic
 # networks (8 ties per organisation): 2,000 organisations 21 million, 0.5 s;
 # 10,000: 257 million, 6.7 s; 20,000: 436 million, 23 s; memory under 0.7 GB.
-MAX_PAIR_WORK = 500_000_000
+MAX_PAIR_WORK = settings.value("max_pair_work")
 
 
 class TooManyPairs(Refused):

@@ -22,8 +22,11 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from graph import settings
+
 SPHERE_CODES = {"civil_society": 1, "public": 2, "economic": 3, "research": 4}     # 0: unknown
 BLOCK_CELLS = 4_000_000      # scores held at once when scoring all pairs (32 MB per array)
+THEMES_COUNTED = settings.value("themes_counted")
 
 
 def _indicator(rows: list, columns: dict, n: int) -> sparse.csr_matrix:
@@ -82,7 +85,7 @@ class ScoreIndex:
         common = self.adjacency[rows] @ self.step
         structure = w["structure"] * common.toarray() + w["three_steps"] * (common @ self.step).toarray()
         shared = (self.themes[rows] @ self.themes.T).toarray()
-        affinity = w["themes"] * np.minimum(shared, 3)
+        affinity = w["themes"] * np.minimum(shared, THEMES_COUNTED)
         paired = (self.places[rows] @ self.paired_with).toarray() > 0
         same = (self.telling[rows] @ self.telling.T).toarray() > 0
         affinity += np.where(paired, w["paired_territory"], np.where(same, w["same_territory"], 0.0))

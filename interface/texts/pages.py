@@ -117,12 +117,14 @@ PAGES = {
     "metric.articulation_point": ("Point de fragilité", "Single point of failure"),
     "explain.degree": ("Le nombre d'organisations avec qui elle a au moins un lien.",
                        "How many organisations it has at least one tie with."),
-    "explain.weighted_degree": ("La somme des forces de ses liens : un partenariat pèse 1, une adhésion, un "
-                                "financement ou une création 0,6, un autre lien nommé 0,5, un projet commun 0,4, "
-                                "être membres du même réseau 0,2, s'être croisés à un événement 0,1.",
-                                "The sum of its ties' strengths: a partnership weighs 1, a membership, funding or "
-                                "founding 0.6, another named tie 0.5, a shared project 0.4, being members of the "
-                                "same network 0.2, having met at an event 0.1."),
+    "explain.weighted_degree": ("La somme des forces de ses liens : un partenariat pèse {tie_PARTNER_OF}, une "
+                                "adhésion {tie_MEMBER_OF}, un financement {tie_FUNDS}, une création {tie_CREATED}, un "
+                                "autre lien nommé {tie_RELATED_TO}, un projet commun {tie_co_project}, être membres du "
+                                "même réseau {tie_co_member}, s'être croisés à un événement {tie_co_event}.",
+                                "The sum of its ties' strengths: a partnership weighs {tie_PARTNER_OF}, a membership "
+                                "{tie_MEMBER_OF}, funding {tie_FUNDS}, founding {tie_CREATED}, another named tie "
+                                "{tie_RELATED_TO}, a shared project {tie_co_project}, being members of the same "
+                                "network {tie_co_member}, having met at an event {tie_co_event}."),
     "explain.betweenness": ("La part des plus courts chemins entre deux autres organisations qui passent par "
                             "elle : élevée, elle fait le pont entre des groupes qui sans elle se parleraient "
                             "moins (0 à 1).",
@@ -388,14 +390,14 @@ PAGES = {
     "tie.co_project": ("même projet", "same project"),
     "tie.co_member": ("membres du même réseau", "members of the same network"),
     "tie.co_event": ("présents au même événement", "at the same event"),
-    "method.large": ("Au-delà de {most} membres, un réseau, un projet ou un événement ne crée plus de lien entre "
-                     "ses membres deux à deux : être parmi 400 membres dit peu de deux organisations.",
-                     "Beyond {most} members, a network, project or event no longer ties its members pairwise: "
-                     "being among 400 members says little about two organisations."),
-    "method.sampled": ("Au-delà de 5 000 organisations, l'intermédiarité est estimée à partir de 500 sources "
-                       "tirées au hasard (graine fixe).",
-                       "Beyond 5,000 organisations, betweenness is estimated from 500 sources drawn at random "
-                       "(fixed seed)."),
+    "method.large": ("Au-delà de {max_group} membres, un réseau, un projet ou un événement ne crée plus de lien "
+                     "entre ses membres deux à deux : être parmi 400 membres dit peu de deux organisations.",
+                     "Beyond {max_group} members, a network, project or event no longer ties its members "
+                     "pairwise: being among 400 members says little about two organisations."),
+    "method.sampled": ("Au-delà de {betweenness_sample_from} organisations, l'intermédiarité est estimée à partir "
+                       "de {betweenness_sources} sources tirées au hasard (graine fixe).",
+                       "Beyond {betweenness_sample_from} organisations, betweenness is estimated from "
+                       "{betweenness_sources} sources drawn at random (fixed seed)."),
     "method.partners": ("Comment les partenaires potentiels sont classés", "How potential partners are ranked"),
     "method.partners_intro": ("Pour une organisation, chaque organisation qui ne lui est pas encore liée "
                               "(partenariat, adhésion, financement, création) reçoit un score en deux parts : "
@@ -423,11 +425,12 @@ PAGES = {
                                  "l'autre, 1 divisé par le produit de leurs nombres de liens",
                                  "relations of relations: for each relation of one tied to a relation of the "
                                  "other, 1 divided by the product of their numbers of ties"),
-    "method.score.themes": ("par thème travaillé en commun (3 au plus)", "per theme both work on (3 at most)"),
-    "method.score.same_territory": ("même territoire, s'il est précis (il ne réunit pas plus d'un quart des "
-                                    "organisations situées)",
-                                    "same territory, if it is specific (it holds no more than a quarter of "
-                                    "the located organisations)"),
+    "method.score.themes": ("par thème travaillé en commun ({themes_counted} au plus)",
+                            "per theme both work on ({themes_counted} at most)"),
+    "method.score.same_territory": ("même territoire, s'il est précis (il ne réunit pas plus de {specific_place_share} "
+                                    "des organisations situées)",
+                                    "same territory, if it is specific (it holds no more than {specific_place_share} "
+                                    "of the located organisations)"),
     "method.score.paired_territory": ("territoires jumelés « ici / là-bas » : le lien que le réseau cherche",
                                       "paired here / there territories: the tie the network looks for"),
     "method.score.complementary_sphere": ("sphères complémentaires (société civile, pouvoirs publics, acteurs "

@@ -1,0 +1,67 @@
+"""Every tunable number of Passerelles, one row each: its name, its value
+and what it does. The modules read their numbers here, the Méthode page
+quotes them from here, and a test holds the README's table of settings to
+this one, so that neither can drift from what is computed (datasette's
+SETTINGS is the model).
+
+The values were chosen, and where they were measured the README says how.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    value: float | int
+    help: str
+
+
+SETTINGS = (
+    # the actor graph: what each reason for a tie between two organisations weighs
+    Setting("tie.PARTNER_OF", 1.0, "weight of a partnership in the actor graph"),
+    Setting("tie.MEMBER_OF", 0.6, "weight of a membership (one organisation member of the other)"),
+    Setting("tie.FUNDS", 0.6, "weight of funding between two organisations"),
+    Setting("tie.CREATED", 0.6, "weight of founding (one organisation created the other)"),
+    Setting("tie.RELATED_TO", 0.5, "weight of any other tie a file names between two organisations"),
+    Setting("tie.co_project", 0.4, "weight of taking part in (or funding) the same project"),
+    Setting("tie.co_member", 0.2, "weight of being members of the same network"),
+    Setting("tie.co_event", 0.1, "weight of having attended the same event"),
+    Setting("max_group", 50, "a project, network or event with more members ties nobody by itself"),
+    # the partner score
+    Setting("score.structure", 1.0, "closeness: resource allocation over shared relations"),
+    Setting("score.three_steps", 1.0, "closeness: the same over walks of three ties"),
+    Setting("score.themes", 0.5, "affinity: per shared theme, at most themes_counted of them"),
+    Setting("score.same_territory", 0.4, "affinity: the same specific place"),
+    Setting("score.paired_territory", 0.8, "affinity: paired territories (here / there)"),
+    Setting("score.complementary_sphere", 0.3, "affinity: complementary spheres, when something else is shared"),
+    Setting("score.affinity_alone", 0.5, "score = closeness × (1 + affinity) + this × affinity"),
+    Setting("themes_counted", 3, "shared themes counted in the affinity, at most"),
+    Setting("specific_place", 0.25, "a shared place counts if it holds at most this share of the located "
+                                    "organisations"),
+    Setting("max_pair_work", 500_000_000, "synergies refuse a network whose every-pair scoring needs more work"),
+    # the metrics
+    Setting("betweenness_sample_from", 5_000, "above this many organisations, the app estimates betweenness"),
+    Setting("betweenness_sources", 500, "... from this many sources drawn at random (seeded)"),
+    Setting("parallel_betweenness_from", 200_000, "ties between organisations from which betweenness runs in a "
+                                                  "second process"),
+    # the explorer's drawing
+    Setting("layout_from", 300, "above this many nodes, positions are computed on the server, physics off"),
+    Setting("aggregate_from", 1_500, "above this many nodes, groups are drawn instead of nodes"),
+    # name resolution
+    Setting("fuzzy_accept", 88, "a similarity (0-100) from which a name is read as a known one, and reported"),
+    Setting("fuzzy_close", 6, "two candidates this close in similarity: the name is ambiguous"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def value(name: str):
+    """The value of one setting."""
+    return _BY_NAME[name].value
+
+
+def group(prefix: str) -> dict:
+    """{rest of the name: value} of the settings named prefix.<rest>."""
+    return {s.name[len(prefix) + 1:]: s.value for s in SETTINGS if s.name.startswith(prefix + ".")}
