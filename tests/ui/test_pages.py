@@ -88,7 +88,7 @@ def test_method_page_explains_every_metric_and_the_score(home):
     at = visit("method")
     said = texts(at)
     for metric in (*METRICS, "community", "articulation_point"):
-        assert TEXTS[f"explain.{metric}"][0] in said
+        assert t(f"explain.{metric}", "fr") in said
     criteria = set(at.dataframe[1].value["Critère"])
     assert t("method.score.paired_territory", "fr") in criteria
     assert "Score = proximité × (1 + affinité) + 0,5 × affinité" in said      # the weight, written the French way
