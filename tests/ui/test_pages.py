@@ -6,7 +6,7 @@ from apptest import PAGE_FILES, frames, texts, visit
 from graph.analytics.gaps import gaps
 from graph.store.memory import MemoryStore
 from ui.actor import METRICS
-from interface.i18n import TEXTS, t
+from interface.i18n import t
 
 
 def test_overview_counts_the_bundled_network(home):
