@@ -136,6 +136,116 @@ def _number(text):
     return float(str(text).replace(",", ".").replace("\u00a0", "").replace(" ", ""))
 
 
+def _row(table, header, cols, number, cells, relation_column=False):
+    """(values by field, header by field, the row's Problem factory)."""
+    values = {field: (cells[i] if i < len(cells) else "") for i, field in cols.items()}
+    col_name = {field: header[i] for i, field in cols.items()}
+
+    def where(field, code, /, **found):
+        if field == "type" and relation_column:
+            field = "relation"
+        return Problem(table.file, number, col_name.get(field, field) if field else None, code, found)
+    return values, col_name, where
+
+
+def row_sources(values, file, number):
+    """(sources, given explicitly?): the Sources cell, else the file and row."""
+    sources = split_multi(values.get("sources", ""))
+    return (sources, True) if sources else ([f"{Path(file).name}:{number}"], False)
+
+
+def element_kind(values, where):
+    """(kind, category, problems) from the Kind and Type cells."""
+    kind, category, errors = None, None, []
+    if values.get("kind"):
+        kind = next((k for k in model.KINDS if k.lower() == values["kind"].strip().lower()), None)
+        if kind is None:
+            errors.append(where("kind", "unknown_kind", value=values["kind"], expected=list(model.KINDS)))
+    if values.get("type"):
+        mapped = kind_for_type(values["type"])
+        if mapped is None and kind is None:
+            errors.append(where("type", "unknown_type", value=values["type"], kinds=list(model.KINDS),
+                                categories=list(model.CATEGORIES)))
+        elif mapped is not None:
+            kind = kind or mapped[0]
+            category = mapped[1] if mapped[0] == kind else None
+    elif kind is None and not errors:
+        errors.append(where("type", "empty_type"))
+    return kind, category, errors
+
+
+def element_props(values, kind, category, where):
+    """(properties, problems) of an element row: lists split, numbers read,
+    the category, sphere, side and level in the vocabulary's words."""
+    props, errors = {"name": values.get("name", "")}, []
+    if values.get("type") and fold(values["type"]) != fold(kind):
+        props["type_label"] = values["type"]
+    for field, value in values.items():
+        if field in STRUCTURAL or field == "name" or not value:
+            continue
+        if field in MULTI_FIELDS:
+            props[field] = split_multi(value)
+        elif field in NUMBER_FIELDS:
+            try:
+                props[field] = _number(value)
+            except ValueError:
+                errors.append(where(field, "not_a_number", value=value[:40]))
+        else:
+            props[field] = value
+    if kind == model.ORGANISATION:
+        cat = props.get("category")
+        mapped = kind_for_type(cat) if cat else None
+        props["category"] = (mapped[1] if mapped and mapped[1] else cat) if cat else (category or "other")
+        sphere = props.get("sphere")
+        props["sphere"] = SPHERE_WORDS.get(fold(sphere), sphere) if sphere else model.default_sphere(props["category"])
+    if kind == model.TERRITORY and props.get("side"):
+        props["side"] = SIDE_WORDS.get(fold(props["side"]), props["side"])
+    if kind == model.TERRITORY and props.get("level"):
+        props["level"] = fold(props["level"])
+    return props, errors
+
+
+def cell_ties(kind):
+    """(field, relation, kind of the node it names, level) of the element
+    cells that name other nodes: its territories, themes and parent."""
+    place = "PART_OF" if kind == model.TERRITORY else None
+    return (("territory", place or "BASED_IN", model.TERRITORY, None),
+            ("country", place or "BASED_IN", model.TERRITORY, "country"),
+            ("active_in", "ACTIVE_IN", model.TERRITORY, None),
+            ("themes", "WORKS_ON" if kind == model.ORGANISATION else "ADDRESSES", model.THEME, None),
+            ("parent", "PART_OF", kind, None))
+
+
+def connection_props(values, where):
+    """(relation, properties, problems) of a connections row. A Type that
+    names no relation is kept as RELATED_TO with its wording as label."""
+    props = {}
+    if values.get("relation"):
+        rel = relation_for_type(values["relation"])
+        if rel is None:
+            return None, {}, [where("relation", "unknown_relation", value=values["relation"],
+                                    expected=list(model.RELATIONS))]
+    elif values.get("type"):
+        rel = relation_for_type(values["type"])
+        if rel is None:
+            rel, props["label"] = "RELATED_TO", values["type"]
+    else:
+        return None, {}, [where("type", "empty_type")]
+    for field, value in values.items():
+        if field in ("from", "to", "type", "relation", "sources", "conflicts", "key") or not value:
+            continue
+        if field in NUMBER_FIELDS:
+            try:
+                props[field] = _number(value)
+            except ValueError:
+                return None, {}, [where(field, "not_a_number", value=value[:40])]
+        elif field == "label" and "label" in props:
+            props["description"] = props.get("description") or value
+        else:
+            props[field] = value
+    return rel, props, []
+
+
 class SpreadsheetReader:
     """Turns element and connection tables into one Batch."""
 
@@ -171,76 +281,23 @@ class SpreadsheetReader:
             self._element(table, header, cols, number, cells)
 
     def _element(self, table, header, cols, number, cells):
-        file = table.file
-        values = {field: (cells[i] if i < len(cells) else "") for i, field in cols.items()}
-        col_name = {field: header[i] for i, field in cols.items()}
-        errors = []
-
-        def where(field, code, /, **values_):
-            return Problem(file, number, col_name.get(field, field) if field else None, code, values_)
-
-        name = values.get("name", "")
-        kind, category = None, None
-        if values.get("kind"):
-            kind = next((k for k in model.KINDS if k.lower() == values["kind"].strip().lower()), None)
-            if kind is None:
-                errors.append(where("kind", "unknown_kind", value=values["kind"], expected=list(model.KINDS)))
-        if values.get("type"):
-            mapped = kind_for_type(values["type"])
-            if mapped is None and kind is None:
-                errors.append(where("type", "unknown_type", value=values["type"], kinds=list(model.KINDS),
-                                    categories=list(model.CATEGORIES)))
-            elif mapped is not None:
-                kind = kind or mapped[0]
-                category = mapped[1] if mapped[0] == kind else None
-        elif kind is None and not errors:
-            errors.append(where("type", "empty_type"))
+        """One row of an elements sheet: a node, and the cells that name
+        other nodes queued as ties (resolved once every element is read)."""
+        values, col_name, where = _row(table, header, cols, number, cells)
+        kind, category, errors = element_kind(values, where)
         if errors:
             self.batch.errors += errors
             return
-
-        props = {"name": name}
-        if values.get("type") and fold(values["type"]) != fold(kind):
-            props["type_label"] = values["type"]
-        for field, value in values.items():
-            if field in STRUCTURAL or field == "name" or not value:
-                continue
-            if field in MULTI_FIELDS:
-                props[field] = split_multi(value)
-            elif field in NUMBER_FIELDS:
-                try:
-                    props[field] = _number(value)
-                except ValueError:
-                    errors.append(where(field, "not_a_number", value=value[:40]))
-            else:
-                props[field] = value
-        if kind == model.ORGANISATION:
-            cat = props.get("category")
-            if cat:
-                mapped = kind_for_type(cat)
-                props["category"] = mapped[1] if mapped and mapped[1] else cat
-            else:
-                props["category"] = category or "other"
-            sphere = props.get("sphere")
-            if sphere:
-                props["sphere"] = SPHERE_WORDS.get(fold(sphere), sphere)
-            else:
-                props["sphere"] = model.default_sphere(props["category"])
-        if kind == model.TERRITORY and props.get("side"):
-            props["side"] = SIDE_WORDS.get(fold(props["side"]), props["side"])
-        if kind == model.TERRITORY and props.get("level"):
-            props["level"] = fold(props["level"])
-
+        props, errors = element_props(values, kind, category, where)
+        name = values.get("name", "")
         node_id = values.get("id", "").strip()
         if not node_id:
             existing = self.known.exact(name, kind) if name else []
             node_id = existing[0] if len(existing) == 1 else model.make_id(kind, name)
-        sources = split_multi(values.get("sources", ""))
-        explicit = bool(sources)
-        sources = sources or [f"{Path(file).name}:{number}"]
+        sources, explicit = row_sources(values, table.file, number)
         conflicts, bad = parse_conflicts(values.get("conflicts"), where)
         node = Node(node_id, kind, props, sources, conflicts)
-        node.origin = Origin(file, number, explicit, col_name)
+        node.origin = Origin(table.file, number, explicit, col_name)
         errors += bad + model.validate_node(node, where)
         if errors:
             self.batch.errors += errors
@@ -248,20 +305,10 @@ class SpreadsheetReader:
         self.batch.nodes.append(node)
         self.kinds[node_id] = kind
         self.local.add(node_id, kind, name, props.get("acronym"), props.get("aliases"))
-
-        # Cells that name other nodes become ties.
-        for field, rel, target_kind, level in (
-            ("territory", "BASED_IN", model.TERRITORY, None),
-            ("country", "BASED_IN", model.TERRITORY, "country"),
-            ("active_in", "ACTIVE_IN", model.TERRITORY, None),
-            ("themes", "WORKS_ON" if kind == model.ORGANISATION else "ADDRESSES", model.THEME, None),
-            ("parent", "PART_OF", kind, None),
-        ):
+        for field, rel, target_kind, level in cell_ties(kind):
             for target in split_multi(values.get(field, "")):
-                if field == "parent" or kind == model.TERRITORY and field in ("territory", "country"):
-                    rel = "PART_OF"
-                self._pending_cells.append((node_id, kind, rel, target, target_kind, level,
-                                            sources, explicit, col_name.get(field, field), file, number))
+                self._pending_cells.append((node_id, kind, rel, target, target_kind, level, sources, explicit,
+                                            col_name.get(field, field), table.file, number))
 
     # -- cells that name nodes -----------------------------------------------
     def _resolve_cells(self):
@@ -336,89 +383,57 @@ class SpreadsheetReader:
         self._connection_rows.append((table, header, cols, rows[1:]))
 
     def _connection(self, table, header, cols, number, cells):
-        file = table.file
-        values = {field: (cells[i] if i < len(cells) else "") for i, field in cols.items()}
-        col_name = {field: header[i] for i, field in cols.items()}
-
-        def where(field, code, /, **values_):
-            if field == "type" and "relation" in col_name:
-                field = "relation"
-            return Problem(file, number, col_name.get(field, field) if field else None, code, values_)
-
-        props = {}
-        if values.get("relation"):
-            rel = relation_for_type(values["relation"])
-            if rel is None:
-                self.batch.errors.append(where("relation", "unknown_relation", value=values["relation"],
-                                               expected=list(model.RELATIONS)))
-                return
-        elif values.get("type"):
-            rel = relation_for_type(values["type"])
-            if rel is None:
-                rel = "RELATED_TO"
-                props["label"] = values["type"]
-                first = self._unmapped.setdefault(values["type"], [file, number, 0])
-                first[2] += 1
-        else:
-            self.batch.errors.append(where("type", "empty_type"))
-            return
-        for field, value in values.items():
-            if field in ("from", "to", "type", "relation", "sources", "conflicts", "key") or not value:
-                continue
-            if field in NUMBER_FIELDS:
-                try:
-                    props[field] = _number(value)
-                except ValueError:
-                    self.batch.errors.append(where(field, "not_a_number", value=value[:40]))
-                    return
-            elif field == "label" and "label" in props:
-                props["description"] = props.get("description") or value
-            else:
-                props[field] = value
-        sources = split_multi(values.get("sources", ""))
-        explicit = bool(sources)
-        sources = sources or [f"{Path(file).name}:{number}"]
+        """One row of a connections sheet: a tie between each of its From
+        and each of its To (a cell may name several, `|`-separated)."""
+        values, col_name, where = _row(table, header, cols, number, cells, relation_column="relation" in cols.values())
+        rel, props, errors = connection_props(values, where)
         conflicts, bad = parse_conflicts(values.get("conflicts"), where)
-        if bad:
-            self.batch.errors += bad
+        ends = [self._ends(values, field, col_name, where) for field in ("from", "to")]
+        errors += bad + [problem for found, problem in ends if problem]
+        if errors:
+            self.batch.errors += errors[:1]        # the first problem of the row says enough
             return
-        ends = []
-        for field in ("from", "to"):
-            names = split_multi(values.get(field, ""))
-            if not names:
-                self.batch.errors.append(where(field, "empty_cell", column=col_name[field]))
-                return
-            ids = []
-            for text in names:
-                found = self._lookup(text, None)
-                if found is None:
-                    self.batch.errors.append(where(field, "names_nothing", text=text))
-                    return
-                if found is False:
-                    self.batch.errors.append(where(field, "ambiguous_name", text=text, kind=None))
-                    return
-                ids.append(found)
-            ends.append(ids)
-        for source_id in ends[0]:
-            for target_id in ends[1]:
-                source_kind = self.kinds.get(source_id) or self.known.kind_of.get(source_id)
-                target_kind = self.kinds.get(target_id) or self.known.kind_of.get(target_id)
-                edge = Edge(source_id, rel, target_id, dict(props), list(sources), conflicts,
-                            values.get("key", ""))
-                problems = model.validate_edge(edge, source_kind, target_kind, where)
-                if problems and not values.get("relation") and rel != "RELATED_TO":
-                    # A Kumu wording that maps to a relation whose ends do not
-                    # fit: keep the tie, as the generic relation.
-                    edge.props.setdefault("label", values["type"])
-                    edge.type = "RELATED_TO"
-                    problems = model.validate_edge(edge, source_kind, target_kind, where)
+        if rel == "RELATED_TO" and "label" in props and not values.get("relation"):
+            first = self._unmapped.setdefault(props["label"], [table.file, number, 0])
+            first[2] += 1
+        sources, explicit = row_sources(values, table.file, number)
+        for source_id in ends[0][0]:
+            for target_id in ends[1][0]:
+                edge = Edge(source_id, rel, target_id, dict(props), list(sources), conflicts, values.get("key", ""))
+                problems = self._fitted(edge, values, where)
                 if problems:
                     self.batch.errors += problems
                     continue
                 if source_id == target_id:
                     self.batch.warnings.append(where("to", "self_tie"))
-                edge.origin = Origin(file, number, explicit, col_name)
+                edge.origin = Origin(table.file, number, explicit, col_name)
                 self.batch.edges.append(edge)
+
+    def _ends(self, values, field, col_name, where):
+        """(ids, None) of the nodes a From or To cell names, or (None, the problem)."""
+        names = split_multi(values.get(field, ""))
+        if not names:
+            return None, where(field, "empty_cell", column=col_name[field])
+        ids = []
+        for text in names:
+            found = self._lookup(text, None)
+            if found is None:
+                return None, where(field, "names_nothing", text=text)
+            if found is False:
+                return None, where(field, "ambiguous_name", text=text, kind=None)
+            ids.append(found)
+        return ids, None
+
+    def _fitted(self, edge, values, where) -> list:
+        """The tie's problems; a Kumu wording that maps to a relation whose
+        ends do not fit is kept as the generic relation, with its wording."""
+        kinds = [self.kinds.get(end) or self.known.kind_of.get(end) for end in (edge.source, edge.target)]
+        problems = model.validate_edge(edge, *kinds, where)
+        if problems and not values.get("relation") and edge.type != "RELATED_TO":
+            edge.props.setdefault("label", values["type"])
+            edge.type = "RELATED_TO"
+            problems = model.validate_edge(edge, *kinds, where)
+        return problems
 
     # -- whole load ----------------------------------------------------------------
     def read(self, tables) -> Batch:
