@@ -104,13 +104,28 @@ CONTACT_FIELDS = frozenset({"email", "phone"})
 
 # --- normalisation and ids ------------------------------------------------------
 
+# Characters that show nothing but make two texts differ: zero-width spaces
+# and joiners, the soft hyphen, the byte-order mark, bidirectional controls.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as it is kept: Unicode NFC (one form for "é"), without the
+    invisible characters a copy and paste carries along.
+
+    >>> clean_text("Cap\u200b Solidarite\u0301s")
+    'Cap Solidarités'
+    """
+    return INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+
+
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form of a name, for matching.
 
     >>> fold("  Lianes  Coopération ")
     'lianes cooperation'
     """
-    text = unicodedata.normalize("NFKD", str(text))
+    text = unicodedata.normalize("NFKD", INVISIBLE.sub("", str(text)))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^\w]+", " ", text.casefold().replace("_", " "))
     return " ".join(text.split())

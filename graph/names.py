@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from confusable_homoglyphs import confusables
 from rapidfuzz import fuzz, process
 
 from . import settings
-from .model import ORGANISATION, fold
+from .model import ORGANISATION, clean_text, fold
 
 # Scores are rapidfuzz ratios (0-100) on folded names (graph/settings.py).
 FUZZY_ACCEPT = settings.value("fuzzy_accept")   # at or above: taken, and reported as doubtful
@@ -26,6 +27,28 @@ def split_acronym(text: str):
     if match and match.group(1):
         return match.group(1).strip(), match.group(2).strip()
     return text.strip(), None
+
+
+_BEYOND_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff]")
+
+
+def skeleton(text: str) -> str:
+    """What a name looks like: letters of other scripts that look like Latin
+    ones (Cyrillic « С », Greek « Ο ») read as those, invisible characters
+    dropped, then folded. Two names with one skeleton look the same to a
+    reader (Unicode's confusables, through confusable_homoglyphs).
+
+    >>> skeleton("Саp Solidarités") == skeleton("Cap Solidarités") == "cap solidarites"
+    True
+    """
+    text = clean_text(str(text))
+    if _BEYOND_LATIN.search(text):            # Latin names (accents included) need no lookup
+        found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"]) or []
+        for item in found:
+            latin = [h["c"] for h in item["homoglyphs"] if h["c"].isascii()]
+            if latin:
+                text = text.replace(item["character"], latin[0])
+    return fold(text)
 
 
 @dataclass
@@ -45,6 +68,7 @@ class NameIndex:
         self.name_of = {}
         self._exact = {}       # (kind, folded) -> set of ids
         self._names = {}       # kind -> {id: folded name} for fuzzy matching
+        self._looks = {}       # (kind, skeleton of the name) -> set of ids
 
     @classmethod
     def from_graph(cls, graph):
@@ -55,6 +79,7 @@ class NameIndex:
         return index
 
     def add(self, node_id, kind, name, acronym=None, aliases=None):
+        name = name if isinstance(name, str) else str(name or "")      # a store written before the checks
         self.kind_of[node_id] = kind
         self.name_of[node_id] = name
         names = [name]
@@ -65,12 +90,20 @@ class NameIndex:
             names.append(acronym)
         if isinstance(aliases, str):
             aliases = [a for a in aliases.split("|")]
-        names += list(aliases or [])
+        names += [a for a in (aliases if isinstance(aliases, list) else []) if isinstance(a, str)]
         for text in names:
             folded = fold(text)
             if folded:
                 self._exact.setdefault((kind, folded), set()).add(node_id)
         self._names.setdefault(kind, {})[node_id] = fold(bare)
+        if kind == ORGANISATION:
+            self._looks.setdefault((kind, skeleton(name)), set()).add(node_id)
+
+    def lookalikes(self, name, kind=ORGANISATION, other_than=None) -> list:
+        """Ids of known organisations whose name looks the same as `name`
+        (the same skeleton: equal once folded, or written with look-alike
+        letters of another script), `other_than` left out."""
+        return sorted(self._looks.get((kind, skeleton(name)), set()) - {other_than})
 
     def exact(self, text, kind=None):
         """Ids whose name, acronym or alias equals `text` once folded."""

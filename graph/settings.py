@@ -49,6 +49,17 @@ SETTINGS = (
     # the explorer's drawing
     Setting("layout_from", 300, "above this many nodes, positions are computed on the server, physics off"),
     Setting("aggregate_from", 1_500, "above this many nodes, groups are drawn instead of nodes"),
+    # what one file may hold: refused beyond, with a sentence saying which limit
+    Setting("limit.upload_mb", 100, "largest file the app accepts, in MB (the server's maxUploadSize)"),
+    Setting("limit.file_mb", 500, "largest file a load reads, in MB (the command line too)"),
+    Setting("limit.unpacked_mb", 300, "most a workbook may unpack to, in MB, checked before it is parsed"),
+    Setting("limit.zip_ratio", 100, "a workbook part over 10 MB that unpacks more than this many times its size "
+                                    "is refused (a zip bomb)"),
+    Setting("limit.rows", 300_000, "most rows in one sheet or table"),
+    Setting("limit.columns", 500, "most columns in one sheet or table"),
+    Setting("limit.cell_chars", 10_000_000, "most characters in one cell"),
+    Setting("limit.seconds", 300, "longest a file may take to read, in seconds"),
+    Setting("limit.json_depth", 12, "deepest nesting of lists and maps in a JSON graph"),
     # name resolution
     Setting("fuzzy_accept", 88, "a similarity (0-100) from which a name is read as a known one, and reported"),
     Setting("fuzzy_close", 6, "two candidates this close in similarity: the name is ambiguous"),

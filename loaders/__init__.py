@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.merge import conflicting_fields, merge_attrs
-from graph.model import Batch, Problem
+from graph.model import ORGANISATION, Batch, Problem
 
 from .graphfile import read_graph_file
 from .participants import ParticipantsReader, looks_like_participants, read_participant_tables
@@ -64,7 +64,30 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
                 batch.errors.append(Problem(file, 1, None, "no_table_found", {}))
         else:
             batch.extend(SpreadsheetReader(known).read(spreadsheets))
-    return consolidate(batch)
+    batch = consolidate(batch)
+    batch.warnings += lookalikes(batch, known)
+    return batch
+
+
+def lookalikes(batch: Batch, known: NameIndex) -> list:
+    """A warning for each new organisation whose name looks like another's,
+    in the graph or in this load: the same name under another id, or a name
+    written with look-alike letters of another script (« Саp Solidarités »
+    with a Cyrillic « С »). Never merged by a guess: said, for the user to
+    decide."""
+    out, local = [], NameIndex()
+    for node in batch.nodes:
+        if node.kind != ORGANISATION or not isinstance(node.props.get("name"), str):
+            continue
+        name = node.props["name"]
+        if node.id not in known.kind_of:
+            others = known.lookalikes(name, other_than=node.id) + local.lookalikes(name, other_than=node.id)
+            for other in others[:3]:
+                label = known.name_of.get(other) or local.name_of.get(other)
+                out.append(Problem(node.origin.file or "?", node.origin.row, node.origin.column("name"),
+                                   "lookalike_name", {"name": name, "other": label, "other_id": other}))
+        local.add(node.id, node.kind, name)
+    return out
 
 
 def _place(record):

@@ -16,7 +16,7 @@ import defusedxml.ElementTree as safe_xml
 import networkx as nx
 from defusedxml import DefusedXmlException
 
-from graph import model
+from graph import model, settings
 from graph.export import STRUCTURED
 from graph.model import Batch, Edge, Node, Origin, Problem
 
@@ -24,7 +24,7 @@ from .tables import TableError, decode, read_bytes
 
 # A node-link graph is 4 levels deep (file, nodes, node, a list value); a
 # conflicts record 3 more. Deeper is not a graph: refused before walking it.
-MAX_JSON_DEPTH = 12
+MAX_JSON_DEPTH = settings.value("limit.json_depth")
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 
 
@@ -110,6 +110,15 @@ def _unpacked(data: dict) -> dict:
     return data
 
 
+def _cleaned(value):
+    """Texts as the tables' cells are kept: NFC, no invisible characters."""
+    if isinstance(value, str):
+        return model.clean_text(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
+
+
 def _sources(value, default):
     """A source given as one text is one source, not a list of letters."""
     if value is None or value == []:
@@ -125,6 +134,8 @@ def read_graph_file(path, fmt) -> Batch:
     batch = Batch()
     kinds, first = {}, {}
     for position, node_id, _, data in nodes:
+        data = {field: _cleaned(value) for field, value in data.items()}
+
         def where(column, code, /, p=position, n=node_id, **values):
             return Problem(file, p, column, code, dict(values, element="node", element_id=str(n)[:60]))
         if not isinstance(node_id, (str, int)) or isinstance(node_id, bool) or str(node_id).strip() == "":
@@ -152,6 +163,8 @@ def read_graph_file(path, fmt) -> Batch:
         kinds[node.id] = kind
         batch.nodes.append(node)
     for position, (source, target), key, data in ties:
+        data = {field: _cleaned(value) for field, value in data.items()}
+
         def where(column, code, /, p=position, s=source, t=target, **values):
             return Problem(file, p, column, code, dict(values, element="edge", element_id=f"{s} → {t}"[:80]))
         if not all(isinstance(end, (str, int)) and not isinstance(end, bool) for end in (source, target)):

@@ -14,6 +14,7 @@ which Streamlit does not hash.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
@@ -209,8 +210,14 @@ def partners(data: Data, org: str, top: int = 10) -> list:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _names(key, version, kind, _graph) -> dict:
-    found = {n: d.get("name", n) for n, d in _graph.nodes(data=True) if d.get("kind") == kind}
-    return dict(sorted(found.items(), key=lambda kv: kv[1].casefold()))
+    """id -> the label a list shows: the name, and the id after it when
+    another element's name looks the same (a twin or a look-alike must not
+    pass for the real one)."""
+    from graph.names import skeleton
+    found = {n: str(d.get("name", n)) for n, d in _graph.nodes(data=True) if d.get("kind") == kind}
+    looks = Counter(skeleton(name) for name in found.values())
+    labels = {n: f"{name} ({n})" if looks[skeleton(name)] > 1 else name for n, name in found.items()}
+    return dict(sorted(labels.items(), key=lambda kv: (kv[1].casefold(), kv[0])))
 
 
 def organisations(data: Data) -> dict:

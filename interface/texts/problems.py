@@ -32,9 +32,10 @@ PROBLEMS = {
                         "“{value}” would run as a formula in a spreadsheet: remove its leading sign"),
     "problem.bad_sources": ("les sources doivent être une liste de textes non vides",
                             "sources must be a list of non-empty texts"),
-    "problem.bad_conflicts": ("ce n'est pas un relevé de désaccords tel que l'export l'écrit "
-                              "({{champ: [{{value, sources}}]}})",
-                              "not a conflicts record as export writes it ({{field: [{{value, sources}}]}})"),
+    "problem.bad_conflicts": ("ce n'est pas un relevé de désaccords tel que l'export l'écrit (pour chaque champ, "
+                              "ses valeurs et leurs sources)",
+                              "not a conflicts record as export writes it (for each field, its values and their "
+                              "sources)"),
     "problem.bad_id": ("identifiant invalide ({id}) : un identifiant est un texte non vide",
                        "invalid id ({id}): an id is non-empty text"),
     "problem.bad_key": ("la clé d'un lien doit être un texte", "a tie's key must be text"),
@@ -63,6 +64,26 @@ PROBLEMS = {
                              "“{id}” is neither in this file nor in the graph"),
 
     # reading files (loaders)
+    "problem.lookalike_name": ("« {name} » ressemble à s'y méprendre à « {other} » ({other_id}), déjà connue : "
+                               "une autre organisation, ou la même écrite autrement (caractère d'un autre "
+                               "alphabet, identifiant différent) ? Vérifiez avant de charger",
+                               "“{name}” looks just like “{other}” ({other_id}), already known: another "
+                               "organisation, or the same one written otherwise (a letter of another alphabet, "
+                               "another id)? Check before loading"),
+    "problem.file_too_big": ("le fichier fait {size} Mo : au-delà de {most} Mo, il n'est pas lu",
+                             "the file is {size} MB: beyond {most} MB it is not read"),
+    "problem.workbook_too_big": ("le classeur se décompresse en {size} Mo : au-delà de {most} Mo, il n'est pas lu",
+                                 "the workbook unpacks to {size} MB: beyond {most} MB it is not read"),
+    "problem.workbook_bomb": ("une partie du classeur se décompresse en {size} Mo, {ratio} fois sa taille : un "
+                              "classeur normal reste sous {most} fois ; refusé (bombe de décompression ?)",
+                              "a part of the workbook unpacks to {size} MB, {ratio} times its size: an ordinary "
+                              "workbook stays under {most} times; refused (a decompression bomb?)"),
+    "problem.too_many_rows": ("plus de {most} lignes : découpez le fichier", "more than {most} rows: split the file"),
+    "problem.too_many_columns": ("{count} colonnes : au-delà de {most}, la ligne n'est pas lue",
+                                 "{count} columns: beyond {most} the row is not read"),
+    "problem.too_slow": ("la lecture a dépassé {seconds} secondes : découpez le fichier",
+                         "reading took more than {seconds} seconds: split the file"),
+    "problem.cell_too_long": ("une cellule dépasse {most} caractères", "a cell holds more than {most} characters"),
     "problem.unknown_format": ("format inconnu « {value} »", "unknown format “{value}”"),
     "problem.no_table_found": ("aucune feuille d'éléments (Label, Type) ni de liens (From, To, Type) n'a été "
                                "trouvée", "no elements sheet (Label, Type) nor connections sheet (From, To, Type) "

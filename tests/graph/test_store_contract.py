@@ -199,3 +199,54 @@ def test_plan_says_what_apply_will_do_and_writes_nothing(store):
     assert store.apply(batch) == plan.counts
     bad = store.plan(Batch(edges=[Edge("org:a", "MEMBER_OF", "org:nowhere", {}, ["x"])]))
     assert bad.problems[0].values == {"id": "org:nowhere"}
+
+
+HOSTILE = {
+    "name a number": ({"name": 12}, "not_text"),
+    "name a list": ({"name": ["A", "B"]}, "not_text"),
+    "name a map": ({"name": {"x": 1}}, "not_text"),
+    "aliases a number": ({"name": "A", "aliases": 3}, "not_text_list"),
+    "NaN": ({"name": "A", "score": float("nan")}, "not_finite"),
+    "infinity": ({"name": "A", "score": float("inf")}, "not_finite"),
+    "NUL": ({"name": "A\x00B"}, "control_character"),
+    "control character": ({"name": "A", "description": "x\x1by"}, "control_character"),
+    "65-bit integer": ({"name": "A", "count": 2**64}, "integer_too_large"),
+    "mixed list": ({"name": "A", "tags": ["a", 1]}, "mixed_list"),
+    "list of maps": ({"name": "A", "tags": [{"a": 1}]}, "mixed_list"),
+    "a map": ({"name": "A", "extra": {"a": 1}}, "not_a_value"),
+    "empty field name": ({"name": "A", "": "x"}, "bad_field_name"),
+    "reserved field": ({"name": "A", "kind": "Territory"}, "reserved_field"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_both_stores_refuse_what_neither_could_keep(store, case):
+    """Whoever made the batch (a loader, an edit, a script), the one merge
+    rule refuses a value the vocabulary does not allow, on both stores, and
+    nothing is written."""
+    props, code = HOSTILE[case]
+    store.apply(Batch(nodes=[org("org:a", "A")]))
+    before = snapshot(store.graph())
+    with pytest.raises(BatchRejected) as err:
+        store.apply(Batch(nodes=[Node("org:b", "Organisation", props, ["t.csv:2"])]))
+    assert code in [p.code for p in err.value.problems]
+    assert snapshot(store.graph()) == before
+
+
+@pytest.mark.parametrize("sources, conflicts", [
+    ("doc.txt", {}), ([1, 2], {}), (["ok"], {"name": "x"}), (["ok"], {"name": [{"value": 1}]}),
+])
+def test_sources_and_conflicts_of_the_wrong_shape_are_refused(store, sources, conflicts):
+    with pytest.raises(BatchRejected) as err:
+        store.apply(Batch(nodes=[Node("org:b", "Organisation", {"name": "B"}, sources, conflicts)]))
+    assert {p.code for p in err.value.problems} <= {"bad_sources", "bad_conflicts"}
+    assert "org:b" not in store.graph()
+
+
+def test_a_tie_of_a_type_outside_the_vocabulary_is_refused(store):
+    store.apply(Batch(nodes=[org("org:a", "A"), org("org:b", "B")]))
+    for rel in ("FRIEND_OF", 5, ["PARTNER_OF"]):
+        with pytest.raises(BatchRejected) as err:
+            store.apply(Batch(edges=[Edge("org:a", rel, "org:b", {}, ["s"])]))
+        assert err.value.problems[0].code == "unknown_relation"
+    assert store.graph().number_of_edges() == 0

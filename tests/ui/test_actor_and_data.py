@@ -128,3 +128,17 @@ def test_the_app_works_on_neo4j_when_configured(home, neo4j_store, neo4j_setting
     at = visit("actor", at)
     assert set(at.selectbox(key="org").options) == {"Atelier Nouveau", "Coopérative Lointaine"}
     assert not at.exception
+
+
+def test_look_alike_organisations_do_not_take_over_links(bundled_store):
+    """A twin with another id and a Cyrillic look-alike: the list tells them
+    apart, a link by id opens the real one, a link by name opens neither."""
+    bundled_store.apply(Batch(nodes=[
+        Node("org:twin", "Organisation", {"name": "Cap Solidarités", "category": "association"}, ["t.csv:2"]),
+        Node("org:cyrillic", "Organisation", {"name": "Саp Solidarités", "category": "association"}, ["t.csv:3"])]))
+    at = visit("actor", org="org:cap-solidarites")
+    assert at.selectbox(key="org").value == "org:cap-solidarites"
+    labels = [label for label in at.selectbox(key="org").options if "p Solidarités" in label]
+    assert len(labels) == len(set(labels)) == 3 and all("(org:" in label for label in labels)
+    by_name = visit("actor", org="Cap Solidarités")
+    assert by_name.selectbox(key="org").value not in ("org:twin", "org:cyrillic")
