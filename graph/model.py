@@ -156,6 +156,23 @@ def looks_like_formula(value) -> bool:
     return value.startswith(_FORMULA_START) and not _NUMBERLIKE.match(value)
 
 
+def neutralised(props: dict, where) -> tuple:
+    """(props, warnings): every text (and text in a list) that a spreadsheet
+    would run as a formula gets a leading apostrophe, as spreadsheets
+    themselves write text that starts with "=" (OWASP's advice for CSV
+    injection), each said in a warning. Loaders call it on every cell."""
+    out, warnings = {}, []
+    for name, value in props.items():
+        if isinstance(value, list):
+            fixed = ["'" + v if looks_like_formula(v) else v for v in value]
+        else:
+            fixed = "'" + value if looks_like_formula(value) else value
+        if fixed != value:
+            warnings.append(where(name, "formula_neutralised", value=str(value)[:30]))
+        out[name] = fixed
+    return out, warnings
+
+
 # --- records --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -313,8 +330,8 @@ def validate_props(props: dict, where, reserved=NODE_RESERVED) -> list:
         found = value_problem(value)
         if found:
             out.append(where(name, found[0], field=name, **found[1]))
-        elif looks_like_formula(value):
-            out.append(where(name, "formula", value=value[:30]))
+        elif any(map(looks_like_formula, value if isinstance(value, list) else [value])):
+            out.append(where(name, "formula", value=str(value)[:30]))
     return out
 
 

@@ -153,6 +153,8 @@ def read_graph_file(path, fmt) -> Batch:
         if data.get("name") is None:
             batch.errors.append(where("name", "empty_name"))
             continue
+        data, neutral = model.neutralised(data, where)
+        batch.warnings += neutral
         node = Node(node_id, kind, data, _sources(data.pop("sources", None), f"{name}:node {node_id}"),
                     data.pop("conflicts", None) or {})
         node.origin = Origin(file, position, True)
@@ -176,6 +178,8 @@ def read_graph_file(path, fmt) -> Batch:
         if rel is None:
             batch.errors.append(where("type", "no_type"))
             continue
+        data, neutral = model.neutralised(data, where)
+        batch.warnings += neutral
         edge = Edge(str(source), rel, str(target), data,
                     _sources(data.pop("sources", None), f"{name}:edge {source}-{target}"),
                     data.pop("conflicts", None) or {}, discriminator)

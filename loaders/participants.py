@@ -48,6 +48,8 @@ GENERIC_DOMAINS = frozenset({
     "free.fr", "laposte.net", "sfr.fr", "outlook.fr", "outlook.com", "live.fr", "nordnet.fr",
     "neuf.fr", "aol.com", "icloud.com", "numericable.fr", "bbox.fr", "protonmail.com",
 })
+# The header a participants list usually gives each field, for the report.
+HEADERS = {"name": "Nom et prénom", "email": "Email", "phone": "Téléphone", "function": "Fonction"}
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 DOMAIN_MATCH = 85
 
@@ -216,7 +218,11 @@ class ParticipantsReader:
         for person in people:
             org_id = orgs[person.structure]
             person_id = model.make_id(model.PERSON, person.name)
-            props = {"name": person.name, "email": person.email, "phone": person.phone}
+            row_where = lambda field, code, /, r=person.row, **v: Problem(file, r, HEADERS.get(field), code, v)  # noqa: E731
+            props, neutral = model.neutralised({"name": person.name, "email": person.email,
+                                                "phone": person.phone}, row_where)
+            function, more = model.neutralised({"function": person.function}, row_where)
+            batch.warnings += neutral + more
             if person_id in seen_people:
                 batch.warnings.append(Problem(file, person.row, "Nom et prénom", "same_person",
                                               {"row": seen_people[person_id]}))
@@ -224,7 +230,7 @@ class ParticipantsReader:
             node = Node(person_id, model.PERSON, props, source_of(person.row))
             node.origin = Origin(file, person.row)
             batch.nodes.append(node)
-            edge = Edge(person_id, "WORKS_FOR", org_id, {"function": person.function}, source_of(person.row))
+            edge = Edge(person_id, "WORKS_FOR", org_id, function, source_of(person.row))
             edge.origin = Origin(file, person.row)
             batch.edges.append(edge)
             if event_id:
@@ -274,8 +280,10 @@ class ParticipantsReader:
             name, acronym = split_acronym(text)
             category = guess_category(name)
             org_id = model.make_id(model.ORGANISATION, name)
-            props = {"name": name, "acronym": acronym, "category": category,
-                     "sphere": model.default_sphere(category)}
+            props, neutral = model.neutralised({"name": name, "acronym": acronym, "category": category,
+                                                "sphere": model.default_sphere(category)},
+                                               lambda field, code, /, **v: where(code, **v))
+            batch.warnings += neutral
             node = Node(org_id, model.ORGANISATION, props, [f"{Path(file).name}:{entry.structure_row}"])
             node.origin = Origin(file, entry.structure_row)
             batch.nodes.append(node)
@@ -320,7 +328,10 @@ class ParticipantsReader:
         if match.id:
             return match.id
         event_id = model.make_id(model.EVENT, self.event)
-        node = Node(event_id, model.EVENT, {"name": self.event}, [Path(file).name])
+        props, neutral = model.neutralised({"name": self.event},
+                                           lambda field, code, /, **v: Problem(file, None, "--event", code, v))
+        batch.warnings += neutral
+        node = Node(event_id, model.EVENT, props, [Path(file).name])
         node.origin = Origin(file)
         batch.nodes.append(node)
         batch.warnings.append(Problem(file, None, None, "new_event", {"name": self.event}))

@@ -289,7 +289,9 @@ class SpreadsheetReader:
             self.batch.errors += errors
             return
         props, errors = element_props(values, kind, category, where)
-        name = values.get("name", "")
+        props, neutral = model.neutralised(props, where)
+        self.batch.warnings += neutral
+        name = props.get("name", "")
         node_id = values.get("id", "").strip()
         if not node_id:
             existing = self.known.exact(name, kind) if name else []
@@ -387,12 +389,14 @@ class SpreadsheetReader:
         and each of its To (a cell may name several, `|`-separated)."""
         values, col_name, where = _row(table, header, cols, number, cells, relation_column="relation" in cols.values())
         rel, props, errors = connection_props(values, where)
+        props, neutral = model.neutralised(props, where)
         conflicts, bad = parse_conflicts(values.get("conflicts"), where)
         ends = [self._ends(values, field, col_name, where) for field in ("from", "to")]
         errors += bad + [problem for found, problem in ends if problem]
         if errors:
             self.batch.errors += errors[:1]        # the first problem of the row says enough
             return
+        self.batch.warnings += neutral
         if rel == "RELATED_TO" and "label" in props and not values.get("relation"):
             first = self._unmapped.setdefault(props["label"], [table.file, number, 0])
             first[2] += 1

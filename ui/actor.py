@@ -9,7 +9,7 @@ from graph.model import CONTACT_FIELDS, relation
 from interface import sentences
 
 from ui import network_view as nv
-from ui import state, url
+from ui import safe, state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -94,7 +94,7 @@ def render():
         st.subheader(tr("actor.attributes"))
         has_contacts = any(attrs.get(f) for f in CONTACT_FIELDS)
         with_contacts = has_contacts and st.toggle(tr("actor.show_contacts"), value=False, key="contacts")
-        st.dataframe(attributes_table(attrs, with_contacts), hide_index=True)
+        safe.table(attributes_table(attrs, with_contacts), hide_index=True)
         if has_contacts and not with_contacts:
             st.caption(tr("actor.contacts_hidden"))
         st.markdown(f"**{tr('actor.sources')}**")
@@ -105,10 +105,10 @@ def render():
             st.json(attrs["conflicts"], expanded=False)
     with right:
         st.subheader(tr("actor.metrics"))
-        st.dataframe(metrics_table(state.metrics(data), org), hide_index=True)
+        safe.table(metrics_table(state.metrics(data), org), hide_index=True)
 
     st.subheader(tr("actor.ties"))
-    st.dataframe(ties_table(graph, org), hide_index=True)
+    safe.table(ties_table(graph, org), hide_index=True)
 
     st.subheader(tr("actor.partners"))
     found = state.partners(data, org, top=10)

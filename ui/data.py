@@ -24,7 +24,7 @@ from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
 from graph.names import NameIndex
 
-from ui import state
+from ui import safe, state
 from ui.uploader import uploader
 from ui.state import tr
 
@@ -75,12 +75,12 @@ def report(data):
     batch, errors = pending["batch"], pending["errors"]
     if errors:
         st.error(tr("data.errors", count=len(errors)))
-        st.dataframe(problems_table(errors), hide_index=True)
+        safe.table(problems_table(errors), hide_index=True)
     else:
         st.info(tr("data.would", **pending["counts"]))
     if batch.warnings:
         with st.expander(tr("data.warnings", count=len(batch.warnings)), expanded=not errors):
-            st.dataframe(problems_table(batch.warnings), hide_index=True)
+            safe.table(problems_table(batch.warnings), hide_index=True)
     if errors:
         return
     if (pending["key"], pending["version"]) != data.stamp:
@@ -93,7 +93,7 @@ def report(data):
         except BatchRejected as exc:
             progress.empty()
             st.error(tr("data.errors", count=len(exc.problems)))
-            st.dataframe(problems_table(exc.problems), hide_index=True)
+            safe.table(problems_table(exc.problems), hide_index=True)
             return
         progress.progress(1.0, text=tr("data.step.done"))
         del st.session_state["pending"]

@@ -13,7 +13,7 @@ from graph.analytics.partners import CLOSENESS, SCORE_WEIGHTS
 from graph.model import source_document
 
 from interface import sentences
-from ui import state
+from ui import safe, state
 from ui.actor import METRICS
 from ui.state import tr
 
@@ -34,7 +34,7 @@ def render():
     st.title(tr("nav.method"))
     st.header(tr("method.metrics"), anchor=False)
     st.write(tr("method.metrics_intro"))
-    st.dataframe(pd.DataFrame([{tr("method.tie"): tr(f"tie.{k}"), tr("method.weight"): w}
+    safe.table(pd.DataFrame([{tr("method.tie"): tr(f"tie.{k}"), tr("method.weight"): w}
                                for k, w in TIE_WEIGHTS.items()]), hide_index=True)
     st.caption(tr("method.large"))
     for metric in (*METRICS, "community", "articulation_point"):
@@ -44,7 +44,7 @@ def render():
     st.header(tr("method.partners"), anchor=False)
     alone = f"{SCORE_WEIGHTS['affinity_alone']:g}"
     st.write(tr("method.partners_intro", alone=alone.replace(".", ",") if state.lang() == "fr" else alone))
-    st.dataframe(pd.DataFrame([{tr("method.part"): tr("method.closeness" if k in CLOSENESS else "method.affinity"),
+    safe.table(pd.DataFrame([{tr("method.part"): tr("method.closeness" if k in CLOSENESS else "method.affinity"),
                                 tr("method.criterion"): tr(f"method.score.{k}"), tr("method.points"): w}
                                for k, w in SCORE_WEIGHTS.items()]), hide_index=True,
                  column_config={tr("method.criterion"): st.column_config.TextColumn(width="large")})
@@ -53,7 +53,7 @@ def render():
 
     st.header(tr("method.sources"), anchor=False)
     st.write(tr("method.sources_intro"))
-    st.dataframe(sources_table(state.current().graph), hide_index=True)
+    safe.table(sources_table(state.current().graph), hide_index=True)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -14,7 +14,7 @@ from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
 from interface import sentences
 
-from ui import state, url
+from ui import safe, state, url
 from ui.state import tr
 
 POOL = 500          # pairs ranked before filtering; the filters keep the best of them
@@ -73,7 +73,7 @@ def render():
     table = pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
                            tr("actor.score"): p["score"], tr("actor.reasons"): p["reasons"]}
                           for p in pairs])
-    st.dataframe(table, hide_index=True, column_config={
+    safe.table(table, hide_index=True, column_config={
         tr("actor.reasons"): st.column_config.TextColumn(width="large")})
     st.download_button(tr("opp.download"), as_csv(pairs), file_name="synergies.csv", mime="text/csv")
 

@@ -7,7 +7,7 @@ import streamlit as st
 from graph.model import ORGANISATION, PROJECT, TERRITORY
 from interface import sentences
 
-from ui import state
+from ui import safe, state
 from ui.state import tr, word
 
 TERRITORIES_SHOWN = 15
@@ -68,12 +68,12 @@ def render():
         if pairs.empty:
             st.write(tr("overview.no_pairs"))
         else:
-            st.dataframe(pairs, hide_index=True)
+            safe.table(pairs, hide_index=True)
 
     st.subheader(tr("overview.brokers"))
     st.caption(tr("explain.betweenness"))
     rows = sorted(state.metrics(data)["rows"], key=lambda r: -(r["betweenness"] or 0))[:10]
-    st.dataframe(pd.DataFrame([{tr("actor.choose"): r["name"],
+    safe.table(pd.DataFrame([{tr("actor.choose"): r["name"],
                                 tr("metric.betweenness"): r["betweenness"],
                                 tr("metric.degree"): r["degree"],
                                 tr("explorer.sphere"): word("sphere", r["sphere"] or "unknown")} for r in rows]),

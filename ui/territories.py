@@ -11,7 +11,7 @@ from graph.analytics.partners import territory_pairs
 from graph.model import ORGANISATION, PLACING, TERRITORY, relation
 from graph.subgraph import territories_inside
 
-from ui import state, url
+from ui import safe, state, url
 from ui.safe import plain
 from ui.state import tr, word
 
@@ -103,7 +103,7 @@ def render():
     if table.empty:
         st.write(tr("ter.no_actor"))
     else:
-        st.dataframe(table, hide_index=True)
+        safe.table(table, hide_index=True)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

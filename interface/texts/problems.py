@@ -30,6 +30,10 @@ PROBLEMS = {
     "problem.not_text_list": ("« {field} » doit être une liste de textes", "“{field}” must be a list of texts"),
     "problem.formula": ("« {value} » serait exécuté comme une formule par un tableur : retirez le signe du début",
                         "“{value}” would run as a formula in a spreadsheet: remove its leading sign"),
+    "problem.formula_neutralised": ("« {value} » commence comme une formule de tableur : gardé comme texte, précédé "
+                                    "d'une apostrophe (il ne s'exécutera dans aucun tableur)",
+                                    "“{value}” starts like a spreadsheet formula: kept as text, after an apostrophe "
+                                    "(it will run in no spreadsheet)"),
     "problem.bad_sources": ("les sources doivent être une liste de textes non vides",
                             "sources must be a list of non-empty texts"),
     "problem.bad_conflicts": ("ce n'est pas un relevé de désaccords tel que l'export l'écrit (pour chaque champ, "

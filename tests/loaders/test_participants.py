@@ -112,3 +112,16 @@ def test_reference_list_attends_the_event(report_batch):
     attended = {e.source for e in report_batch.edges if e.type == "ATTENDED"}
     assert "evt:atelier-lille-2016" in {e.target for e in report_batch.edges if e.type == "ATTENDED"}
     assert "per:le-bars-yves" in attended and "org:cfsi" in attended
+
+
+def test_formulas_in_a_participants_list_and_in_the_event_are_neutralised(tmp_path):
+    path = write(tmp_path, "Structure;Nom et prénom;Fonction;Email\n"
+                           "=cmd|' /C calc'!A0;@Dupont Jean;+SUM(1);jean@example.org\n")
+    batch = load_paths([path], event="=HYPERLINK(\"http://x\")")
+    assert batch.errors == []
+    texts = [v for n in batch.nodes for v in n.props.values() if isinstance(v, str)]
+    texts += [v for e in batch.edges for v in e.props.values() if isinstance(v, str)]
+    assert all(not t.startswith(("=", "@", "+")) for t in texts)
+    assert {"'@Dupont Jean", "'+SUM(1)", "'=HYPERLINK(\"http://x\")"} <= set(texts)
+    assert {(w.row, w.column) for w in batch.warnings if w.code == "formula_neutralised"} >= {
+        (2, "Nom et prénom"), (2, "Fonction"), (None, "--event"), (2, "Structure")}

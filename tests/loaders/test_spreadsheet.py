@@ -113,8 +113,6 @@ BAD = {
                       (2, "Relation", "relation_ends", {"relation": "MEMBER_OF", "source_kind": "Territory"})),
     "duplicate id": ([["Id", "Label", "Type", "Website"], ["x", "A", "ONG", "a.org"], ["x", "A", "ONG", "b.org"]], None,
                      (3, "Website", "duplicate_id", {"id": "x", "first_row": 2})),
-    "formula": ([["Label", "Type", "Description"], ["A", "ONG", '=HYPERLINK("http://evil","clic")']], None,
-                (2, "Description", "formula", {})),
     "bad latitude": ([["Label", "Type", "Lat"], ["Lille", "ville", "nord"]], None,
                      (2, "Lat", "not_a_number", {"value": "nord"})),
 }
@@ -134,3 +132,18 @@ def test_bad_input_is_reported_with_its_place(tmp_path, case):
 def test_a_file_with_no_table_of_ours(tmp_path):
     batch = load_paths([write(tmp_path / "x.csv", [["code", "valeur"], ["1", "2"]])])
     assert batch.errors[0].code == "no_table_found"
+
+
+def test_formula_cells_are_kept_as_text_and_reported(tmp_path):
+    """Every text cell a spreadsheet would run as a formula, lists included,
+    gets a leading apostrophe, with a warning at its row and column."""
+    elements = [["Label", "Type", "Description", "Alias"],
+                ["A", "ONG", '=HYPERLINK("http://evil","clic")', "ok|@SUM(A1)"], ["B", "ONG", "+33 1 44 83 88 50", ""]]
+    batch = load_paths(pair(tmp_path, elements, [["From", "To", "Type", "Projet"], ["A", "B", "partner", "-2+3+cmd"]]))
+    assert batch.errors == []
+    a = next(n for n in batch.nodes if n.props["name"] == "A")
+    assert a.props["description"] == '\'=HYPERLINK("http://evil","clic")' and a.props["aliases"] == ["ok", "'@SUM(A1)"]
+    assert next(n for n in batch.nodes if n.props["name"] == "B").props["description"] == "+33 1 44 83 88 50"
+    assert batch.edges[0].props["project"] == "'-2+3+cmd"
+    said = sorted((w.row, w.column) for w in batch.warnings if w.code == "formula_neutralised")
+    assert said == [(2, "Alias"), (2, "Description"), (2, "Projet")]

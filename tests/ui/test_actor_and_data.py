@@ -142,3 +142,14 @@ def test_look_alike_organisations_do_not_take_over_links(bundled_store):
     assert len(labels) == len(set(labels)) == 3 and all("(org:" in label for label in labels)
     by_name = visit("actor", org="Cap Solidarités")
     assert by_name.selectbox(key="org").value not in ("org:twin", "org:cyrillic")
+
+
+def test_tables_never_hand_a_live_formula_to_a_spreadsheet(bundled_store):
+    """A store written before formulas were neutralised at load: the page's
+    tables (whose toolbar downloads CSV) show the text neutralised."""
+    graph = bundled_store.graph()
+    graph.nodes["org:cap-solidarites"]["website"] = '=HYPERLINK("http://evil","clic")'
+    bundled_store._write(graph)                   # as an older version could have written it
+    at = visit("actor", org="org:cap-solidarites")
+    values = set(at.dataframe[0].value["Valeur"])
+    assert '\'=HYPERLINK("http://evil","clic")' in values and '=HYPERLINK("http://evil","clic")' not in values
