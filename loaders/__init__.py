@@ -48,9 +48,13 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
         kind = detect_format(path) if fmt == "auto" else fmt
         try:
             if kind == "spreadsheet":
-                spreadsheets += read_tables(path)
+                tables = read_tables(path)
+                spreadsheets += tables
+                batch.warnings += encoding_warnings(tables)
             elif kind == "participants":
-                batch.extend(ParticipantsReader(known, event).read(read_participant_tables(path)))
+                tables = read_participant_tables(path)
+                batch.extend(ParticipantsReader(known, event).read(tables))
+                batch.warnings += encoding_warnings(tables)
             elif kind in ("json", "graphml"):
                 batch.extend(read_graph_file(path, kind))
             else:
@@ -67,6 +71,14 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
     batch = consolidate(batch)
     batch.warnings += lookalikes(batch, known)
     return batch
+
+
+def encoding_warnings(tables) -> list:
+    """A file that mixes UTF-8 and Windows-1252 was read line by line, each
+    in its own encoding: said, with the lines that were not UTF-8."""
+    return [Problem(t.file, t.latin_lines[0], None, "mixed_encoding",
+                    {"count": len(t.latin_lines), "rows": list(t.latin_lines[:5])})
+            for t in tables if t.latin_lines]
 
 
 def lookalikes(batch: Batch, known: NameIndex) -> list:

@@ -128,7 +128,7 @@ def _sources(value, default):
 
 def read_graph_file(path, fmt) -> Batch:
     file = str(path)
-    text, _ = decode(read_bytes(path), file)
+    text, _, _ = decode(read_bytes(path), file)
     nodes, ties = (_json_elements if fmt == "json" else _graphml_elements)(text, file)
     name = Path(file).name
     batch = Batch()

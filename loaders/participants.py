@@ -96,19 +96,25 @@ def read_participant_tables(path) -> list:
     data = read_bytes(path)
     if is_workbook(path, data):
         return read_xlsx(data, str(path))
-    text, encoding = decode(data, str(path))
+    text, encoding, latin = decode(data, str(path))
+    table = _participants_table(text, str(path), encoding)
+    table.latin_lines = latin
+    return [table]
+
+
+def _participants_table(text, file, encoding):
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines, start=1):
         for delim in ("\t", ";", ","):
             if header_fields(line.rstrip("\r\n").split(delim)):
                 if number == 1:
-                    return [read_csv_text(text, str(path), encoding)]
+                    return read_csv_text(text, file, encoding)
                 # A table inside a longer text ends at the first line that
                 # is not a row of it (the report's back cover).
                 end = next((i for i in range(number, len(lines))
                             if lines[i].strip() and delim not in lines[i]), len(lines))
-                return [read_csv_text("".join(lines[number - 1:end]), str(path), encoding, first_line=number)]
-    return [read_csv_text(text, str(path), encoding)]
+                return read_csv_text("".join(lines[number - 1:end]), file, encoding, first_line=number)
+    return read_csv_text(text, file, encoding)
 
 
 def _entries(table: Table, batch: Batch) -> list:

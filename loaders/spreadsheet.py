@@ -277,6 +277,8 @@ class SpreadsheetReader:
                                              {"column": "Type", "alternatives": ["Kind"]}))
         if self.batch.errors:
             return
+        if len(rows) == 1:
+            self.batch.warnings.append(Problem(table.file, header_row, None, "no_rows", {"sheet": table.sheet}))
         for number, cells in rows[1:]:
             self._element(table, header, cols, number, cells)
 
@@ -382,6 +384,8 @@ class SpreadsheetReader:
                                              {"column": "Type", "alternatives": ["Relation"]}))
         if any(p.row == header_row for p in self.batch.errors):
             return
+        if len(rows) == 1:
+            self.batch.warnings.append(Problem(table.file, header_row, None, "no_rows", {"sheet": table.sheet}))
         self._connection_rows.append((table, header, cols, rows[1:]))
 
     def _connection(self, table, header, cols, number, cells):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 import zipfile
 from dataclasses import dataclass
@@ -41,31 +42,50 @@ class TableError(Exception):
 
 @dataclass
 class Table:
-    """One sheet: its name, and its rows as (spreadsheet row number, cells)."""
+    """One sheet: its name, and its rows as (spreadsheet row number, cells);
+    `latin_lines`, the lines read as Windows-1252 in a file that mixes it
+    with UTF-8."""
     file: str
     sheet: str
     rows: list
     encoding: str = "utf-8"
+    latin_lines: tuple = ()
+
+
+# A multi-byte UTF-8 sequence: a file that has some and is not UTF-8 as a
+# whole mixes encodings (a UTF-8 export pasted into a Windows-1252 sheet).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 
 def decode(data: bytes, file: str):
-    """Text and the encoding it was read with. UTF-8 (BOM or not) first, then
-    Windows-1252, which is what Excel on a French Windows writes."""
+    """(text, encoding, latin lines). UTF-8 (BOM or not) first, then
+    Windows-1252, which is what Excel on a French Windows writes; a file
+    that mixes both is read line by line, each in its own encoding, and the
+    lines read as Windows-1252 are returned for the report."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096]:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
             try:
-                return data.decode("utf-16"), "utf-16"
+                return data.decode("utf-16"), "utf-16", ()
             except UnicodeDecodeError:
                 pass
         raise TableError(Problem(file, None, None, "binary_file", {}))
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "cp1252"
+        if not _UTF8_SEQUENCE.search(data):
+            return data.decode("cp1252"), "cp1252", ()
+        lines, latin = [], []
+        for number, line in enumerate(data.splitlines(keepends=True), start=1):
+            try:
+                lines.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                lines.append(line.decode("cp1252"))
+                latin.append(number)
+        return "".join(lines), "mixed", tuple(latin)
     except UnicodeDecodeError as exc:
         raise TableError(Problem(file, None, None, "unreadable_text", {"byte": exc.start})) from None
 
@@ -200,8 +220,10 @@ def read_tables(path) -> list:
     data = read_bytes(path)
     if is_workbook(path, data):
         return read_xlsx(data, str(path))
-    text, encoding = decode(data, str(path))
-    return [read_csv_text(text, str(path), encoding)]
+    text, encoding, latin = decode(data, str(path))
+    table = read_csv_text(text, str(path), encoding)
+    table.latin_lines = latin
+    return [table]
 
 
 def is_blank(cells) -> bool:

@@ -105,6 +105,12 @@ PROBLEMS = {
                              "gardé comme lien parallèle",
                              "a second {relation} tie between “{source}” and “{target}” with other values: "
                              "kept as a parallel tie"),
+    "problem.mixed_encoding": ("le fichier mêle deux encodages : {count} ligne(s) en Windows-1252 (dont {rows}), le "
+                               "reste en UTF-8 ; chaque ligne a été lue dans le sien, vérifiez les accents",
+                               "the file mixes two encodings: {count} line(s) in Windows-1252 (among them {rows}), "
+                               "the rest in UTF-8; each line was read in its own, check the accents"),
+    "problem.no_rows": ("la feuille « {sheet} » n'a qu'un en-tête : rien à charger",
+                        "sheet “{sheet}” holds only a header: nothing to load"),
     "problem.binary_file": ("c'est un fichier binaire, pas un tableau (CSV ou XLSX attendu)",
                             "this is a binary file, not a table (CSV or XLSX expected)"),
     "problem.unreadable_text": ("texte illisible : ni UTF-8 ni Windows-1252 (octet {byte})",

@@ -127,3 +127,10 @@ def test_broken_files_leave_the_store_as_it_was(home, tmp_path, name, content, m
     assert message in result["errors"][0]["message"]
     assert result["errors"][0]["file"] == str(path)
     assert (home / "graph.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("rows", ["0", "-1", "ten"])
+def test_transaction_rows_must_be_a_positive_number(home, rows):
+    proc = run_cli("load", "x.csv", "--transaction-rows", rows, home=home)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "--transaction-rows" in proc.stderr
+    assert not (home / "graph.json").exists()

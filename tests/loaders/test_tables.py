@@ -51,3 +51,21 @@ def test_workbook_sheets(tmp_path):
     tables = read_tables(tmp_path / "b.xlsx")
     assert [t.sheet for t in tables] == ["Elements", "Connections"]
     assert tables[0].rows[1] == (2, ["Cap Solidarités", "association"])
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_read_line_by_line_and_reported(tmp_path):
+    from loaders import load_paths
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("Label;Type\nCafé solidaire;ONG\n".encode("utf-8") + "Élan Éducation;ONG\n".encode("cp1252"))
+    batch = load_paths([path])
+    assert {n.props["name"] for n in batch.nodes} == {"Café solidaire", "Élan Éducation"}
+    (warning,) = [w for w in batch.warnings if w.code == "mixed_encoding"]
+    assert (warning.row, warning.values) == (3, {"count": 1, "rows": [3]})
+
+
+def test_a_sheet_with_only_its_header_says_so(tmp_path):
+    from loaders import load_paths
+    path = tmp_path / "empty.csv"
+    path.write_text("Label;Type\n", encoding="utf-8")
+    batch = load_paths([path])
+    assert batch.errors == [] and [(w.code, w.row) for w in batch.warnings] == [("no_rows", 1)]
