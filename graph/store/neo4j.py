@@ -51,8 +51,27 @@ def shown_uri(uri: str) -> str:
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
     except ValueError:
-        return "(adresse illisible)"
+        return str(uri).rsplit("@", 1)[-1][:80]
     return f"{parts.scheme}://{host}{port}" if parts.scheme else str(uri).rsplit("@", 1)[-1]
+
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_address(uri: str):
+    """Refuse, before any connection, an address the store cannot use: not
+    Bolt (the driver would try HTTP and need a library we do not ship), or
+    with a user or password written inside it (they go in their own fields,
+    and an address is shown back to the user)."""
+    try:
+        parts = urlsplit(str(uri))
+        parts.port
+    except ValueError:
+        raise StoreUnavailable("bad_address", uri=shown_uri(uri), schemes=", ".join(BOLT_SCHEMES)) from None
+    if parts.scheme not in BOLT_SCHEMES or not parts.hostname:
+        raise StoreUnavailable("bad_address", uri=shown_uri(uri), schemes=", ".join(BOLT_SCHEMES))
+    if parts.username or parts.password:
+        raise StoreUnavailable("credentials_in_address", uri=shown_uri(uri))
 
 
 def _translated(method):
@@ -134,6 +153,7 @@ class Neo4jStore(Store):
 
     def __init__(self, uri, user, password, database="neo4j", driver=None):
         self.uri, self.database = uri, database
+        check_address(uri)
         try:
             self.driver = driver or make_driver(uri, user, password)
             self.driver.verify_connectivity()

@@ -75,6 +75,14 @@ CLI = {
                           "cannot reach Neo4j at {uri} ({error}): is it running?"),
     "store.server_error": ("Neo4j à {uri} a répondu par une erreur : {detail}",
                            "Neo4j at {uri} answered with an error: {detail}"),
+    "store.bad_address": ("« {uri} » n'est pas une adresse Neo4j : elle commence par l'un de {schemes}, suivi du "
+                          "serveur (bolt://127.0.0.1:7687)",
+                          "“{uri}” is not a Neo4j address: it starts with one of {schemes}, then the server "
+                          "(bolt://127.0.0.1:7687)"),
+    "store.credentials_in_address": ("l'adresse {uri} contient un utilisateur ou un mot de passe : donnez-les dans "
+                                     "leurs propres champs, pas dans l'adresse",
+                                     "the address {uri} holds a user or a password: give them in their own fields, "
+                                     "not in the address"),
     "store.stopped_answering": ("Neo4j à {uri} a cessé de répondre ({error}) ; cette demande n'a rien modifié",
                                 "Neo4j at {uri} stopped answering ({error}); this request changed nothing"),
     "cli.bad_transaction_rows": ("--transaction-rows doit être un nombre de lignes positif",

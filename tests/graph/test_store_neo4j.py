@@ -133,3 +133,45 @@ def test_a_server_gone_after_connecting_is_one_store_error(neo4j_store, neo4j_se
         with pytest.raises(StoreUnavailable) as err:
             call()
         assert err.value.values["uri"] == neo4j_settings["uri"] and "secret" not in str(err.value)
+
+
+@pytest.mark.parametrize("uri, code", [
+    ("http://127.0.0.1:7474", "bad_address"),            # the driver would need aiohttp, and it is not Bolt
+    ("ftp://127.0.0.1", "bad_address"),
+    ("127.0.0.1:7687", "bad_address"),
+    ("bolt://127.0.0.1:99999", "bad_address"),
+    ("bolt://neo4j:pw-secret@127.0.0.1:7687", "credentials_in_address"),
+])
+def test_an_address_the_store_cannot_use_is_refused_before_connecting(uri, code):
+    with pytest.raises(StoreUnavailable) as err:
+        Neo4jStore(uri, "neo4j", "other-secret")
+    assert err.value.code == code and "secret" not in str(err.value)
+
+
+def test_the_cli_never_prints_a_password_written_in_the_address(home):
+    proc = run_cli("--store", "neo4j", "stats", home=home,
+                   env={"NEO4J_URI": "bolt://neo4j:pw-secret@127.0.0.1:7687", "NEO4J_PASSWORD": "x"})
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1
+    assert "pw-secret" not in proc.stderr + proc.stdout and "Traceback" not in proc.stderr
+    assert "contient un utilisateur ou un mot de passe" in proc.stderr
+
+
+def test_a_port_that_is_not_neo4j_is_one_clear_line_within_seconds():
+    import socket
+    import threading
+    import time
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+
+    def answer_like_http():
+        for _ in range(4):
+            conn, _ = listener.accept()
+            conn.recv(64)
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+            conn.close()
+    threading.Thread(target=answer_like_http, daemon=True).start()
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable) as err:
+        Neo4jStore(f"bolt://127.0.0.1:{listener.getsockname()[1]}", "neo4j", "pw")
+    assert err.value.code == "unreachable" and time.monotonic() - started < 10
