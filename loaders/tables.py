@@ -197,8 +197,29 @@ def _caused_by(exc, kind) -> bool:
     return False
 
 
+class Upload:
+    """A file received in memory (the app's uploads): never written to disk.
+    Its name stands for its path in reports and sources."""
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self.data = Path(name).name, data
+
+    def __fspath__(self):
+        return self.name
+
+    def __str__(self):
+        return self.name
+
+
 def read_bytes(path) -> bytes:
     file = str(path)
+    if isinstance(path, Upload):
+        if len(path.data) > FILE_MB * MB:
+            raise TableError(Problem(file, None, None, "file_too_big",
+                                     {"size": round(len(path.data) / MB), "most": FILE_MB}))
+        if not path.data.strip():
+            raise TableError(Problem(file, None, None, "empty_file", {}))
+        return path.data
     try:
         size = Path(path).stat().st_size
         if size > FILE_MB * MB:

@@ -1,13 +1,12 @@
 """Données: load a file (a validation report first, then the load with a
 progress bar), export the graph, choose the store of this session.
 
-An upload lives in this session only (a private temporary folder and the
-session state) until the user loads it: other sessions see nothing of it
-before the store commits."""
+An upload lives in this session's memory only (never written to disk) until
+the user loads it: other sessions see nothing of it before the store
+commits."""
 from __future__ import annotations
 
 import io
-import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -22,6 +21,7 @@ from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
+from loaders.tables import Upload
 from graph.names import NameIndex
 
 from ui import safe, state
@@ -38,26 +38,13 @@ def problems_table(problems) -> pd.DataFrame:
                           tr("data.message"): sentences.problem(p, state.lang())} for p in problems])
 
 
-def _session_folder() -> Path:
-    """A temporary folder of this session's own, emptied at every check."""
-    folder = st.session_state.get("upload_folder")
-    if folder and Path(folder).exists():
-        shutil.rmtree(folder)
-    folder = tempfile.mkdtemp(prefix="passerelles-upload-")
-    st.session_state["upload_folder"] = folder
-    return Path(folder)
-
-
 def check(data, files, fmt, event):
     """Read the uploaded files and plan the load against the graph, nothing
     written; the result waits in this session for the user's go-ahead."""
     progress = st.progress(0.0, text=tr("data.step.read"))
-    folder = _session_folder()
-    paths = []
-    for upload in files:
-        path = folder / Path(upload.name).name        # the user's file name, for the report and the sources
-        path.write_bytes(upload.getvalue())
-        paths.append(path)
+    # read from memory, never written to disk (a participants list holds
+    # e-mails and phones); the user's file name is kept for the report and sources
+    paths = [Upload(upload.name, upload.getvalue()) for upload in files]
     batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None)
     progress.progress(0.6, text=tr("data.step.check"))
     plan = data.store.plan(batch) if not batch.errors else None

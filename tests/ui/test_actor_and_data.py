@@ -153,3 +153,17 @@ def test_tables_never_hand_a_live_formula_to_a_spreadsheet(bundled_store):
     at = visit("actor", org="org:cap-solidarites")
     values = set(at.dataframe[0].value["Valeur"])
     assert '\'=HYPERLINK("http://evil","clic")' in values and '=HYPERLINK("http://evil","clic")' not in values
+
+
+def test_uploads_are_read_from_memory_and_never_left_on_disk(bundled_store, tmp_path, monkeypatch):
+    """A participants list holds e-mails and phones: nothing of an upload is
+    written to the temporary folder, checked or loaded."""
+    import tempfile
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    at = upload(visit("data"), {"participants.csv": "Structure;Nom et prénom;Email\nGrdr;Dupont Jean;jean@grdr.org\n"})
+    assert "Si vous chargez" in texts(at)
+    at.button(key="load").click().run()
+    assert "Chargé" in texts(at)
+    assert list(temporary.iterdir()) == []
