@@ -22,7 +22,7 @@ def without_contacts(graph, with_contacts=False):
     if with_contacts:
         return graph
     out = graph.copy()
-    for _, data in out.nodes(data=True):
+    for data in [d for _, d in out.nodes(data=True)] + [d for *_, d in out.edges(keys=True, data=True)]:
         for name in CONTACT_FIELDS:
             data.pop(name, None)
     return out

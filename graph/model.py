@@ -100,7 +100,11 @@ TERRITORY_LEVELS = ("zone", "country", "region", "departement", "city", "area")
 
 # Fields that hold personal contact details: never shown nor exported unless
 # the user explicitly asks.
-CONTACT_FIELDS = frozenset({"email", "phone"})
+CONTACT_FIELDS = frozenset({"email", "phone", "contact_details"})
+# Free text scanned for contact details at load (graph.privacy): every text
+# field but these, which name or locate an element.
+NOT_FREE_TEXT = frozenset({"name", "acronym", "aliases", "website", "url", "email", "phone", "contact_details",
+                           "sources"})
 
 # --- normalisation and ids ------------------------------------------------------
 

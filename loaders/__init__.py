@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.merge import conflicting_fields, merge_attrs
-from graph.model import ORGANISATION, Batch, Problem
+from graph.model import NOT_FREE_TEXT, ORGANISATION, Batch, Problem
+from graph.privacy import contacts_in_text
 
 from .graphfile import read_graph_file
 from .participants import ParticipantsReader, looks_like_participants, read_participant_tables
@@ -69,8 +70,28 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
         else:
             batch.extend(SpreadsheetReader(known).read(spreadsheets))
     batch = consolidate(batch)
-    batch.warnings += lookalikes(batch, known)
+    batch.warnings += lookalikes(batch, known) + contacts_out_of_text(batch)
     return batch
+
+
+def contacts_out_of_text(batch: Batch) -> list:
+    """E-mails and phone numbers written in free text (a description, a
+    note) are contact details: taken out of the text into the element's
+    `contact_details`, hidden and exported only when asked, as the `email`
+    and `phone` fields are. A warning says where."""
+    warnings = []
+    for record in [*batch.nodes, *batch.edges]:
+        for field, value in list(record.props.items()):
+            if field in NOT_FREE_TEXT or not isinstance(value, str):
+                continue
+            text, found = contacts_in_text(value)
+            if found:
+                record.props[field] = text
+                known = record.props.get("contact_details") or []
+                record.props["contact_details"] = known + [c for c in found if c not in known]
+                warnings.append(Problem(record.origin.file or "?", record.origin.row, record.origin.column(field),
+                                        "contact_in_text", {"field": field, "count": len(found)}))
+    return warnings
 
 
 def encoding_warnings(tables) -> list:

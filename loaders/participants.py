@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from graph import model
+from graph import model, privacy
 from graph.model import Batch, Edge, Node, Origin, Problem, fold
 
 from graph.names import NameIndex, split_acronym
@@ -50,7 +50,7 @@ GENERIC_DOMAINS = frozenset({
 })
 # The header a participants list usually gives each field, for the report.
 HEADERS = {"name": "Nom et prénom", "email": "Email", "phone": "Téléphone", "function": "Fonction"}
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = privacy.EMAIL
 DOMAIN_MATCH = 85
 
 

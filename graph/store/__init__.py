@@ -54,8 +54,10 @@ class Store(ABC):
         """Empty the store (the next load starts from nothing)."""
 
     @abstractmethod
-    def erase_person(self, person_id: str) -> int:
-        """Remove a person and every trace of them; how many nodes and ties went."""
+    def erase_person(self, person_id: str) -> dict:
+        """Remove a person and every trace of them: {"removed": nodes and
+        ties, "mentions": their names and contact values erased from the
+        text of other elements}."""
 
     @abstractmethod
     def describe(self) -> dict:

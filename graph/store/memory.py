@@ -18,7 +18,7 @@ import networkx as nx
 from graph.bulk import paused_gc
 from graph.merge import apply_plan, plan_against
 from graph.model import PERSON
-from graph.privacy import person_names, scrub
+from graph.privacy import person_contacts, person_names, scrub
 from graph.subgraph import select
 
 from . import BatchRejected, Store
@@ -112,24 +112,27 @@ class MemoryStore(Store):
         with self._locked():
             self._write(empty_graph())
 
-    def erase_person(self, person_id: str) -> int:
+    def erase_person(self, person_id: str) -> dict:
         """Remove a person, all their ties, and every mention of their names
-        elsewhere (graph.privacy). Returns how many ties and nodes went."""
+        and contact values elsewhere (graph.privacy)."""
         with self._locked():
             graph = self._read()
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
-                return 0
-            names = person_names(graph.nodes[person_id])
+                return {"removed": 0, "mentions": 0}
+            person = graph.nodes[person_id]
+            names, contacts = person_names(person), person_contacts(person)
             removed = 1 + graph.degree(person_id)
             graph.remove_node(person_id)
             items = [d for _, d in graph.nodes(data=True)] + [d for *_, d in graph.edges(keys=True, data=True)]
+            mentions = 0
             for data in items:
-                cleaned = scrub(data, names)
+                cleaned, count = scrub(data, names, contacts)
                 if cleaned is not None:
                     data.clear()
                     data.update(cleaned)
+                    mentions += count
             self._write(graph)
-            return removed
+            return {"removed": removed, "mentions": mentions}
 
     def describe(self) -> dict:
         modified = version = None

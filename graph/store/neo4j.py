@@ -23,7 +23,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 from graph.bulk import paused_gc
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
 from graph.model import KINDS, RELATIONS, Batch, edge_key, graph_key
-from graph.privacy import person_names, scrub
+from graph.privacy import person_contacts, person_names, scrub
 from graph.subgraph import match_names
 
 from . import BatchRejected, Store, StoreUnavailable
@@ -342,25 +342,30 @@ class Neo4jStore(Store):
             session.run(cypher.TOUCH).consume()
 
     @_translated
-    def erase_person(self, person_id: str) -> int:
-        """Remove a person, their ties and every mention of their names
-        elsewhere (graph.privacy), in one transaction. It reads every
-        element's properties: slow on a very big graph, and rare."""
+    def erase_person(self, person_id: str) -> dict:
+        """Remove a person, their ties and every mention of their names and
+        contact values elsewhere (graph.privacy), in one transaction. It
+        reads every element's properties: slow on a very big graph, and
+        rare. Neo4j keeps erased values in its store files until they are
+        rewritten: README, "Erasing a person on Neo4j"."""
         def erase(tx):
             tx.run(cypher.LOCK).consume()
             record = tx.run(cypher.READ_NODES_BY_ID, ids=[person_id]).single()
             if record is None or record["kind"] != "Person":
-                return 0
-            names = person_names(record["props"])
+                return {"removed": 0, "mentions": 0}
+            person = from_neo4j(record["props"])
+            names, contacts = person_names(person), person_contacts(person)
             removed = tx.run(cypher.ERASE_PERSON, id=person_id).single()["removed"]
-            by_kind, by_rel = {}, {}
+            by_kind, by_rel, mentions = {}, {}, 0
             for row in tx.run(cypher.READ_ALL_NODES):
-                cleaned = scrub(from_neo4j(row["props"]), names)
+                cleaned, count = scrub(from_neo4j(row["props"]), names, contacts)
                 if cleaned is not None:
+                    mentions += count
                     by_kind.setdefault(row["kind"], []).append({"id": row["id"], "props": to_neo4j(cleaned)})
             for row in tx.run(cypher.READ_ALL_EDGES):
-                cleaned = scrub(from_neo4j(row["props"]), names)
+                cleaned, count = scrub(from_neo4j(row["props"]), names, contacts)
                 if cleaned is not None:
+                    mentions += count
                     by_rel.setdefault(row["type"], []).append({"source": row["source"], "target": row["target"],
                                                                "key": cleaned.get("key", row["type"]),
                                                                "props": to_neo4j(cleaned)})
@@ -369,6 +374,6 @@ class Neo4jStore(Store):
             for rel, rows in by_rel.items():
                 tx.run(cypher.update_edges(rel), rows=rows).consume()
             tx.run(cypher.TOUCH).consume()
-            return removed
+            return {"removed": removed, "mentions": mentions}
         with self.driver.session(database=self.database) as session:
             return session.execute_write(erase)

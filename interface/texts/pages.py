@@ -84,6 +84,7 @@ PAGES = {
     "field.date": ("Date", "Date"),
     "field.place": ("Lieu", "Place"),
     "field.email": ("E-mail", "E-mail"),
+    "field.contact_details": ("Coordonnées trouvées dans le texte", "Contact details found in the text"),
     "field.phone": ("Téléphone", "Phone"),
     "field.tags": ("Mots-clés", "Tags"),
     "field.role": ("Rôle", "Role"),

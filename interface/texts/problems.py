@@ -34,6 +34,10 @@ PROBLEMS = {
                                     "d'une apostrophe (il ne s'exécutera dans aucun tableur)",
                                     "“{value}” starts like a spreadsheet formula: kept as text, after an apostrophe "
                                     "(it will run in no spreadsheet)"),
+    "problem.contact_in_text": ("« {field} » contenait {count} coordonnée(s) (e-mail, téléphone) : retirée(s) du "
+                                "texte et gardée(s) comme coordonnées, masquées et exportées seulement sur demande",
+                                "“{field}” held {count} contact detail(s) (e-mail, phone): taken out of the text and "
+                                "kept as contact details, hidden and exported only when asked"),
     "problem.bad_sources": ("les sources doivent être une liste de textes non vides",
                             "sources must be a list of non-empty texts"),
     "problem.bad_conflicts": ("ce n'est pas un relevé de désaccords tel que l'export l'écrit (pour chaque champ, "

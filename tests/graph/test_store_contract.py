@@ -89,12 +89,27 @@ def test_erasing_a_person_leaves_no_trace(store):
     store.apply(load_paths(BUNDLED))
     graph = store.graph()
     ties = graph.degree("per:le-bars-yves")
-    assert store.erase_person("per:le-bars-yves") == 1 + ties
+    assert store.erase_person("per:le-bars-yves")["removed"] == 1 + ties
     graph = store.graph()
     assert "per:le-bars-yves" not in graph
     text = repr(snapshot(graph))
     assert "Le Bars Yves" not in text and "Yves Le Bars" not in text
-    assert store.erase_person("org:cfsi") == 0 and "org:cfsi" in store.graph()
+    assert store.erase_person("org:cfsi") == {"removed": 0, "mentions": 0} and "org:cfsi" in store.graph()
+
+
+def test_erasure_finds_the_person_however_they_are_written(store):
+    """« Traçable Zoé » also written « Zoé Traçable », « ZOE TRACABLE », and
+    her e-mail and phone typed into another organisation's description."""
+    person = Node("per:zoe", "Person", {"name": "Traçable Zoé", "email": "zoe.t@example.org",
+                                        "phone": "06 12 34 56 78"}, ["liste.csv:2"])
+    described = org("org:a", "A", description="Référente : Zoé Traçable (zoe.t@example.org, +33 6 12 34 56 78).",
+                    note="ZOE TRACABLE a présenté le projet")
+    store.apply(Batch(nodes=[person, described], edges=[Edge("per:zoe", "WORKS_FOR", "org:a", {}, ["liste.csv:2"])]))
+    report = store.erase_person("per:zoe")
+    assert report == {"removed": 2, "mentions": 4}
+    text = repr(snapshot(store.graph())).casefold()
+    for trace in ("zoé", "zoe", "traçable", "tracable", "example.org", "12 34", "6 12"):
+        assert trace not in text, trace
 
 
 def test_export_round_trip(store, tmp_path):

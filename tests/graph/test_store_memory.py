@@ -87,11 +87,11 @@ def test_reset_empties_and_does_not_reseed(bundled_store):
 def test_erase_person_leaves_no_trace(bundled_store):
     before = bundled_store.graph()
     assert "per:le-bars-yves" in before
-    removed = bundled_store.erase_person("per:le-bars-yves")
+    removed = bundled_store.erase_person("per:le-bars-yves")["removed"]
     assert removed == 1 + before.degree("per:le-bars-yves")
     text = bundled_store.path.read_text(encoding="utf-8")
     assert "per:le-bars-yves" not in text and "Le Bars Yves" not in text
-    assert bundled_store.erase_person("org:cfsi") == 0   # not a person: nothing erased
+    assert bundled_store.erase_person("org:cfsi")["removed"] == 0   # not a person: nothing erased
 
 
 def test_bundled_files_exist():

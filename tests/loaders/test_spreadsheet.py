@@ -138,12 +138,29 @@ def test_formula_cells_are_kept_as_text_and_reported(tmp_path):
     """Every text cell a spreadsheet would run as a formula, lists included,
     gets a leading apostrophe, with a warning at its row and column."""
     elements = [["Label", "Type", "Description", "Alias"],
-                ["A", "ONG", '=HYPERLINK("http://evil","clic")', "ok|@SUM(A1)"], ["B", "ONG", "+33 1 44 83 88 50", ""]]
+                ["A", "ONG", '=HYPERLINK("http://evil","clic")', "ok|@SUM(A1)"], ["B", "ONG", "-3.5", ""]]
     batch = load_paths(pair(tmp_path, elements, [["From", "To", "Type", "Projet"], ["A", "B", "partner", "-2+3+cmd"]]))
     assert batch.errors == []
     a = next(n for n in batch.nodes if n.props["name"] == "A")
     assert a.props["description"] == '\'=HYPERLINK("http://evil","clic")' and a.props["aliases"] == ["ok", "'@SUM(A1)"]
-    assert next(n for n in batch.nodes if n.props["name"] == "B").props["description"] == "+33 1 44 83 88 50"
+    assert next(n for n in batch.nodes if n.props["name"] == "B").props["description"] == "-3.5"
     assert batch.edges[0].props["project"] == "'-2+3+cmd"
     said = sorted((w.row, w.column) for w in batch.warnings if w.code == "formula_neutralised")
     assert said == [(2, "Alias"), (2, "Description"), (2, "Projet")]
+
+
+def test_contact_details_in_free_text_are_kept_apart_and_not_exported(tmp_path):
+    from graph.export import export
+    from graph.merge import apply_batch
+    import networkx as nx
+    elements = [["Label", "Type", "Description"], ["A", "ONG", "Contact : zoe@example.org, 03 20 00 00 00"]]
+    batch = load_paths(pair(tmp_path, elements))
+    (node,) = batch.nodes
+    assert node.props["description"] == "Contact : [coordonnées masquées], [coordonnées masquées]"
+    assert node.props["contact_details"] == ["zoe@example.org", "03 20 00 00 00"]
+    assert [(w.code, w.row, w.column) for w in batch.warnings] == [("contact_in_text", 2, "Description")]
+    graph = apply_batch(nx.MultiDiGraph(), batch)[0]
+    (path,) = export(graph, "json", tmp_path / "out.json")
+    assert "zoe@example.org" not in path.read_text(encoding="utf-8")
+    (path,) = export(graph, "json", tmp_path / "all.json", with_contacts=True)
+    assert "zoe@example.org" in path.read_text(encoding="utf-8")
