@@ -2,11 +2,12 @@
 
 One module per page under ui/, routed here by st.navigation. The language
 (French by default, kept in the URL) is chosen here, in the sidebar, for
-every page."""
+every page; a page that fails says so in a sentence (ui/failure.py)."""
 import streamlit as st
 
 from interface.i18n import DEFAULT, LANGUAGES
 from ui import url
+from ui.failure import failures_said
 from ui.routes import PAGES, page
 from ui.state import settings, store_word, tr
 
@@ -19,4 +20,5 @@ with st.sidebar:
 navigation = st.navigation([page(key) for key in PAGES])
 with st.sidebar:
     st.caption(tr("app.store", store=store_word(settings()["kind"])))
-navigation.run()
+with failures_said():
+    navigation.run()

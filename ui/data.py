@@ -17,7 +17,8 @@ import streamlit as st
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
 from graph.model import EVENT
-from graph.store import BatchRejected, StoreUnavailable
+from graph.store import BatchRejected, StoreUnavailable, configured
+from graph.store.neo4j import shown_uri
 from interface import sentences
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
@@ -131,24 +132,39 @@ def export_section(data):
 
 
 def store_section(data):
+    """Which store this session uses. The server's configured Neo4j is shown
+    by its address only: its password never reaches the page. Another Neo4j
+    can be typed in, with its own user and password, only by someone on the
+    machine itself (state.custom_allowed)."""
     st.subheader(tr("data.store"))
-    info = data.description
-    st.caption(tr("data.current", store=state.store_word(info["store"]), location=info["location"]))
-    config = state.settings()
-    kind = st.radio(tr("data.store_kind"), ("embedded", "neo4j"), index=0 if config["kind"] == "embedded" else 1,
-                    key="store_kind", format_func=lambda k: tr(f"data.{k}"), horizontal=True)
-    wanted = dict(config, kind=kind)
-    if kind == "neo4j":
+    if data is not None:
+        info = data.description
+        st.caption(tr("data.current", store=state.store_word(info["store"]), location=info["location"]))
+    choice = state.settings()
+    server = configured()
+    options = ["embedded"] + (["configured"] if server["kind"] == "neo4j" else [])
+    options += ["custom"] if state.custom_allowed() else []
+    current = "embedded" if choice["kind"] == "embedded" else choice.get("source", "configured")
+    picked = st.radio(tr("data.store_kind"), options, index=options.index(current) if current in options else 0,
+                      key="store_kind", format_func=lambda k: tr(f"data.store.{k}", location=shown_uri(server["uri"])),
+                      horizontal=True)
+    test = use = False
+    if picked == "custom":
         with st.form("neo4j"):
             a, b = st.columns(2)
-            wanted["uri"] = a.text_input(tr("data.uri"), config["uri"])
-            wanted["database"] = b.text_input(tr("data.database"), config["database"])
-            wanted["user"] = a.text_input(tr("data.user"), config["user"])
-            wanted["password"] = b.text_input(tr("data.password"), config["password"], type="password")
+            typed = choice if choice.get("source") == "custom" else {}
+            uri = a.text_input(tr("data.uri"), typed.get("uri", ""), placeholder="bolt://127.0.0.1:7687", key="neo4j_uri")
+            database = b.text_input(tr("data.database"), typed.get("database", "neo4j"), key="neo4j_database")
+            user = a.text_input(tr("data.user"), typed.get("user", "neo4j"), key="neo4j_user")
+            password = b.text_input(tr("data.password"), "", type="password", key="neo4j_password")
             test = st.form_submit_button(tr("data.test"))
             use = st.form_submit_button(tr("data.use"), type="primary")
+        wanted = {"kind": "neo4j", "source": "custom", "uri": uri.strip(), "user": user, "password": password,
+                  "database": database or "neo4j"}
     else:
-        test, use = False, wanted != config and st.button(tr("data.use"), type="primary", key="use_embedded")
+        wanted = dict(state.CONFIGURED) if picked == "configured" else {"kind": "embedded"}
+        if wanted != choice:
+            use = st.button(tr("data.use"), type="primary", key="use_store")
     if test or use:
         try:
             store = state.open_store(wanted)
@@ -164,7 +180,11 @@ def store_section(data):
 
 def render():
     st.title(tr("nav.data"))
-    data = state.current()
+    data = state.reach()
+    if isinstance(data, StoreUnavailable):       # the store choice still shows: the way back
+        st.error(tr("app.store_error", error=sentences.unavailable(data, state.lang())))
+        store_section(None)
+        return
     upload_section(data)
     st.divider()
     export_section(data)

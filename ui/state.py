@@ -59,12 +59,34 @@ def store_word(kind: str) -> str:
 
 # --- the store of this session ---------------------------------------------------
 
+# A session's choice is one of:
+#   {"kind": "embedded"}                      the workspace the server is configured with
+#   {"kind": "neo4j", "source": "configured"} the Neo4j the server is configured with (NEO4J_*):
+#                                             its address may be shown, its password never leaves the server
+#   {"kind": "neo4j", "source": "custom", "uri", "user", "password", "database"}
+#                                             a server the visitor typed, with only what they typed; offered
+#                                             only to someone on the machine itself (see custom_allowed)
+CONFIGURED = {"kind": "neo4j", "source": "configured"}
+
+
+def default_choice() -> dict:
+    return dict(CONFIGURED) if configured()["kind"] == "neo4j" else {"kind": "embedded"}
+
+
 def settings() -> dict:
-    """This session's store settings (the Data page changes them; never
-    written to disk, never put in the URL)."""
+    """This session's store choice (the Data page changes it; never written
+    to disk, never put in the URL, never holding the server's password)."""
     if "store_settings" not in st.session_state:
-        st.session_state["store_settings"] = configured()
+        st.session_state["store_settings"] = default_choice()
     return st.session_state["store_settings"]
+
+
+def custom_allowed() -> bool:
+    """Whether this session may point the server at a Neo4j of its choosing:
+    only when the app listens on this machine alone (one person, their own
+    machine). On a shared instance, a visitor must not make the server
+    connect to hosts and ports of their choice."""
+    return str(st.get_option("server.address") or "") in ("127.0.0.1", "localhost", "::1")
 
 
 @st.cache_resource(show_spinner=False)
@@ -81,14 +103,28 @@ def _neo4j(uri: str, user: str, database: str, secret: str, _password: str):
     return store
 
 
-def open_store(config: dict):
+def connection(choice: dict) -> dict:
+    """The settings a choice stands for, read on the server."""
+    server = configured()
+    if choice["kind"] == "embedded":
+        return {"kind": "embedded", "home": server["home"]}
+    if choice.get("source") == "custom":
+        if not custom_allowed():
+            raise StoreUnavailable("custom_not_allowed")
+        return dict(choice)
+    return dict(server, kind="neo4j")
+
+
+def open_store(choice: dict):
+    config = connection(choice)
     if config["kind"] == "neo4j":
         secret = hashlib.sha256(config["password"].encode()).hexdigest()
         return _neo4j(config["uri"], config["user"], config["database"], secret, config["password"])
     return _embedded(config["home"])
 
 
-def store_key(config: dict) -> str:
+def store_key(choice: dict) -> str:
+    config = connection(choice)
     if config["kind"] == "neo4j":
         return f"neo4j:{config['user']}@{config['uri']}/{config['database']}"
     return f"embedded:{config['home']}"
@@ -118,14 +154,23 @@ def _graph(key: str, version, _store) -> nx.MultiDiGraph:
 def current() -> Data:
     """The graph of this session's store, as of its latest version. Stops
     the page with one clear line if the store cannot be reached."""
+    found = reach()
+    if isinstance(found, StoreUnavailable):
+        st.error(tr("app.store_error", error=sentences.unavailable(found, lang())))
+        st.stop()
+    return found
+
+
+def reach():
+    """The session's Data, or the StoreUnavailable saying why not (for a
+    page that goes on without the graph: the Data page's store choice)."""
     config = settings()
     try:
         store = open_store(config)
         description = store.describe()
         graph = _graph(store_key(config), description.get("version"), store)
     except StoreUnavailable as exc:
-        st.error(tr("app.store_error", error=sentences.unavailable(exc, lang())))
-        st.stop()
+        return exc
     return Data(store, store_key(config), description.get("version"), description, graph)
 
 

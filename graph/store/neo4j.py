@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from urllib.parse import urlsplit
 
 import networkx as nx
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from graph.bulk import paused_gc
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
@@ -28,6 +29,11 @@ from graph.subgraph import match_names
 
 from . import BatchRejected, Store, StoreUnavailable
 from . import cypher
+
+# The driver logs each failed connection and retry (dozens of lines for a
+# server gone in the middle of a load); this store says it once, as
+# StoreUnavailable, so the driver's own records are not printed.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 CHUNK = 10_000            # rows per UNWIND statement when writing
 # A server that does not answer is said so within seconds: the driver's
@@ -161,10 +167,10 @@ class Neo4jStore(Store):
                 self.driver.execute_query(statement, database_=database)
         except AuthError:
             raise StoreUnavailable("refused_user", uri=shown_uri(uri), user=user) from None
-        except (ServiceUnavailable, ConfigurationError, OSError, ValueError) as exc:
-            raise StoreUnavailable("unreachable", uri=shown_uri(uri), error=type(exc).__name__) from None
         except Neo4jError as exc:
             raise StoreUnavailable("server_error", uri=shown_uri(uri), detail=str(exc.message)[:200]) from None
+        except (DriverError, OSError, ValueError) as exc:        # not there, not Neo4j, or hung up
+            raise StoreUnavailable("unreachable", uri=shown_uri(uri), error=type(exc).__name__) from None
 
     def close(self):
         self.driver.close()

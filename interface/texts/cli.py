@@ -83,6 +83,9 @@ CLI = {
                                      "leurs propres champs, pas dans l'adresse",
                                      "the address {uri} holds a user or a password: give them in their own fields, "
                                      "not in the address"),
+    "store.custom_not_allowed": ("choisir un autre serveur Neo4j n'est possible que sur la machine où tourne "
+                                 "l'application", "choosing another Neo4j server is possible only on the machine "
+                                 "the app runs on"),
     "store.stopped_answering": ("Neo4j à {uri} a cessé de répondre ({error}) ; cette demande n'a rien modifié",
                                 "Neo4j at {uri} stopped answering ({error}); this request changed nothing"),
     "cli.bad_transaction_rows": ("--transaction-rows doit être un nombre de lignes positif",

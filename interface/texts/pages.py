@@ -10,6 +10,10 @@ PAGES = {
     "app.empty": ("Le graphe est vide. Chargez un fichier depuis la page « Données ».",
                   "The graph is empty. Load a file from the “Data” page."),
     "app.store_error": ("Le stockage ne répond pas : {error}", "The store does not answer: {error}"),
+    "app.failure": ("Cette page n'a pas pu s'afficher. Réessayez ; si cela se reproduit, donnez cette référence à "
+                    "la personne qui gère Passerelles : {reference}.",
+                    "This page could not be shown. Try again; if it happens again, give this reference to the "
+                    "person who runs Passerelles: {reference}."),
     "app.recomputing": ("Calcul des indicateurs du réseau…", "Computing the network's metrics…"),
 
     "nav.overview": ("Vue d'ensemble", "Overview"),
@@ -360,8 +364,9 @@ PAGES = {
     "data.download": ("Télécharger {name}", "Download {name}"),
     "data.store": ("Stockage", "Store"),
     "data.store_kind": ("Stockage utilisé dans cette session", "Store used in this session"),
-    "data.embedded": ("Intégré (un fichier local, rien à installer)", "Embedded (a local file, nothing to install)"),
-    "data.neo4j": ("Neo4j", "Neo4j"),
+    "data.store.embedded": ("Intégré (un fichier local, rien à installer)", "Embedded (a local file, nothing to install)"),
+    "data.store.configured": ("Neo4j du serveur ({location})", "The server's Neo4j ({location})"),
+    "data.store.custom": ("Un autre serveur Neo4j", "Another Neo4j server"),
     "data.uri": ("Adresse (URI)", "Address (URI)"),
     "data.user": ("Utilisateur", "User"),
     "data.password": ("Mot de passe", "Password"),

@@ -104,16 +104,88 @@ def test_exports_leave_contacts_out_unless_asked(home):
     assert b"contact@example.org" in zipfile.ZipFile(io.BytesIO(at.session_state["export"][1])).read("elements.csv")
 
 
-def test_a_wrong_neo4j_password_is_one_clear_line(home, neo4j_settings):
-    at = visit("data")
-    at.radio(key="store_kind").set_value("neo4j").run()
-    uri, _, _, password = at.text_input[-4:]
-    uri.input(neo4j_settings["uri"])
-    password.input("not-the-password")
+def custom_neo4j(at, uri, password, user="neo4j"):
+    """Type another Neo4j server in the Data page and press « Tester »."""
+    at.radio(key="store_kind").set_value("custom").run()
+    at.text_input(key="neo4j_uri").input(uri)
+    at.text_input(key="neo4j_user").input(user)
+    at.text_input(key="neo4j_password").input(password)
     next(b for b in at.button if b.label == "Tester la connexion").click().run()
+    return at
+
+
+def test_a_wrong_neo4j_password_is_one_clear_line(home, neo4j_settings):
+    at = custom_neo4j(visit("data"), neo4j_settings["uri"], "not-the-password")
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and neo4j_settings["uri"] in errors[0] and "not-the-password" not in errors[0]
     assert "En cours : stockage intégré" in texts(at)
+
+
+def everything_sent(at) -> str:
+    """Every element the page sends to the browser, as text."""
+    return "".join(str(node.proto) for node in at._tree.children.values()) + repr(at.text_input.values)
+
+
+def test_the_servers_neo4j_password_never_reaches_the_page(home, neo4j_store, neo4j_settings, monkeypatch):
+    """With NEO4J_* set, the Data page names the server's Neo4j by its
+    address only, and a visitor typing another address is asked for that
+    server's own password: the configured one is never sent there."""
+    import socket
+    import threading
+    for name in ("uri", "user", "password", "database"):
+        monkeypatch.setenv(f"NEO4J_{name.upper()}", neo4j_settings[name])
+    at = visit("data")
+    assert neo4j_settings["password"] not in everything_sent(at)
+    at.radio(key="store_kind").set_value("custom").run()
+    assert at.text_input(key="neo4j_password").value == ""
+    assert neo4j_settings["password"] not in everything_sent(at)
+
+    listener, received = socket.socket(), []
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+
+    def listen():
+        """Answers Bolt's handshake (version 5.4) and SUCCESS to every
+        message, recording what the driver sends: its LOGON carries the
+        password it was given."""
+        for _ in range(2):
+            conn, _ = listener.accept()
+            conn.settimeout(3)
+            try:
+                received.append(conn.recv(20))
+                conn.sendall(b"\x00\x00\x04\x05")
+                while chunk := conn.recv(65536):
+                    received.append(chunk)
+                    conn.sendall(b"\x00\x03\xb1\x70\xa0\x00\x00")
+            except OSError:
+                pass
+            conn.close()
+    threading.Thread(target=listen, daemon=True).start()
+    custom_neo4j(at, f"bolt://127.0.0.1:{listener.getsockname()[1]}", "typed-by-the-visitor")
+    sent = b"".join(received)
+    assert b"typed-by-the-visitor" in sent                      # the listener saw the HELLO
+    assert neo4j_settings["password"].encode() not in sent
+    assert len(at.error) == 1
+
+
+def test_another_server_is_offered_only_on_the_machine_itself(home, monkeypatch):
+    at = visit("data")
+    assert "Un autre serveur Neo4j" in at.radio(key="store_kind").options
+    import streamlit
+    real = streamlit.get_option
+    monkeypatch.setattr(streamlit, "get_option", lambda key: "0.0.0.0" if key == "server.address" else real(key))
+    at = visit("data")
+    assert "Un autre serveur Neo4j" not in at.radio(key="store_kind").options
+
+
+def test_the_store_choice_shows_when_the_servers_neo4j_is_down(home, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    monkeypatch.setenv("NEO4J_PASSWORD", "configured-secret")
+    at = visit("data")
+    assert len(at.error) == 1 and "configured-secret" not in at.error[0].value
+    at.radio(key="store_kind").set_value("embedded").run()
+    at.button(key="use_store").click().run()
+    assert not at.error and "En cours : stockage intégré" in texts(at)
 
 
 def test_the_app_works_on_neo4j_when_configured(home, neo4j_store, neo4j_settings, monkeypatch):

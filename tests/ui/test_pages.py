@@ -110,3 +110,21 @@ def test_the_english_pages_say_the_analytics_in_english(home):
     assert "has no tie to another organisation" in gaps_page and "n'a aucun lien" not in gaps_page
     french = texts(visit("gaps")).replace("\\", "")
     assert "n'a aucun lien avec une autre organisation" in french
+
+
+def test_a_failing_page_says_so_in_french_with_a_reference_for_the_log(home, monkeypatch, caplog):
+    import graph.analytics.gaps as gaps_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/secret/path exploded")
+    monkeypatch.setattr(gaps_module, "gaps", broken)
+    from streamlit.testing.v1 import AppTest
+    from conftest import ROOT
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("ui/gaps.py").run()
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith("Cette page n'a pas pu s'afficher.") and "/srv/secret" not in error.value
+    reference = error.value.rsplit(" ", 1)[1].rstrip(".")
+    assert any(reference in record.getMessage() and record.exc_info for record in caplog.records)
