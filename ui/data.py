@@ -83,6 +83,10 @@ def report(data):
             st.error(tr("data.errors", count=len(exc.problems)))
             safe.table(problems_table(exc.problems), hide_index=True)
             return
+        except StoreUnavailable as exc:                 # a full disk, a server gone: nothing was written
+            progress.empty()
+            st.error(sentences.unavailable(exc, state.lang()))
+            return
         progress.progress(1.0, text=tr("data.step.done"))
         del st.session_state["pending"]
         st.session_state["loaded"] = counts

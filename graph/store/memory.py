@@ -21,7 +21,7 @@ from graph.model import PERSON
 from graph.privacy import person_contacts, person_names, scrub
 from graph.subgraph import select
 
-from . import BatchRejected, Store
+from . import BatchRejected, Store, StoreUnavailable
 
 FILE = "graph.json"
 
@@ -44,6 +44,15 @@ class MemoryStore(Store):
     def __init__(self, home):
         self.home = Path(home)
         self.path = self.home / FILE
+        if self.home.exists():
+            with self._locked():
+                self._remove_leftovers()
+
+    def _remove_leftovers(self):
+        """A write killed before its rename leaves its temporary file: under
+        the lock no write is under way, so any there is a leftover."""
+        for leftover in self.home.glob(".graph-*.tmp"):
+            leftover.unlink(missing_ok=True)
 
     # -- files -------------------------------------------------------------
     @contextmanager
@@ -64,19 +73,26 @@ class MemoryStore(Store):
             return from_payload(json.load(fh)["graph"])
 
     def _write(self, graph):
+        """Write the whole graph beside the old file, then rename it over:
+        a failure (a full disk) leaves the previous graph as it was."""
         payload = {"format": "passerelles-graph", "version": 1,
                    "modified": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                    "graph": to_payload(graph)}
-        fd, tmp = tempfile.mkstemp(dir=self.home, prefix=".graph-", suffix=".tmp")
+        self._remove_leftovers()
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(dir=self.home, prefix=".graph-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(payload, fh, ensure_ascii=False)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
-        except BaseException:
-            if os.path.exists(tmp):
+        except BaseException as exc:
+            if tmp and os.path.exists(tmp):
                 os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise StoreUnavailable("write_failed", location=str(self.path),
+                                       detail=exc.strerror or type(exc).__name__) from None
             raise
         dir_fd = os.open(self.home, os.O_RDONLY)
         try:

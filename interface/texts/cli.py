@@ -86,6 +86,10 @@ CLI = {
     "store.custom_not_allowed": ("choisir un autre serveur Neo4j n'est possible que sur la machine où tourne "
                                  "l'application", "choosing another Neo4j server is possible only on the machine "
                                  "the app runs on"),
+    "store.write_failed": ("impossible d'écrire {location} ({detail}) : le disque est-il plein ? Rien n'a été "
+                           "modifié, le graphe est tel qu'avant",
+                           "cannot write {location} ({detail}): is the disk full? Nothing was changed, the graph "
+                           "is as it was"),
     "store.stopped_answering": ("Neo4j à {uri} a cessé de répondre ({error}) ; cette demande n'a rien modifié",
                                 "Neo4j at {uri} stopped answering ({error}); this request changed nothing"),
     "cli.bad_transaction_rows": ("--transaction-rows doit être un nombre de lignes positif",

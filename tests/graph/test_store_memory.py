@@ -5,7 +5,7 @@ import pytest
 from conftest import BUNDLED
 
 from graph.model import Batch, Edge, Node
-from graph.store import BatchRejected, open_store, workspace_home
+from graph.store import BatchRejected, StoreUnavailable, open_store, workspace_home
 from graph.store.memory import MemoryStore
 
 
@@ -54,7 +54,7 @@ def test_a_crash_during_a_write_leaves_the_previous_state(empty_store, monkeypat
     def crash(*args, **kwargs):
         raise OSError("disk full")
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(StoreUnavailable):
         empty_store.apply(Batch(nodes=[org("org:b", "B")]))
     assert empty_store.path.read_bytes() == before
     assert [p.name for p in empty_store.home.iterdir() if p.suffix == ".tmp"] == []
@@ -96,3 +96,37 @@ def test_erase_person_leaves_no_trace(bundled_store):
 
 def test_bundled_files_exist():
     assert [p.name for p in BUNDLED] == ["connections.csv", "elements.csv"]
+
+
+def test_a_write_that_fails_leaves_the_graph_as_it_was_and_says_why(bundled_store, tmp_path):
+    """The command line with a file-size limit the workspace's file cannot
+    fit under (the operating system refuses the write, as on a full disk):
+    one sentence, exit 1, graph.json unchanged, no temporary file left."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    before = bundled_store.path.read_bytes()
+    extra = tmp_path / "more.csv"
+    extra.write_text("Label,Type\n" + "".join(f"Asso {i},association\n" for i in range(2000)), encoding="utf-8")
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 1000, len(before) + 1000))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)           # a refused write, not a killed process
+    proc = subprocess.run([sys.executable, "-m", "cli", "load", str(extra)], cwd=ROOT, capture_output=True,
+                          text=True, env={"PASSERELLES_HOME": str(bundled_store.home), "PATH": "/usr/bin:/bin"},
+                          preexec_fn=small_files, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+    assert "le disque est-il plein" in proc.stderr
+    assert bundled_store.path.read_bytes() == before
+    assert sorted(p.name for p in bundled_store.home.iterdir()) == [".lock", "graph.json"]
+
+
+def test_a_temporary_file_left_by_a_killed_write_is_removed_when_the_store_opens(bundled_store):
+    from graph.store.memory import MemoryStore
+    leftover = bundled_store.home / ".graph-abc123.tmp"
+    leftover.write_text("half a graph")
+    MemoryStore(bundled_store.home)
+    assert not leftover.exists() and bundled_store.graph().number_of_nodes() > 100
