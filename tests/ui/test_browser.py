@@ -170,3 +170,55 @@ def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
     with capsys.disabled():
         print(f"\n[browser] server start to first page fully drawn: {first_page:.1f} s; "
               f"{len(requests)} requests, all to 127.0.0.1; screenshots in {shots}")
+
+
+SVG = '<svg onload="window.__pwned=2">'
+HOSTILE = Batch(
+    nodes=[Node("org:piege", "Organisation", {"name": XSS, "category": "association"}, ["piege.csv:2"]),
+           Node("org:twin", "Organisation", {"name": "Cap Solidarités", "category": "ngo"}, ["piege.csv:3"]),
+           Node("org:cyrillic", "Organisation", {"name": "Саp Solidarités", "category": "ngo"}, ["piege.csv:4"]),
+           Node("ter:piege", "Territory", {"name": SVG, "level": "city", "lat": 50.6, "lon": 3.1}, ["piege.csv:5"]),
+           Node("thm:piege", "Theme", {"name": "<b>thème</b>](javascript:alert(3))"}, ["piege.csv:6"])],
+    edges=[Edge("org:piege", "PARTNER_OF", "org:cap-solidarites", {}, ["piege.csv:7"]),
+           Edge("org:twin", "MEMBER_OF", "org:cfsi", {}, ["piege.csv:8"]),
+           Edge("org:cyrillic", "ATTENDED", "evt:atelier-lille-2016", {}, ["piege.csv:9"]),
+           Edge("org:piege", "BASED_IN", "ter:piege", {}, ["piege.csv:10"]),
+           Edge("ter:piege", "PART_OF", "ter:nord-pas-de-calais", {}, ["piege.csv:11"]),
+           Edge("org:piege", "WORKS_ON", "thm:piege", {}, ["piege.csv:12"]),
+           Edge("org:twin", "WORKS_ON", "thm:piege", {}, ["piege.csv:13"])])
+PAGES = ["", "explorer?focus=org%3Acap-solidarites&radius=2", "acteur?org=org%3Acap-solidarites",
+         "acteur?org=org%3Apiege", "synergies", "lacunes", "territoires?place=ter%3Apiege", "donnees", "methode"]
+
+
+def test_hostile_and_look_alike_names_on_every_page(chromium, server, tmp_path):
+    """Names that are markup or scripts, and two impostors of Cap
+    Solidarités (a twin under another id, a Cyrillic look-alike), on every
+    page: nothing runs, nothing is fetched from outside, and links open the
+    real organisation."""
+    url, home, _ = server
+    from interface.workspace import open_workspace
+    open_workspace("embedded", {"home": str(home)}).apply(HOSTILE)
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    requests, dialogs = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in PAGES:
+        page.goto(f"{url}/{path}")
+        drawn(page)
+        for frame in page.frames:
+            assert frame.evaluate("() => window.__pwned === undefined"), path
+        assert not page.locator('[data-testid="stException"]').count(), path
+        if path.startswith("acteur?org=org%3Acap"):
+            assert page.locator("h2").first.inner_text() == "Cap Solidarités"
+            assert "org:cap-solidarites" in page.get_by_text("org:cap-solidarites").first.inner_text()
+        if path.startswith("explorer"):
+            link = page.get_by_role("link", name="Ouvrir la fiche de Cap Solidarités")
+            assert "org=org%3Acap-solidarites" in link.get_attribute("href")
+            link.click()
+            drawn(page)
+            assert "org=org%3Acap-solidarites" in page.url and page.locator("h2").first.inner_text() == "Cap Solidarités"
+        if path.startswith("territoires"):
+            assert page.get_by_text(SVG, exact=False).count()           # the name, shown as typed
+    page.screenshot(path=tmp_path / "hostile.png", full_page=False)
+    assert dialogs == []
+    assert [u for u in requests if not u.startswith(LOCAL)] == []
