@@ -86,14 +86,28 @@ class Plan:
     problems: list = field(default_factory=list)
 
 
-def placed(record):
+class placed:
     """The Problem factory of a record: `where(column, code, **values)`,
     placed at the record's file and row, the column as the user named it."""
-    origin = record.origin
+    __slots__ = ("origin",)
 
-    def where(column, code, /, **values):
+    def __init__(self, record):
+        self.origin = record.origin
+
+    def __call__(self, column, code, /, **values):
+        origin = self.origin
         return Problem(origin.file or "?", origin.row, origin.column(column) if column else None, code, values)
-    return where
+
+
+def _kind(end, planned, node_of):
+    """The kind of a tie's end: planned by this batch, or stored; None if neither."""
+    if type(end) is not str:
+        return None
+    kind = planned.get(end)
+    if kind is None:
+        found = node_of(end)
+        kind = found.get("kind") if found is not None else None
+    return kind
 
 
 def plan_batch(batch, node_of, edge_of) -> Plan:
@@ -126,17 +140,12 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
     write = out.edges.append
     for edge in batch.edges:
         where = placed(edge)
-        kinds = []
-        for end in (edge.source, edge.target):
-            kind = planned.get(end) if isinstance(end, str) else None
-            if kind is None and isinstance(end, str):
-                kind = (node_of(end) or {}).get("kind")
-            kinds.append(kind)
-        missing = next((end for end, kind in zip((edge.source, edge.target), kinds) if kind is None), None)
-        if missing is not None:
+        source_kind, target_kind = _kind(edge.source, planned, node_of), _kind(edge.target, planned, node_of)
+        if source_kind is None or target_kind is None:
+            missing = edge.source if source_kind is None else edge.target
             out.problems.append(where(None, "not_in_graph", id=str(missing)))
             continue
-        problems = validate_edge(edge, kinds[0], kinds[1], where)
+        problems = validate_edge(edge, source_kind, target_kind, where)
         if problems:
             out.problems += problems
             continue

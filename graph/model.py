@@ -302,6 +302,8 @@ def value_problem(value):
     """(code, values) when `value` cannot be a property of the graph, else
     None. A property is text, a number (finite; integers within 64 bits), a
     yes/no, or a list of texts or of numbers: what both stores keep alike."""
+    if type(value) is str:                      # most values: one test, one search
+        return ("control_character", {}) if _CONTROL.search(value) else None
     if isinstance(value, str):
         return ("control_character", {}) if _CONTROL.search(value) else None
     if isinstance(value, bool):
@@ -312,7 +314,7 @@ def value_problem(value):
         return None if math.isfinite(value) else ("not_finite", {})
     if isinstance(value, list):
         if all(isinstance(v, str) for v in value):
-            return next((p for p in map(value_problem, value) if p), None)
+            return ("control_character", {}) if _CONTROL.search("\n".join(value)) else None
         if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
             return next((p for p in map(value_problem, value) if p), None)
         return ("mixed_list", {})
@@ -344,8 +346,10 @@ def validate_sources(sources, conflicts, where) -> list:
     writes: {field: [{"value": a property value, "sources": [texts]}]}."""
     out = []
     if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources) \
-            or any(value_problem(s) for s in sources):
+            or _CONTROL.search("\n".join(sources)):
         out.append(where("sources", "bad_sources"))
+    if conflicts == {}:
+        return out
     if not isinstance(conflicts, dict) or not all(
             isinstance(name, str) and isinstance(entries, list) and all(
                 isinstance(e, dict) and set(e) == {"value", "sources"} and value_problem(e["value"]) is None
@@ -402,9 +406,9 @@ def validate_edge(edge: Edge, source_kind: str, target_kind: str, where) -> list
     if not isinstance(edge.type, str) or edge.type not in RELATIONS:
         return [where("type", "unknown_relation", value=str(edge.type)[:40], expected=list(RELATIONS))]
     for end in (edge.source, edge.target):
-        if not isinstance(end, str) or not end.strip() or value_problem(end):
+        if type(end) is not str or not end.strip() or _CONTROL.search(end):
             return [where(None, "bad_id", id=repr(end)[:40])]
-    if not isinstance(edge.discriminator, str) or value_problem(edge.discriminator):
+    if type(edge.discriminator) is not str or _CONTROL.search(edge.discriminator):
         return [where("key", "bad_key")]
     out = validate_props(edge.props, where, EDGE_RESERVED) + validate_sources(edge.sources, edge.conflicts, where)
     sources, targets = RELATIONS[edge.type]
