@@ -40,7 +40,11 @@ def problems_data(problems, lang) -> list:
 
 def cmd_load(args, store):
     lang = args.lang
-    batch = load_paths(args.paths, args.format, NameIndex.from_graph(store.graph()), args.event)
+    progress = _progress_line(lang) if not args.json and sys.stderr.isatty() else None
+    batch = load_paths(args.paths, args.format, NameIndex.from_graph(store.graph()), args.event,
+                       args.skip_invalid, progress)
+    if progress:
+        print(file=sys.stderr)
     counts, errors = {"created": 0, "updated": 0, "unchanged": 0}, list(batch.errors)
     if not errors:
         try:
@@ -63,6 +67,18 @@ def cmd_load(args, store):
     for problem in batch.warnings:
         print(f"  {t('cli.warning', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}")
     return 1 if errors else 0
+
+
+def _progress_line(lang):
+    """A progress line on the terminal for big files (stderr, rewritten in place)."""
+    shown = [-1]
+
+    def show(fraction):
+        percent = int(fraction * 100)
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\r{t('cli.reading', lang, percent=percent)}", end="", file=sys.stderr, flush=True)
+    return show
 
 
 def cmd_stats(args, store):
@@ -241,6 +257,7 @@ def parser(lang: str = DEFAULT):
     command("load", cmd_load, (("paths",), {"nargs": "+", "metavar": "PATH"}),
             (("--format",), {"choices": LOAD_FORMATS, "default": "auto", "help": h("format")}),
             (("--event",), {"help": h("event")}), as_json,
+            (("--skip-invalid",), {"action": "store_true", "help": h("skip_invalid")}),
             (("--transaction-rows",), {"type": _rows, "metavar": "N", "help": h("transaction_rows")}))
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),
             (("--output",), {"required": True, "metavar": "PATH", "help": h("output")}),

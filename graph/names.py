@@ -14,7 +14,7 @@ from confusable_homoglyphs import confusables
 from rapidfuzz import fuzz, process
 
 from . import settings
-from .model import ORGANISATION, clean_text, fold
+from .model import ORGANISATION, TERRITORY, clean_text, fold
 
 # Scores are rapidfuzz ratios (0-100) on folded names (graph/settings.py).
 FUZZY_ACCEPT = settings.value("fuzzy_accept")   # at or above: taken, and reported as doubtful
@@ -69,16 +69,20 @@ class NameIndex:
         self._exact = {}       # (kind, folded) -> set of ids
         self._names = {}       # kind -> {id: folded name} for fuzzy matching
         self._looks = {}       # (kind, skeleton of the name) -> set of ids
+        self._identified = {}  # official identifier (FR-RNA-W…, XM-DAC-41114, iso:TD, DAC:11220) -> set of ids
 
     @classmethod
     def from_graph(cls, graph):
         index = cls()
         for node_id, data in graph.nodes(data=True):
+            identifiers = data.get("identifiers") if isinstance(data.get("identifiers"), list) else []
+            if data.get("kind") == TERRITORY and data.get("level") == "country" and data.get("country_code"):
+                identifiers = [*identifiers, f"iso:{str(data['country_code']).upper()}"]
             index.add(node_id, data.get("kind"), data.get("name", ""),
-                      data.get("acronym"), data.get("aliases"))
+                      data.get("acronym"), data.get("aliases"), identifiers)
         return index
 
-    def add(self, node_id, kind, name, acronym=None, aliases=None):
+    def add(self, node_id, kind, name, acronym=None, aliases=None, identifiers=()):
         name = name if isinstance(name, str) else str(name or "")      # a store written before the checks
         self.kind_of[node_id] = kind
         self.name_of[node_id] = name
@@ -98,6 +102,14 @@ class NameIndex:
         self._names.setdefault(kind, {})[node_id] = fold(bare)
         if kind == ORGANISATION:
             self._looks.setdefault((kind, skeleton(name)), set()).add(node_id)
+        for identifier in identifiers or ():
+            if isinstance(identifier, str) and identifier.strip():
+                self._identified.setdefault(identifier.strip(), set()).add(node_id)
+
+    def identified(self, identifier: str) -> list:
+        """Ids of the nodes an official identifier names (one, or several
+        when sources disagree: then the caller says so)."""
+        return sorted(self._identified.get(identifier.strip(), ()))
 
     def lookalikes(self, name, kind=ORGANISATION, other_than=None) -> list:
         """Ids of known organisations whose name looks the same as `name`

@@ -17,9 +17,10 @@ from .graphfile import read_graph_file
 from .participants import ParticipantsReader, looks_like_participants, read_participant_tables
 from graph.names import NameIndex
 from .spreadsheet import SpreadsheetReader, table_role
-from .tables import TableError, read_tables
+from .iati import looks_like_iati, read_iati
+from .tables import TableError, Upload, read_tables
 
-FORMATS = ("auto", "spreadsheet", "participants", "json", "graphml")
+FORMATS = ("auto", "spreadsheet", "participants", "json", "graphml", "iati")
 
 
 def detect_format(path) -> str:
@@ -28,6 +29,8 @@ def detect_format(path) -> str:
         return "json"
     if suffix == ".graphml":
         return "graphml"
+    if suffix == ".xml" or looks_like_iati(_head(path)):
+        return "iati"             # the IATI reader says so if it is not IATI
     try:
         tables = read_participant_tables(path)
     except TableError:
@@ -37,11 +40,25 @@ def detect_format(path) -> str:
     return "spreadsheet"
 
 
+def _head(path) -> bytes:
+    """The first bytes of a file (b"" when it cannot be read: the reader
+    chosen then says why)."""
+    if isinstance(path, Upload):
+        return path.data[:8192]
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8192)
+    except OSError:
+        return b""
+
+
 def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
-               event: str | None = None) -> Batch:
+               event: str | None = None, skip_invalid: bool = False, progress=None) -> Batch:
     """Read every file and return one consolidated Batch. Spreadsheet files
     are read together, so that an elements file and a connections file make
-    one load."""
+    one load. `skip_invalid`: IATI activities that cannot be read are left
+    out and listed, instead of stopping the load. `progress(fraction)`
+    follows the reading of big files."""
     known = known or NameIndex()
     batch = Batch()
     spreadsheets = []
@@ -58,6 +75,8 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
                 batch.warnings += encoding_warnings(tables)
             elif kind in ("json", "graphml"):
                 batch.extend(read_graph_file(path, kind))
+            elif kind == "iati":
+                batch.extend(read_iati(path, known, skip_invalid, progress))
             else:
                 batch.errors.append(Problem(str(path), None, None, "unknown_format", {"value": kind}))
         except TableError as exc:

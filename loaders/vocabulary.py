@@ -148,3 +148,18 @@ def guess_category(name: str) -> str:
         if re.search(pattern, folded):
             return category
     return "other"
+
+
+# IATI's OrganisationType codes -> the vocabulary's categories (the sphere
+# follows from the category).
+IATI_ORGANISATION_TYPES = {
+    "10": "state_body", "11": "local_authority", "15": "state_body",
+    "21": "ngo", "22": "ngo", "23": "ngo", "24": "ngo",
+    "30": "company", "40": "international_organisation", "60": "foundation",
+    "70": "company", "71": "company", "72": "company", "73": "company",
+    "80": "research", "90": "other",
+}
+
+
+def iati_organisation_category(code: str) -> str:
+    return IATI_ORGANISATION_TYPES.get((code or "").strip(), "other")

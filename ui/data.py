@@ -29,7 +29,7 @@ from ui import safe, state
 from ui.uploader import uploader
 from ui.state import tr
 
-UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml", "xml"]
 
 
 def problems_table(problems) -> pd.DataFrame:
@@ -46,7 +46,8 @@ def check(data, files, fmt, event):
     # read from memory, never written to disk (a participants list holds
     # e-mails and phones); the user's file name is kept for the report and sources
     paths = [Upload(upload.name, upload.getvalue()) for upload in files]
-    batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None)
+    batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None,
+                       progress=lambda f: progress.progress(0.6 * f, text=tr("data.step.read")))
     progress.progress(0.6, text=tr("data.step.check"))
     plan = data.store.plan(batch) if not batch.errors else None
     progress.progress(1.0, text=tr("data.step.done"))

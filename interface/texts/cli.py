@@ -10,6 +10,10 @@ CLI = {
     "cli.help.format": ("le format des fichiers (auto : reconnu au contenu)", "the files' format (auto: by content)"),
     "cli.help.event": ("listes de participants : l'événement auquel ils étaient (nom ou identifiant)",
                        "participants lists: the event they attended (name or id)"),
+    "cli.help.skip_invalid": ("IATI : laisser de côté (en les listant) les activités illisibles au lieu de tout "
+                              "refuser", "IATI: leave out (and list) the activities that cannot be read instead of "
+                              "refusing everything"),
+    "cli.reading": ("Lecture… {percent} %", "Reading… {percent}%"),
     "cli.help.json": ("le résultat en JSON", "the result as JSON"),
     "cli.help.transaction_rows": ("Neo4j, très gros chargements : valider par transactions de N lignes (une "
                                   "reprise converge)",

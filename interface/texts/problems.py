@@ -92,6 +92,18 @@ PROBLEMS = {
     "problem.too_slow": ("la lecture a dépassé {seconds} secondes : découpez le fichier",
                          "reading took more than {seconds} seconds: split the file"),
     "problem.cell_too_long": ("une cellule dépasse {most} caractères", "a cell holds more than {most} characters"),
+    "problem.iati_generic_participant": ("« {name} » est une catégorie ou un canal, pas une organisation : laissé de côté",
+                                         "“{name}” is a category or a channel, not an organisation: left out"),
+    "problem.iati_name_two_refs": ("« {name} » vient avec deux identifiants ({refs}) : gardées comme deux "
+                                   "organisations ; fusionnez-les si c'est la même",
+                                   "“{name}” comes with two identifiers ({refs}): kept as two organisations; merge "
+                                   "them if they are one"),
+    "problem.iati_unknown_code": ("code « {code} » inconnu (activité {activity}) : ce lieu est laissé de côté",
+                                  "unknown code “{code}” (activity {activity}): this place is left out"),
+    "problem.iati_no_identifier": ("activité sans iati-identifier : elle ne peut pas être reconnue d'un chargement à "
+                                   "l'autre", "an activity without iati-identifier: it cannot be recognised from one "
+                                   "load to the next"),
+    "problem.not_xml": ("ce n'est pas du XML valide ({detail})", "not valid XML ({detail})"),
     "problem.unknown_format": ("format inconnu « {value} »", "unknown format “{value}”"),
     "problem.no_table_found": ("aucune feuille d'éléments (Label, Type) ni de liens (From, To, Type) n'a été "
                                "trouvée", "no elements sheet (Label, Type) nor connections sheet (From, To, Type) "
