@@ -239,3 +239,16 @@ def test_uploads_are_read_from_memory_and_never_left_on_disk(bundled_store, tmp_
     at.button(key="load").click().run()
     assert "Chargé" in texts(at)
     assert list(temporary.iterdir()) == []
+
+
+def test_an_iati_file_loads_through_the_data_page(bundled_store):
+    from conftest import REALDATA
+    path = need(REALDATA / "iati" / "es_maec_aecid_indonesia_v201.xml")
+    at = upload(visit("data"), {path.name: path.read_bytes()})
+    assert "Si vous chargez" in texts(at)
+    assert "catégorie ou un canal" in "".join(df.value.to_csv() for df in at.dataframe)      # the warnings, in French
+    at.button(key="load").click().run()
+    assert "Chargé" in texts(at)
+    graph = bundled_store.graph()
+    assert sum(1 for n, d in graph.nodes(data=True) if n.startswith("prj:ES-DIR3")) == 83
+    assert graph.nodes["ter:indonesie"]["lat"] < 0
