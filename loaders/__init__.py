@@ -18,9 +18,10 @@ from .participants import ParticipantsReader, looks_like_participants, read_part
 from graph.names import NameIndex
 from .spreadsheet import SpreadsheetReader, table_role
 from .iati import looks_like_iati, read_iati
+from .presence import PresenceReader, looks_like_presence
 from .tables import TableError, Upload, read_tables
 
-FORMATS = ("auto", "spreadsheet", "participants", "json", "graphml", "iati")
+FORMATS = ("auto", "spreadsheet", "presence", "participants", "json", "graphml", "iati")
 
 
 def detect_format(path) -> str:
@@ -35,6 +36,8 @@ def detect_format(path) -> str:
         tables = read_participant_tables(path)
     except TableError:
         return "spreadsheet"   # the spreadsheet reader reports the problem
+    if any(looks_like_presence(t) for t in read_tables(path)):
+        return "presence"
     if any(looks_like_participants(t) for t in tables) and not any(table_role(t) for t in tables):
         return "participants"
     return "spreadsheet"
@@ -68,6 +71,10 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
             if kind == "spreadsheet":
                 tables = read_tables(path)
                 spreadsheets += tables
+                batch.warnings += encoding_warnings(tables)
+            elif kind == "presence":
+                tables = read_tables(path)
+                batch.extend(PresenceReader(known).read(tables))
                 batch.warnings += encoding_warnings(tables)
             elif kind == "participants":
                 tables = read_participant_tables(path)

@@ -329,6 +329,7 @@ PAGES = {
     "data.format.participants": ("Liste de participants", "Participants list"),
     "data.format.json": ("Graphe JSON", "JSON graph"),
     "data.format.graphml": ("GraphML", "GraphML"),
+    "data.format.presence": ("Qui fait quoi où (3W / 4W, HXL)", "Who does what where (3W / 4W, HXL)"),
     "data.format.iati": ("IATI (données ouvertes de l'aide, XML)", "IATI (open aid data, XML)"),
     "data.event": ("Événement (listes de participants)", "Event (participants lists)"),
     "data.new_event": ("… ou un nouvel événement", "… or a new event"),

@@ -104,6 +104,7 @@ PROBLEMS = {
                                    "l'autre", "an activity without iati-identifier: it cannot be recognised from one "
                                    "load to the next"),
     "problem.not_xml": ("ce n'est pas du XML valide ({detail})", "not valid XML ({detail})"),
+    "problem.columns_not_used": ("colonnes non utilisées : {columns}", "columns not used: {columns}"),
     "problem.unknown_format": ("format inconnu « {value} »", "unknown format “{value}”"),
     "problem.no_table_found": ("aucune feuille d'éléments (Label, Type) ni de liens (From, To, Type) n'a été "
                                "trouvée", "no elements sheet (Label, Type) nor connections sheet (From, To, Type) "
