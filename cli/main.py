@@ -2,6 +2,7 @@
 
     python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
                                [--transaction-rows N]
+                               [--replace] [--top N]
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m cli stats [--json]
     python -m cli metrics [--json] [--seed N] [--top N]
@@ -25,6 +26,7 @@ import sys
 from graph.analytics import Refused
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
+from graph.model import ALL
 from graph.names import NameIndex
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
@@ -41,11 +43,16 @@ def problems_data(problems, lang) -> list:
 def cmd_load(args, store):
     lang = args.lang
     progress = _progress_line(lang) if not args.json and sys.stderr.isatty() else None
-    batch = load_paths(args.paths, args.format, NameIndex.from_graph(store.graph()), args.event,
-                       args.skip_invalid, progress)
+    known = NameIndex.from_graph(store.graph())
+    batch = load_paths(args.paths, args.format, known, args.event, args.skip_invalid, progress)
     if progress:
         print(file=sys.stderr)
+    if args.replace:
+        batch.accept = ALL
     counts, errors = {"created": 0, "updated": 0, "unchanged": 0}, list(batch.errors)
+    plan = None
+    if not errors and any(node.id in known.kind_of for node in batch.nodes):
+        plan = store.plan(batch)          # what it changes in known elements, said before the counts
     if not errors:
         try:
             if args.transaction_rows and store.name == "neo4j":
@@ -54,8 +61,10 @@ def cmd_load(args, store):
                 counts = store.apply(batch)
         except BatchRejected as exc:
             errors = exc.problems
+    changes, held = (plan.changes, plan.held) if plan and not errors else ([], [])
     if args.json:
-        print(json.dumps({**counts, "warnings": problems_data(batch.warnings, lang),
+        print(json.dumps({**counts, "changes": [vars(c) for c in changes], "held": [vars(c) for c in held],
+                          "warnings": problems_data(batch.warnings, lang),
                           "errors": problems_data(errors, lang)}, ensure_ascii=False, indent=1))
         return 1 if errors else 0
     if errors:
@@ -64,6 +73,14 @@ def cmd_load(args, store):
             print(f"  {t('cli.error', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}")
     else:
         print(t("cli.loaded", lang, store=store.name, **counts))
+        name_of = lambda i: known.name_of.get(i, i)  # noqa: E731
+        for title, found, is_held in (("cli.changes", changes, False), ("cli.held", held, True)):
+            if found:
+                print(t(title, lang))
+                for item in found[:args.top]:
+                    print(f"  {sentences.change(item, name_of, lang, held=is_held)}")
+                if len(found) > args.top:
+                    print(f"  {t('cli.more', lang, count=len(found) - args.top)}")
     for problem in batch.warnings:
         print(f"  {t('cli.warning', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}")
     return 1 if errors else 0
@@ -258,6 +275,7 @@ def parser(lang: str = DEFAULT):
             (("--format",), {"choices": LOAD_FORMATS, "default": "auto", "help": h("format")}),
             (("--event",), {"help": h("event")}), as_json,
             (("--skip-invalid",), {"action": "store_true", "help": h("skip_invalid")}),
+            (("--replace",), {"action": "store_true", "help": h("replace")}), top(50),
             (("--transaction-rows",), {"type": _rows, "metavar": "N", "help": h("transaction_rows")}))
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),
             (("--output",), {"required": True, "metavar": "PATH", "help": h("output")}),

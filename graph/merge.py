@@ -7,16 +7,22 @@ stores and the loaders' consolidation follow.
   same document (a revised spreadsheet); when they come from different
   sources, the newest value is kept and the disagreement is recorded in
   `conflicts` with both values and their sources, never silently lost.
+- Except for what names an element (PROTECTED: name, category, sphere): from
+  another source, the known value stays unless the user accepted the
+  change (Batch.accept); a held name becomes an alias. A directory that
+  calls « Grdr Migration-Citoyenneté-Développement » « GRDR » does not
+  rename it, nor make a network an association, without being asked.
 - Sources accumulate. Merging the same record twice changes nothing.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Problem, edge_key, graph_key, source_document, validate_edge, validate_node
+from .model import ALL, Problem, edge_key, fold, graph_key, source_document, validate_edge, validate_node
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 RESERVED = frozenset({"sources", "conflicts"})      # merged apart; the model refuses them as properties
+PROTECTED = frozenset({"name", "category", "sphere"})
 
 
 def _documents(sources) -> set:
@@ -30,14 +36,33 @@ def _add_conflict(conflicts: dict, field: str, value, sources):
         entries.append(entry)
 
 
+def _with_alias(attrs: dict, name: str):
+    aliases = attrs.get("aliases")
+    aliases = list(aliases) if isinstance(aliases, list) else []
+    if fold(name) not in {fold(a) for a in aliases if isinstance(a, str)}:
+        attrs["aliases"] = aliases + [name]
+
+
+def _giving(old: dict, field: str, value) -> list:
+    """The sources that gave a known value: those its conflict entry names,
+    else every source of the element (all gave the same value, or there
+    would be a conflict)."""
+    for entry in (old.get("conflicts") or {}).get(field, []):
+        if entry.get("value") == value:
+            return list(entry.get("sources", []))
+    return list(old.get("sources", []))
+
+
 def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | None = None,
-                revise_same_document: bool = True):
+                revise_same_document: bool = True, keep=()):
     """Return (new attributes, status) for a record merged into `old`.
 
     `old` holds the stored attributes (props plus `sources` and maybe
     `conflicts`), or None when the element is new. Pure: `old` is not changed.
     With `revise_same_document` false, any disagreement is a conflict, even
-    between two passages of one document.
+    between two passages of one document. Fields in `keep` keep their known
+    value when another source differs (recorded in `conflicts`; a name
+    becomes an alias).
     """
     clean = {k: v for k, v in props.items() if k not in RESERVED and v is not None and v != "" and v != []}
     if old is None:
@@ -54,6 +79,13 @@ def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | 
         known = attrs.get(name)
         if known in (None, "") or known == value:
             attrs[name] = value
+            continue
+        giving = _giving(old, name, known) if name in keep else ()
+        if name in keep and not (revise_same_document and _documents(sources) & _documents(giving)):
+            _add_conflict(merged_conflicts, name, known, giving)
+            _add_conflict(merged_conflicts, name, value, sources)
+            if name == "name" and isinstance(value, str):
+                _with_alias(attrs, value)
             continue
         if not same_document:
             _add_conflict(merged_conflicts, name, known, old_sources)
@@ -77,13 +109,47 @@ def conflicting_fields(old_props: dict, new_props: dict) -> list:
 
 
 @dataclass
+class Change:
+    """One known value a batch replaces (or, held, would replace)."""
+    id: str
+    kind: str
+    field: str
+    before: object
+    after: object
+    sources: list
+
+
+@dataclass
 class Plan:
     """What merging a batch changes: the nodes and ties to write (whole
-    attribute sets), the counts, and the problems that forbid writing."""
+    attribute sets), the counts, each known value replaced (`changes`) and
+    each name or category held back until the user accepts it (`held`),
+    and the problems that forbid writing."""
     nodes: list = field(default_factory=list)   # (id, kind, attrs)
     edges: list = field(default_factory=list)   # (source, rel, target, key, attrs)
     counts: dict = field(default_factory=lambda: {CREATED: 0, UPDATED: 0, UNCHANGED: 0})
     problems: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+    held: list = field(default_factory=list)
+
+
+def _kept(node_id, accept) -> frozenset:
+    """The protected fields of a node this batch may not replace."""
+    if accept == ALL:
+        return frozenset()
+    return frozenset(f for f in PROTECTED if (node_id, f) not in accept)
+
+
+def _changes(node, old, attrs, keep, out):
+    """Record each known value of `old` the merge replaced or held back."""
+    for name, value in node.props.items():
+        before = old.get(name)
+        if before in (None, "", []) or value in (None, "", []) or name in RESERVED:
+            continue
+        if attrs.get(name) != before:
+            out.changes.append(Change(node.id, node.kind, name, before, attrs.get(name), list(node.sources)))
+        elif value != before and name in keep:
+            out.held.append(Change(node.id, node.kind, name, before, value, list(node.sources)))
 
 
 class placed:
@@ -132,7 +198,10 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
             out.problems.append(where("id", "id_other_kind", id=node.id, old=old.get("kind"), new=node.kind))
             continue
         base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
-        attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts)
+        keep = _kept(node.id, batch.accept) if base is not None else ()
+        attrs, status = merge_attrs(base, node.props, node.sources, node.conflicts, keep=keep)
+        if status == UPDATED:
+            _changes(node, base, attrs, keep, out)
         counts[status] += 1
         planned[node.id] = node.kind
         if status != UNCHANGED:

@@ -281,12 +281,18 @@ class Batch:
     edges: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    # Which names and categories of known elements this batch may replace
+    # (graph.merge.PROTECTED): a set of (id, field), or ALL.
+    accept: object = field(default_factory=frozenset)
 
     def extend(self, other: "Batch"):
         self.nodes += other.nodes
         self.edges += other.edges
         self.errors += other.errors
         self.warnings += other.warnings
+
+
+ALL = "all"
 
 
 # Neo4j stores 64-bit integers; a bigger one would be refused by one store

@@ -4,6 +4,7 @@ for the app and the command line alike. `name_of(id)` gives the name to
 show for an id (see names_in)."""
 from __future__ import annotations
 
+from graph.model import CONTACT_FIELDS
 from interface.i18n import t
 
 
@@ -205,6 +206,28 @@ def problem(found, lang: str) -> str:
     if element:
         text = t(f"problem.element.{element}", lang, id=element_id) + text
     return text
+
+
+def value(field_name: str, value, lang: str) -> str:
+    """A field's value in words: a category or sphere as the vocabulary
+    says it, a list joined; contact details never written out."""
+    if field_name in CONTACT_FIELDS:
+        return t("change.hidden", lang)
+    if field_name in ("category", "sphere", "kind"):
+        return word(field_name, value, lang)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def change(found, name_of, lang: str, held: bool = False) -> str:
+    """One known value a load replaces (graph.merge.Change), or holds back
+    until the user accepts it."""
+    values = {"element": name_of(found.id), "field": field(found.field, lang),
+              "before": value(found.field, found.before, lang), "after": value(found.field, found.after, lang)}
+    if not held:
+        return t("change.line", lang, **values)
+    return t("change.held_name" if found.field == "name" else "change.held", lang, **values)
 
 
 def place(found) -> str:

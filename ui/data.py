@@ -53,6 +53,7 @@ def check(data, files, fmt, event):
     progress.progress(1.0, text=tr("data.step.done"))
     st.session_state["pending"] = {"batch": batch, "version": data.version, "key": data.key,
                                    "counts": plan.counts if plan else None,
+                                   "changes": plan.changes if plan else [], "held": plan.held if plan else [],
                                    "errors": list(batch.errors) + (plan.problems if plan else [])}
 
 
@@ -72,10 +73,12 @@ def report(data):
             safe.table(problems_table(batch.warnings), hide_index=True)
     if errors:
         return
+    accepted = changes_section(data, pending)
     if (pending["key"], pending["version"]) != data.stamp:
         st.warning(tr("data.changed"))
         return
     if st.button(tr("data.load"), type="primary", key="load"):
+        batch.accept = accepted
         progress = st.progress(0.1, text=tr("data.step.write"))
         try:
             counts = data.store.apply(batch)
@@ -92,6 +95,31 @@ def report(data):
         del st.session_state["pending"]
         st.session_state["loaded"] = counts
         st.rerun()
+
+
+def changes_section(data, pending) -> set:
+    """The known values the load replaces (before → after), and the names
+    and categories another source gave, kept unless the user ticks them.
+    Returns the (id, field) ticked."""
+    lang, name_of = state.lang(), sentences.names_in(data.graph)
+    changes, held = pending["changes"], pending["held"]
+    if changes:
+        with st.expander(tr("data.changes", count=len(changes))):
+            safe.table(pd.DataFrame([{tr("data.element"): name_of(c.id), tr("data.field"): sentences.field(c.field, lang),
+                                      tr("data.before"): sentences.value(c.field, c.before, lang),
+                                      tr("data.after"): sentences.value(c.field, c.after, lang)} for c in changes]),
+                       hide_index=True)
+    if not held:
+        return set()
+    st.warning(tr("data.held", count=len(held)))
+    st.caption(tr("data.held_help"))
+    safe.table(pd.DataFrame([{tr("data.element"): name_of(c.id), tr("data.field"): sentences.field(c.field, lang),
+                              tr("data.kept"): sentences.value(c.field, c.before, lang),
+                              tr("data.proposed"): sentences.value(c.field, c.after, lang)} for c in held]),
+               hide_index=True)
+    ticked = st.multiselect(tr("data.replace"), range(len(held)), key="replace", placeholder=tr("data.replace_none"),
+                            format_func=lambda i: sentences.change(held[i], name_of, lang))
+    return {(held[i].id, held[i].field) for i in ticked}
 
 
 def upload_section(data):

@@ -17,16 +17,20 @@ def plain(text) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text)).replace("/", "\\/")
 
 
-def table(frame, **kwargs):
-    """st.dataframe, with every text cell a spreadsheet would run as a
+def cells(frame):
+    """A copy of `frame` with every text cell a spreadsheet would run as a
     formula neutralised (a leading apostrophe, as graph.export writes CSV):
-    the table's own « Download as CSV » then gives text, never a live
+    a table's own « Download as CSV » then gives text, never a live
     formula, whatever the store holds."""
-    import streamlit as st
-
     from graph.export import spreadsheet_cell
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or str(safe[column].dtype).startswith("str"):
             safe[column] = safe[column].map(lambda v: spreadsheet_cell(v) if isinstance(v, str) else v)
-    return st.dataframe(safe, **kwargs)
+    return safe
+
+
+def table(frame, **kwargs):
+    """st.dataframe of `frame` with its cells neutralised (cells)."""
+    import streamlit as st
+    return st.dataframe(cells(frame), **kwargs)

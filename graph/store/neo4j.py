@@ -236,7 +236,7 @@ class Neo4jStore(Store):
 
     def _apply_in_parts(self, batch, size):
         counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
-        parts = [Batch(nodes=nodes) for nodes in _chunks(batch.nodes, size)]
+        parts = [Batch(nodes=nodes, accept=batch.accept) for nodes in _chunks(batch.nodes, size)]
         parts += [Batch(edges=edges) for edges in _chunks(batch.edges, size)]
         kinds, fresh = {}, set()     # what the node parts wrote, for the tie parts
         with self.driver.session(database=self.database) as session:

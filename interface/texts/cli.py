@@ -13,6 +13,13 @@ CLI = {
     "cli.help.skip_invalid": ("IATI : laisser de côté (en les listant) les activités illisibles au lieu de tout "
                               "refuser", "IATI: leave out (and list) the activities that cannot be read instead of "
                               "refusing everything"),
+    "cli.help.replace": ("remplacer les noms et catégories d'éléments connus qu'une autre source donnait "
+                         "(par défaut : gardés, le nouveau nom ajouté comme autre nom)",
+                         "replace the names and categories of known elements another source gave (by default: "
+                         "kept, the new name added as another name)"),
+    "cli.changes": ("Valeurs connues remplacées (avant → après) :", "Known values replaced (before → after):"),
+    "cli.held": ("Gardés tels quels : une autre source les nomme autrement (--replace pour les remplacer) :",
+                 "Kept as they are: another source names them otherwise (--replace to replace them):"),
     "cli.reading": ("Lecture… {percent} %", "Reading… {percent}%"),
     "cli.help.json": ("le résultat en JSON", "the result as JSON"),
     "cli.help.transaction_rows": ("Neo4j, très gros chargements : valider par transactions de N lignes (une "

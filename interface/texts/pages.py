@@ -342,6 +342,22 @@ PAGES = {
                     "{count} error(s): nothing will be written. Mend the file and try again."),
     "data.warnings": ("{count} avertissement(s)", "{count} warning(s)"),
     "data.load": ("Charger dans le graphe", "Load into the graph"),
+    "data.changes": ("{count} valeur(s) connue(s) remplacée(s)", "{count} known value(s) replaced"),
+    "data.held": ("{count} nom(s) ou catégorie(s) qu'une autre source donnait : gardés, sauf ceux que vous "
+                  "choisissez de remplacer",
+                  "{count} name(s) or categories another source gave: kept, except those you choose to replace"),
+    "data.held_help": ("Un nom gardé reçoit le nouveau nom comme autre nom ; les deux valeurs restent notées "
+                       "dans la fiche (sources en désaccord).",
+                       "A kept name receives the new name as another name; both values stay recorded on the "
+                       "element's page (sources that disagree)."),
+    "data.element": ("Élément", "Element"),
+    "data.field": ("Champ", "Field"),
+    "data.before": ("Avant", "Before"),
+    "data.after": ("Après", "After"),
+    "data.kept": ("Gardé", "Kept"),
+    "data.proposed": ("Proposé", "Proposed"),
+    "data.replace": ("Remplacer quand même", "Replace anyway"),
+    "data.replace_none": ("aucun : tout garder", "none: keep them all"),
     "data.loaded": ("Chargé : {created} créés, {updated} modifiés, {unchanged} inchangés.",
                     "Loaded: {created} created, {updated} updated, {unchanged} unchanged."),
     "data.step.read": ("Lecture des fichiers…", "Reading the files…"),

@@ -222,4 +222,11 @@ PROBLEMS = {
                                        "the e-mail domain ({domain}) points to “{points_to}”, not to "
                                        "“{structure}”: is the structure cell shifted?"),
     "problem.new_event": ("l'événement « {name} » est nouveau : ajouté", "event “{name}” is new: added"),
+    # what a load changes in known elements (graph.merge.Change)
+    "change.line": ("{element} — {field} : {before} → {after}", "{element} — {field}: {before} → {after}"),
+    "change.held_name": ("{element} : le nom reste « {before} » ; « {after} » ajouté comme autre nom",
+                         "{element}: the name stays “{before}”; “{after}” added as another name"),
+    "change.held": ("{element} — {field} : reste {before} ({after} proposé)",
+                    "{element} — {field}: stays {before} ({after} proposed)"),
+    "change.hidden": ("(masqué)", "(hidden)"),
 }

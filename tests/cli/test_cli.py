@@ -1,6 +1,7 @@
 import json
 
 import networkx as nx
+from graph.store.memory import MemoryStore
 from conftest import ATELIER, KUMU, REPORT, cli_json, need, run_cli
 
 
@@ -38,7 +39,7 @@ def test_load_report_json_and_idempotence(home):
     need(KUMU)
     files = [KUMU / "elements.csv", KUMU / "connections.csv"]
     first = cli_json("load", *files, home=home)
-    assert set(first) == {"created", "updated", "unchanged", "warnings", "errors"}
+    assert set(first) == {"created", "updated", "unchanged", "changes", "held", "warnings", "errors"}
     assert first["created"] > 250 and first["errors"] == []
     assert set(first["warnings"][0]) == {"file", "row", "column", "code", "values", "message"}
     before = (home / "graph.json").read_bytes()
@@ -134,3 +135,26 @@ def test_transaction_rows_must_be_a_positive_number(home, rows):
     proc = run_cli("load", "x.csv", "--transaction-rows", rows, home=home)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "--transaction-rows" in proc.stderr
     assert not (home / "graph.json").exists()
+
+
+def test_a_directory_does_not_rename_known_organisations_without_being_asked(home, tmp_path):
+    """The new user's directory calls the Grdr « GRDR » and Lianes
+    Coopération an association: the load says so, keeps the known name and
+    category (the new name becomes another name) until --replace."""
+    sheet = tmp_path / "annuaire.csv"
+    sheet.write_text("Nom;Type;Site web\nGRDR;Association;grdr.org\nLianes Coopération;Association;lianes.org\n",
+                     encoding="utf-8")
+    result = run_cli("load", sheet, home=home, check=0).stdout
+    assert "Gardés tels quels" in result
+    assert "Grdr Migration-Citoyenneté-Développement : le nom reste « Grdr Migration-Citoyenneté-Développement » ; " \
+           "« GRDR » ajouté comme autre nom" in result
+    assert "Lianes Coopération — Catégorie : reste Réseau (Association proposé)" in result
+    graph = MemoryStore(home).graph()
+    grdr = graph.nodes["org:grdr"]
+    assert (grdr["name"], grdr["category"], grdr["website"]) == (
+        "Grdr Migration-Citoyenneté-Développement", "ngo", "grdr.org")
+    assert "GRDR" in grdr["aliases"] and graph.nodes["org:lianes-cooperation"]["category"] == "network"
+    replaced = cli_json("load", sheet, "--replace", home=home)
+    assert replaced["held"] == [] and {(c["id"], c["field"]) for c in replaced["changes"]} >= {
+        ("org:grdr", "name"), ("org:lianes-cooperation", "category")}
+    assert MemoryStore(home).graph().nodes["org:grdr"]["name"] == "GRDR"

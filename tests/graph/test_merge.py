@@ -68,3 +68,47 @@ def test_paused_gc_nests_and_resumes():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_name_from_another_source_is_held_as_an_alias():
+    attrs, _ = merge_attrs(None, {"name": "Grdr Migration-Citoyenneté-Développement", "category": "network"},
+                           ["annuaire.pdf § p. 2"])
+    new, status = merge_attrs(attrs, {"name": "GRDR", "category": "association"}, ["annuaire-2026.csv:7"],
+                              keep={"name", "category", "sphere"})
+    assert status == UPDATED
+    assert new["name"] == "Grdr Migration-Citoyenneté-Développement" and new["category"] == "network"
+    assert new["aliases"] == ["GRDR"]
+    assert {c["value"] for c in new["conflicts"]["category"]} == {"network", "association"}
+
+
+def test_a_revision_of_the_same_document_still_renames():
+    attrs, _ = merge_attrs(None, {"name": "Grdr"}, ["annuaire.csv:2"])
+    new, _ = merge_attrs(attrs, {"name": "GRDR"}, ["annuaire.csv:3"], keep={"name"})
+    assert new["name"] == "GRDR" and "aliases" not in new
+
+
+def test_the_plan_lists_replaced_values_and_held_names():
+    from graph.merge import plan_against
+    from graph.model import ALL
+    graph = nx.MultiDiGraph()
+    graph.add_node("org:g", kind="Organisation", name="Grdr", category="network", website="grdr.org",
+                   sources=["a.pdf"])
+    batch = Batch(nodes=[Node("org:g", "Organisation", {"name": "GRDR", "category": "network",
+                                                        "website": "grdr.fr"}, ["b.csv:2"])])
+    plan = plan_against(graph, batch)
+    assert [(c.field, c.before, c.after) for c in plan.changes] == [("website", "grdr.org", "grdr.fr")]
+    assert [(c.id, c.field, c.before, c.after) for c in plan.held] == [("org:g", "name", "Grdr", "GRDR")]
+    batch.accept = {("org:g", "name")}
+    plan = plan_against(graph, batch)
+    assert not plan.held and {c.field for c in plan.changes} == {"name", "website"}
+    batch.accept = ALL
+    assert plan_against(graph, batch).nodes[0][2]["name"] == "GRDR"
+
+
+def test_a_held_name_reloaded_changes_nothing_more():
+    attrs, _ = merge_attrs(None, {"name": "Grdr"}, ["a.pdf"])
+    once, _ = merge_attrs(attrs, {"name": "GRDR"}, ["b.csv:2"], keep={"name"})
+    twice, status = merge_attrs(once, {"name": "GRDR"}, ["b.csv:2"], keep={"name"})
+    assert status == UNCHANGED and twice == once and twice["name"] == "Grdr"
+    assert once["conflicts"]["name"] == [{"value": "Grdr", "sources": ["a.pdf"]},
+                                         {"value": "GRDR", "sources": ["b.csv:2"]}]

@@ -47,6 +47,24 @@ def test_disagreeing_sources_are_kept_and_flagged(store):
     assert {c["value"] for c in conflicts} == {"a.org", "a.fr"}
 
 
+def test_a_name_or_category_from_another_source_waits_for_the_user(store):
+    store.apply(Batch(nodes=[org("org:g", "Grdr Migration-Citoyenneté-Développement", source="annuaire.pdf",
+                                 category="network", sphere="civil_society")]))
+    batch = Batch(nodes=[org("org:g", "GRDR", source="annuaire-2026.csv:7", category="association",
+                             sphere="civil_society", website="grdr.org")])
+    plan = store.plan(batch)
+    assert sorted((c.field, c.before, c.after) for c in plan.held) == [
+        ("category", "network", "association"), ("name", "Grdr Migration-Citoyenneté-Développement", "GRDR")]
+    store.apply(batch)
+    node = store.graph().nodes["org:g"]
+    assert (node["name"], node["category"], node["aliases"], node["website"]) == (
+        "Grdr Migration-Citoyenneté-Développement", "network", ["GRDR"], "grdr.org")
+    batch.accept = {("org:g", "category")}
+    store.apply(batch)
+    assert store.graph().nodes["org:g"]["category"] == "association"
+    assert store.graph().nodes["org:g"]["name"] == "Grdr Migration-Citoyenneté-Développement"
+
+
 def test_parallel_ties_and_lists_survive(store):
     store.apply(Batch(nodes=[org("org:a", "A", aliases=["Alpha", "Ä"]), org("org:b", "B")],
                       edges=[Edge("org:a", "RELATED_TO", "org:b", {"label": "contract I"}, ["s"]),

@@ -252,3 +252,26 @@ def test_an_iati_file_loads_through_the_data_page(bundled_store):
     graph = bundled_store.graph()
     assert sum(1 for n, d in graph.nodes(data=True) if n.startswith("prj:ES-DIR3")) == 83
     assert graph.nodes["ter:indonesie"]["lat"] < 0
+
+
+def test_known_names_and_categories_are_kept_unless_the_user_chooses(bundled_store):
+    """The report lists each value a load replaces (before → after) and
+    keeps the names and categories another source gave, the new name as
+    another name, unless the user picks them."""
+    sheet = "Nom;Type;Site web\nGRDR;Association;grdr.org\nLianes Coopération;Association;lianes.org\n"
+    at = upload(visit("data"), {"annuaire.csv": sheet})
+    assert "3 nom(s) ou catégorie(s) qu'une autre source donnait" in texts(at)
+    held = at.dataframe[-1].value
+    assert set(zip(held["Élément"], held["Champ"])) == {
+        ("Grdr Migration-Citoyenneté-Développement", "Nom"), ("Grdr Migration-Citoyenneté-Développement",
+                                                              "Catégorie"),
+        ("Lianes Coopération", "Catégorie")}
+    choice = at.multiselect(key="replace")
+    lianes = next(i for i in choice.options if "Lianes" in i)
+    choice.select(lianes).run()
+    at.button(key="load").click().run()
+    graph = bundled_store.graph()
+    assert graph.nodes["org:lianes-cooperation"]["category"] == "association"
+    grdr = graph.nodes["org:grdr"]
+    assert (grdr["name"], grdr["category"]) == ("Grdr Migration-Citoyenneté-Développement", "ngo")
+    assert "GRDR" in grdr["aliases"] and grdr["website"] == "grdr.org"
