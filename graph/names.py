@@ -70,6 +70,7 @@ class NameIndex:
         self._names = {}       # kind -> {id: folded name} for fuzzy matching
         self._looks = {}       # (kind, skeleton of the name) -> set of ids
         self._identified = {}  # official identifier (FR-RNA-W…, XM-DAC-41114, iso:TD, DAC:11220) -> set of ids
+        self.place_of = {}     # territory id -> (level, country code), to tell « Nord » the département apart
 
     @classmethod
     def from_graph(cls, graph):
@@ -79,10 +80,10 @@ class NameIndex:
             if data.get("kind") == TERRITORY and data.get("level") == "country" and data.get("country_code"):
                 identifiers = [*identifiers, f"iso:{str(data['country_code']).upper()}"]
             index.add(node_id, data.get("kind"), data.get("name", ""),
-                      data.get("acronym"), data.get("aliases"), identifiers)
+                      data.get("acronym"), data.get("aliases"), identifiers, data.get("level"), data.get("country_code"))
         return index
 
-    def add(self, node_id, kind, name, acronym=None, aliases=None, identifiers=()):
+    def add(self, node_id, kind, name, acronym=None, aliases=None, identifiers=(), level=None, country_code=None):
         name = name if isinstance(name, str) else str(name or "")      # a store written before the checks
         self.kind_of[node_id] = kind
         self.name_of[node_id] = name
@@ -105,6 +106,16 @@ class NameIndex:
         for identifier in identifiers or ():
             if isinstance(identifier, str) and identifier.strip():
                 self._identified.setdefault(identifier.strip(), set()).add(node_id)
+        if kind == TERRITORY:
+            self.place_of[node_id] = (level if isinstance(level, str) else None,
+                                      str(country_code).upper() if isinstance(country_code, str) else None)
+
+    def places_named(self, name, level, country_code) -> list:
+        """Known territories of that name at that level in that country (or
+        whose country is not said)."""
+        return [i for i in self.exact(name, TERRITORY)
+                if self.place_of.get(i, (None, None))[0] == level
+                and self.place_of[i][1] in (None, country_code)]
 
     def identified(self, identifier: str) -> list:
         """Ids of the nodes an official identifier names (one, or several

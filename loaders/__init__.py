@@ -20,6 +20,8 @@ from .spreadsheet import SpreadsheetReader, table_role
 from .iati import looks_like_iati, read_iati
 from .presence import PresenceReader, looks_like_presence
 from .tables import TableError, Upload, read_tables
+from .directory import DirectoryReader
+from .mapping import Mapping, header_of
 
 FORMATS = ("auto", "spreadsheet", "presence", "participants", "json", "graphml", "iati")
 
@@ -56,19 +58,25 @@ def _head(path) -> bytes:
 
 
 def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
-               event: str | None = None, skip_invalid: bool = False, progress=None) -> Batch:
+               event: str | None = None, skip_invalid: bool = False, progress=None,
+               mapping: Mapping | None = None) -> Batch:
     """Read every file and return one consolidated Batch. Spreadsheet files
     are read together, so that an elements file and a connections file make
     one load. `skip_invalid`: IATI activities that cannot be read are left
     out and listed, instead of stopping the load. `progress(fraction)`
-    follows the reading of big files."""
+    follows the reading of big files. `mapping`: spreadsheets are
+    directories whose columns it describes (loaders.mapping)."""
     known = known or NameIndex()
     batch = Batch()
     spreadsheets = []
     for path in paths:
         kind = detect_format(path) if fmt == "auto" else fmt
         try:
-            if kind == "spreadsheet":
+            if kind == "spreadsheet" and mapping is not None:
+                tables = read_tables(path)
+                batch.extend(DirectoryReader(known, mapping).read(tables))
+                batch.warnings += encoding_warnings(tables)
+            elif kind == "spreadsheet":
                 tables = read_tables(path)
                 spreadsheets += tables
                 batch.warnings += encoding_warnings(tables)
@@ -92,7 +100,8 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
         found = [t for t in spreadsheets if table_role(t)]
         if not found:
             for file in sorted({t.file for t in spreadsheets}):
-                batch.errors.append(Problem(file, 1, None, "no_table_found", {}))
+                headers = [h.strip() for t in spreadsheets if t.file == file for h in (header_of(t) or []) if h.strip()]
+                batch.errors.append(Problem(file, 1, None, "no_table_found", {"headers": headers[:15]}))
         else:
             batch.extend(SpreadsheetReader(known).read(spreadsheets))
     batch = consolidate(batch)

@@ -38,7 +38,9 @@ from graph import model
 from graph.model import Batch, Edge, Node, Origin, Problem
 from graph.names import NameIndex
 
-from .reference import countries, iati
+from .identifiers import keys as identity_keys
+from .places import Places
+from .reference import iati
 from .tables import FILE_MB, MB, TableError, Upload, read_bytes
 from .vocabulary import iati_organisation_category
 
@@ -179,6 +181,7 @@ class IatiReader:
         self.refs_of_name = {}  # folded name -> registered refs seen with it
         self.reported = set()   # names already said to come with two refs
         self.places, self.themes, self.edges = {}, {}, {}
+        self.geo = Places(known, self.places)
 
     def where(self, line, column, code, /, **values):
         return Problem(self.file, line, column, code, values)
@@ -201,7 +204,7 @@ class IatiReader:
         folded = model.fold(name)
         if registered:
             ref = participant.ref
-            known = self.known.identified(ref)
+            known = sorted({i for key in identity_keys(ref) or [ref] for i in self.known.identified(key)})
             org_id = known[0] if len(known) == 1 else f"org:{ref}"
             if name:
                 refs = self.refs_of_name.setdefault(folded, set())
@@ -224,16 +227,7 @@ class IatiReader:
 
     # places and themes
     def country(self, code):
-        known = self.known.identified(f"iso:{code}")
-        if known:
-            return known[0]
-        row = countries().get(code)
-        if row is None:
-            return None
-        place_id = model.make_id(model.TERRITORY, row["name_fr"])
-        self.places[place_id] = {"name": row["name_fr"], "aliases": [row["name_en"]], "level": "country",
-                                 "country_code": code, "lat": row["lat"], "lon": row["lon"]}
-        return place_id
+        return self.geo.country(code)
 
     def region(self, code):
         row = iati("Region").get(code)
@@ -360,7 +354,7 @@ class IatiReader:
             category = iati_organisation_category(entry["type"])
             props = {"name": name, "aliases": others or None, "category": category,
                      "sphere": model.default_sphere(category),
-                     "identifiers": [entry["ref"]] if entry["ref"] else None}
+                     "identifiers": (identity_keys(entry["ref"]) or [entry["ref"]]) if entry["ref"] else None}
             props, neutral = model.neutralised({k: v for k, v in props.items() if v}, self.placed(entry["line"]))
             self.batch.warnings += neutral
             node = Node(org_id, model.ORGANISATION, props, [self.name])

@@ -34,7 +34,7 @@ from graph import model
 from graph.model import Batch, Edge, Node, Origin, Problem, fold
 from graph.names import NameIndex
 
-from .reference import countries
+from .places import Places
 from .tables import Table, is_blank
 
 LEVELS = ("adm1", "adm2", "adm3", "adm4")
@@ -145,6 +145,7 @@ class PresenceReader:
         self.parent = {}                     # folded acronym or name -> another of its group (union-find)
         self.places, self.themes, self.ties = {}, {}, {}
         self.coded = {}                      # (level, folded name) -> P-code given for it in some row
+        self.geo = Places(self.known, self.places)
 
     def read(self, tables) -> Batch:
         for table in tables:
@@ -277,18 +278,7 @@ class PresenceReader:
 
     def country(self, values):
         code = (values.get("country.code") or "").upper()[:2]
-        if not code:
-            return None
-        known = self.known.identified(f"iso:{code}")
-        if known:
-            return known[0]
-        row = countries().get(code)
-        if row is None:
-            return None
-        country_id = model.make_id(model.TERRITORY, row["name_fr"])
-        self.places.setdefault(country_id, {"name": row["name_fr"], "aliases": [row["name_en"]], "level": "country",
-                                            "country_code": code, "lat": row["lat"], "lon": row["lon"]})
-        return country_id
+        return self.geo.country(code) if code else None
 
     def theme(self, sector, origin):
         found = self.known.exact(sector, model.THEME)

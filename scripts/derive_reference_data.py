@@ -10,19 +10,25 @@ public sources, so that a user needs neither ../shared nor a network:
     data/iati/*.csv            IATI's code lists (sectors with their French names,
                                regions, organisation types and roles, transaction
                                types, activity statuses), from ../shared/realdata/iati/codelists
+    data/geo/fr-*.csv          France's communes (with their postcodes), départements
+                               and régions on 1 January 2026, INSEE's Code officiel
+                               géographique as packaged by the npm package
+                               @etalab/decoupage-administratif 6.0.0 (Licence Ouverte)
 
-    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python scripts/derive_reference_data.py package ../shared/realdata/iati/codelists
+    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz && mv package world-atlas
+    npm pack @etalab/decoupage-administratif@6.0.0 && tar xzf etalab-*.tgz && mv package decoupage
+    python scripts/derive_reference_data.py --world-atlas world-atlas \
+        --codelists ../shared/realdata/iati/codelists --decoupage decoupage
 
 Run it again only when a source changes; its outputs are committed.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import gettext
 import json
 import shutil
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -115,6 +121,27 @@ def iati(codelists: Path):
     write(folder / "OrganisationRegistrationAgency.csv", agencies)
 
 
+# --- France: communes, départements, régions -------------------------------------------
+
+def france(decoupage: Path):
+    """Current communes and Paris, Lyon and Marseille's municipal
+    arrondissements (their commune as `parent`), with their département,
+    région, postcodes and former codes (communes merged since: an old
+    register row still gives them)."""
+    def load(name):
+        return json.loads((decoupage / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    folder = ROOT / "data" / "geo"
+    communes = [{"code": c["code"], "name": c["nom"], "departement": c.get("departement", ""),
+                 "region": c.get("region", ""), "parent": c.get("commune", ""),
+                 "postcodes": " ".join(c.get("codesPostaux", [])), "former": " ".join(c.get("anciensCodes", []))}
+                for c in load("communes") if c.get("type") in ("commune-actuelle", "arrondissement-municipal")]
+    write(folder / "fr-communes.csv", sorted(communes, key=lambda c: c["code"]))
+    write(folder / "fr-departements.csv", [{"code": d["code"], "name": d["nom"], "region": d["region"]}
+                                           for d in load("departements")])
+    write(folder / "fr-regions.csv", [{"code": r["code"], "name": r["nom"]} for r in load("regions")])
+    return len(communes)
+
+
 def write(path: Path, rows):
     with open(path, "w", newline="", encoding="utf-8") as fh:
         out = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -123,7 +150,15 @@ def write(path: Path, rows):
 
 
 if __name__ == "__main__":
-    world_atlas, codelists = Path(sys.argv[1]), Path(sys.argv[2])
-    print(f"{countries(world_atlas)} countries")
-    iati(codelists)
-    print("IATI code lists written to data/iati/")
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--world-atlas", type=Path, help="the unpacked npm package world-atlas 2.0.2")
+    args.add_argument("--codelists", type=Path, help="IATI's code lists (XML)")
+    args.add_argument("--decoupage", type=Path, help="the unpacked npm package @etalab/decoupage-administratif")
+    given = args.parse_args()
+    if given.world_atlas:
+        print(f"{countries(given.world_atlas)} countries")
+    if given.codelists:
+        iati(given.codelists)
+        print("IATI code lists written to data/iati/")
+    if given.decoupage:
+        print(f"{france(given.decoupage)} French communes")

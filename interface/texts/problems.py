@@ -106,9 +106,15 @@ PROBLEMS = {
     "problem.not_xml": ("ce n'est pas du XML valide ({detail})", "not valid XML ({detail})"),
     "problem.columns_not_used": ("colonnes non utilisées : {columns}", "columns not used: {columns}"),
     "problem.unknown_format": ("format inconnu « {value} »", "unknown format “{value}”"),
-    "problem.no_table_found": ("aucune feuille d'éléments (Label, Type) ni de liens (From, To, Type) n'a été "
-                               "trouvée", "no elements sheet (Label, Type) nor connections sheet (From, To, Type) "
-                               "found"),
+    "problem.no_table_found": ("ce tableau n'est pas reconnu. En-têtes trouvés : {headers}. Attendus : Nom (ou "
+                               "Label) et Type pour une feuille d'éléments, ou De, Vers et Type pour une feuille de "
+                               "liens. Indiquez ce que contient chaque colonne (page Données : « Correspondance des "
+                               "colonnes » ; en ligne de commande : python -m cli mapping, puis --mapping), ou partez "
+                               "du modèle.",
+                               "this table is not recognised. Headers found: {headers}. Expected: Name (or Label) and "
+                               "Type for an elements sheet, or From, To and Type for a connections sheet. Say what "
+                               "each column holds (Data page: “Column mapping”; command line: python -m cli mapping, "
+                               "then --mapping), or start from the template."),
     "problem.id_two_kinds": ("l'identifiant « {id} » est un(e) {kind} ici et un(e) {other} à la ligne {first_row}",
                              "id “{id}” is a {kind} here and a {other} on row {first_row}"),
     "problem.duplicate_id": ("identifiant « {id} » en double avec des valeurs différentes ({differences} ; "
@@ -229,4 +235,42 @@ PROBLEMS = {
     "change.held": ("{element} — {field} : reste {before} ({after} proposé)",
                     "{element} — {field}: stays {before} ({after} proposed)"),
     "change.hidden": ("(masqué)", "(hidden)"),
+    # directories read through a column mapping (loaders.directory, loaders.mapping)
+    "problem.mapping_does_not_fit": ("la correspondance ne décrit pas cette feuille : elle attend la colonne {expected}"
+                                     " ; en-têtes trouvés : {headers}",
+                                     "the mapping does not describe this sheet: it expects the column {expected}; "
+                                     "headers found: {headers}"),
+    "problem.sheet_skipped_mapping": ("la feuille « {sheet} » n'a pas les colonnes de la correspondance : ignorée",
+                                      "sheet “{sheet}” does not have the mapping's columns: skipped"),
+    "problem.columns_ignored": ("colonnes ignorées (non chargées) : {columns}",
+                                "columns ignored (not loaded): {columns}"),
+    "problem.mapping_columns_missing": ("colonnes de la correspondance absentes de ce fichier : {columns}",
+                                        "the mapping's columns missing from this file: {columns}"),
+    "problem.empty_name": ("le nom est vide : ligne non chargée", "the name is empty: row not loaded"),
+    "problem.identifier_unknown": ("« {value} » n'est ni un numéro RNA, ni un SIREN ou SIRET, ni une référence IATI :"
+                                   " non gardé comme identifiant",
+                                   "“{value}” is neither an RNA number, a SIREN or SIRET, nor an IATI reference: "
+                                   "not kept as an identifier"),
+    "problem.unknown_sphere": ("sphère « {value} » inconnue : celle de la catégorie est prise",
+                               "unknown sphere “{value}”: the category's is taken"),
+    "problem.unmapped_category": ("« {value} » ({count} ligne(s)) ne correspond à aucune catégorie : choisissez-en "
+                                  "une dans la correspondance ({categories})",
+                                  "“{value}” ({count} row(s)) matches no category: choose one in the mapping "
+                                  "({categories})"),
+    "problem.commune_ambiguous": ("plusieurs communes s'appellent « {name} » (départements {departements}) : "
+                                  "ajoutez une colonne Code postal ou Département pour les distinguer",
+                                  "several communes are called “{name}” (départements {departements}): add a "
+                                  "Postcode or Département column to tell them apart"),
+    "problem.new_places": ("{count} lieu(x) inconnu(s) ajouté(s) comme nouveaux territoires : {names}",
+                           "{count} unknown place(s) added as new territories: {names}"),
+    "problem.member_of_unknown": ("le réseau « {name} » n'est pas dans le graphe", "network “{name}” is not in "
+                                  "the graph"),
+    "problem.mapping_unreadable": ("le fichier de correspondance n'est pas du TOML lisible : {detail}",
+                                   "the mapping file is not readable TOML: {detail}"),
+    "problem.mapping_no_columns": ("le fichier de correspondance n'a pas de section [columns]",
+                                   "the mapping file has no [columns] section"),
+    "problem.mapping_unknown_role": ("rôle « {role} » inconnu ; rôles possibles : {roles}",
+                                     "unknown role “{role}”; possible roles: {roles}"),
+    "problem.mapping_unknown_category": ("catégorie « {category} » inconnue ; catégories possibles : {categories}",
+                                         "unknown category “{category}”; possible categories: {categories}"),
 }
