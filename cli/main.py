@@ -2,7 +2,8 @@
 
     python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
                                [--transaction-rows N]
-                               [--replace] [--top N]
+                               [--replace] [--top N] [--mapping FILE.toml]
+    python -m cli mapping PATH [--output FILE.toml] [--name NAME]
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m cli stats [--json]
     python -m cli metrics [--json] [--seed N] [--top N]
@@ -22,11 +23,12 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 
 from graph.analytics import Refused
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
-from graph.model import ALL
+from graph.model import ALL, CATEGORIES
 from graph.names import NameIndex
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
@@ -34,17 +36,29 @@ from interface.i18n import DEFAULT, LANGUAGES, t
 from interface.workspace import open_workspace
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
+from loaders.mapping import ROLES, Mapping, MappingError, header_of, propose
+from loaders.tables import TableError, read_tables
 
 
 def problems_data(problems, lang) -> list:
     return [dict(p.as_dict(), message=sentences.problem(p, lang)) for p in problems]
 
 
+def read_mapping(path, lang):
+    """The mapping file --mapping names; MappingError says what is wrong."""
+    try:
+        text = open(path, encoding="utf-8").read()
+    except OSError as exc:
+        raise ValueError(t("cli.mapping_unreadable", lang, path=path, error=exc.strerror)) from None
+    return Mapping.from_toml(text, str(path))
+
+
 def cmd_load(args, store):
     lang = args.lang
+    mapping = read_mapping(args.mapping, lang) if args.mapping else None
     progress = _progress_line(lang) if not args.json and sys.stderr.isatty() else None
     known = NameIndex.from_graph(store.graph())
-    batch = load_paths(args.paths, args.format, known, args.event, args.skip_invalid, progress)
+    batch = load_paths(args.paths, args.format, known, args.event, args.skip_invalid, progress, mapping)
     if progress:
         print(file=sys.stderr)
     if args.replace:
@@ -124,6 +138,30 @@ def cmd_stats(args, store):
         for pair in found["territory_pairs"]:
             here, there = pair["organisations"]
             print(f"  {name_of(pair['here'])} ({here}) ↔ {name_of(pair['there'])} ({there})")
+    return 0
+
+
+def cmd_mapping(args, store):
+    """A mapping guessed for a directory's first sheet, as TOML to complete:
+    comments list the roles, the categories and the values left to map."""
+    lang = args.lang
+    tables = [t_ for t_ in read_tables(args.path) if header_of(t_)]
+    if not tables:
+        raise ValueError(t("cli.mapping_no_sheet", lang, path=args.path))
+    known = NameIndex.from_graph(store.graph())
+    columns, categories = propose(tables[0], known)
+    mapping = Mapping({c.header: c.role for c in columns}, {v: c for v, c in categories.items() if c}, "",
+                      args.name or Path(args.path).stem)
+    lines = [t("cli.mapping_head", lang, path=Path(args.path).name), t("cli.mapping_roles", lang, roles=", ".join(ROLES)),
+             t("cli.mapping_categories", lang, categories=", ".join(CATEGORIES)),
+             t("cli.mapping_member_of", lang)]
+    lines += [t("cli.mapping_unknown", lang, value=v) for v, c in categories.items() if c is None]
+    text = "\n".join(f"# {line}" for line in lines) + "\n\n" + mapping.to_toml()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(t("cli.wrote", lang, path=args.output))
+    else:
+        print(text, end="")
     return 0
 
 
@@ -276,7 +314,11 @@ def parser(lang: str = DEFAULT):
             (("--event",), {"help": h("event")}), as_json,
             (("--skip-invalid",), {"action": "store_true", "help": h("skip_invalid")}),
             (("--replace",), {"action": "store_true", "help": h("replace")}), top(50),
+            (("--mapping",), {"metavar": "FILE.toml", "help": h("mapping_file")}),
             (("--transaction-rows",), {"type": _rows, "metavar": "N", "help": h("transaction_rows")}))
+    command("mapping", cmd_mapping, (("path",), {"metavar": "PATH"}),
+            (("--output",), {"metavar": "FILE.toml", "help": h("mapping_output")}),
+            (("--name",), {"help": h("mapping_name")}))
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),
             (("--output",), {"required": True, "metavar": "PATH", "help": h("output")}),
             (("--with-contacts",), {"action": "store_true", "help": h("with_contacts")}))
@@ -324,6 +366,11 @@ def main(argv=None) -> int:
         return 1
     except StoreUnavailable as exc:
         print(f"{t('cli.error', lang)} : {sentences.unavailable(exc, lang)}", file=sys.stderr)
+        return 1
+    except (MappingError, TableError) as exc:
+        for problem in getattr(exc, "problems", None) or [exc.problem]:
+            print(f"{t('cli.error', lang)} {sentences.place(problem)} : {sentences.problem(problem, lang)}",
+                  file=sys.stderr)
         return 1
     except ValueError as exc:
         print(f"{t('cli.error', lang)} : {exc}", file=sys.stderr)

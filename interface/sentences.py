@@ -197,6 +197,8 @@ def problem(found, lang: str) -> str:
     elif code == "duplicate_id":
         values["differences"] = "; ".join(f"{f} : {a} / {b}" if lang == "fr" else f"{f}: {a} vs {b}"
                                           for f, a, b in values["differences"])
+    elif code in ("unmapped_category", "mapping_unknown_category"):
+        values["categories"] = ", ".join(f"{c} ({word('category', c, lang)})" for c in values.get("categories", []))
     elif code == "structure_ambiguous":
         values["names"] = ", ".join(f"« {n} »" if lang == "fr" else f"“{n}”" for n in values["names"])
     for name, value in values.items():

@@ -20,6 +20,29 @@ CLI = {
     "cli.changes": ("Valeurs connues remplacées (avant → après) :", "Known values replaced (before → after):"),
     "cli.held": ("Gardés tels quels : une autre source les nomme autrement (--replace pour les remplacer) :",
                  "Kept as they are: another source names them otherwise (--replace to replace them):"),
+    "cli.help.mapping": ("proposer la correspondance des colonnes d'un annuaire (TOML, à relire et compléter)",
+                         "propose a directory's column mapping (TOML, to check and complete)"),
+    "cli.help.mapping_file": ("lire les tableurs comme des annuaires, avec cette correspondance des colonnes "
+                              "(voir la commande mapping)",
+                              "read the spreadsheets as directories, with this column mapping (see the mapping "
+                              "command)"),
+    "cli.help.mapping_output": ("écrire la correspondance dans ce fichier (par défaut : à l'écran)",
+                                "write the mapping to this file (default: the screen)"),
+    "cli.help.mapping_name": ("le nom de la correspondance (par défaut : celui du fichier)",
+                              "the mapping's name (default: the file's)"),
+    "cli.mapping_head": ("Correspondance des colonnes proposée pour {path} : relisez chaque rôle, complétez, puis "
+                         "python -m cli load {path} --mapping ce-fichier.toml",
+                         "Column mapping proposed for {path}: check each role, complete it, then "
+                         "python -m cli load {path} --mapping this-file.toml"),
+    "cli.mapping_roles": ("Rôles possibles : {roles}", "Possible roles: {roles}"),
+    "cli.mapping_categories": ("Catégories possibles : {categories}", "Possible categories: {categories}"),
+    "cli.mapping_member_of": ("Liste de membres ? Ajoutez member_of = \"identifiant ou nom du réseau\"",
+                              "A member list? Add member_of = \"the network's id or name\""),
+    "cli.mapping_unknown": ("À compléter dans [categories] : \"{value}\" = \"une catégorie\"",
+                            "To complete in [categories]: \"{value}\" = \"a category\""),
+    "cli.mapping_unreadable": ("impossible de lire la correspondance {path} : {error}",
+                               "cannot read the mapping {path}: {error}"),
+    "cli.mapping_no_sheet": ("{path} : aucune feuille avec des en-têtes", "{path}: no sheet with headers"),
     "cli.reading": ("Lecture… {percent} %", "Reading… {percent}%"),
     "cli.help.json": ("le résultat en JSON", "the result as JSON"),
     "cli.help.transaction_rows": ("Neo4j, très gros chargements : valider par transactions de N lignes (une "

@@ -158,3 +158,37 @@ def test_a_directory_does_not_rename_known_organisations_without_being_asked(hom
     assert replaced["held"] == [] and {(c["id"], c["field"]) for c in replaced["changes"]} >= {
         ("org:grdr", "name"), ("org:lianes-cooperation", "category")}
     assert MemoryStore(home).graph().nodes["org:grdr"]["name"] == "GRDR"
+
+
+def test_a_directory_is_loaded_through_a_mapping_file(home, tmp_path):
+    """`mapping` proposes the mapping of a directory whose headers no reader
+    knows; completed, `load --mapping` loads it, and the next export of the
+    same directory loads with the same file."""
+    import tomllib
+    from conftest import ROOT
+    directory = ROOT / "tests" / "data" / "annuaire-reseau-2026.csv"
+    refused = run_cli("load", directory, home=home, check=1).stdout
+    assert "En-têtes trouvés : Nom de la structure, Sigle, Type de structure" in refused
+    proposed = tmp_path / "annuaire.toml"
+    run_cli("mapping", directory, "--output", proposed, home=home, check=0)
+    text = proposed.read_text(encoding="utf-8")
+    assert "# À compléter dans [categories] : \"Structure d'insertion\" = \"une catégorie\"" in text
+    data = tomllib.loads(text)
+    assert data["columns"]["Pays d'intervention"] == "active_in" and data["columns"]["Nom du contact"] == "ignore"
+    incomplete = run_cli("load", directory, "--mapping", proposed, home=home, check=1).stdout
+    assert "« Structure d'insertion » (1 ligne(s)) ne correspond à aucune catégorie" in incomplete
+    assert "association (Association), ngo (ONG)" in incomplete
+    proposed.write_text(text + "\"Structure d'insertion\" = \"association\"\n"
+                        "\"Structure d'accompagnement\" = \"company\"\n", encoding="utf-8")
+    loaded = cli_json("load", directory, "--mapping", proposed, home=home)
+    assert loaded["errors"] == [] and loaded["created"] > 40
+    graph = MemoryStore(home).graph()
+    assert graph.nodes["org:ville-de-roubaix"]["category"] == "local_authority"
+
+
+def test_a_wrong_mapping_file_is_one_clear_error(home, tmp_path):
+    wrong = tmp_path / "m.toml"
+    wrong.write_text("[columns]\n\"Nom\" = \"nom\"\n", encoding="utf-8")
+    result = run_cli("load", wrong, "--mapping", wrong, home=home, check=1)
+    assert "rôle « nom » inconnu ; rôles possibles : name, acronym" in result.stderr
+    assert "Traceback" not in result.stderr
