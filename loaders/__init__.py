@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.merge import conflicting_fields, merge_attrs
-from graph.model import NOT_FREE_TEXT, ORGANISATION, Batch, Problem
+from graph.model import NOT_FREE_TEXT, ORGANISATION, Batch, Problem, fold
 from graph.privacy import contacts_in_text
 
 from .graphfile import read_graph_file
@@ -40,9 +40,16 @@ def detect_format(path) -> str:
         return "spreadsheet"   # the spreadsheet reader reports the problem
     if any(looks_like_presence(t) for t in read_tables(path)):
         return "presence"
-    if any(looks_like_participants(t) for t in tables) and not any(table_role(t) for t in tables):
+    if any(looks_like_participants(t) for t in tables) and not any(_typed(t) for t in tables):
         return "participants"
     return "spreadsheet"
+
+
+def _typed(table) -> bool:
+    """A sheet of the Kumu layout: a Type or Kind column, or From and To. A
+    participants list (Structure, Nom, Prénom, Fonction, Email) has none."""
+    header = {fold(h) for h in (header_of(table) or [])}
+    return table_role(table) == "connections" or bool(header & {"type", "kind"})
 
 
 def _head(path) -> bytes:

@@ -125,3 +125,20 @@ def test_formulas_in_a_participants_list_and_in_the_event_are_neutralised(tmp_pa
     assert {"'@Dupont Jean", "'+SUM(1)", "'=HYPERLINK(\"http://x\")"} <= set(texts)
     assert {(w.row, w.column) for w in batch.warnings if w.code == "formula_neutralised"} >= {
         (2, "Nom et prénom"), (2, "Fonction"), (None, "--event"), (2, "Structure")}
+
+
+def test_a_participants_list_with_separate_first_and_last_names_is_recognised(tmp_path):
+    """« Structure; Nom; Prénom; Fonction; Email »: the « Nom » column made it
+    look like an elements sheet, refused for want of a Type."""
+    from loaders import detect_format
+    sheet = tmp_path / "inscrits.csv"
+    sheet.write_text("Structure;Nom;Prénom;Fonction;Email\n"
+                     "Lianes Coopération;Martin;Camille;Chargée de mission;c.martin@lianes.example\n"
+                     "Cap Solidarités;Petit;Dominique;Président;d.petit@cap.example\n", encoding="utf-8")
+    assert detect_format(sheet) == "participants"
+    batch = load_paths([sheet], event="Atelier test")
+    people = sorted(n.props["name"] for n in batch.nodes if n.kind == "Person")
+    assert batch.errors == [] and people == ["Martin Camille", "Petit Dominique"]
+    elements = tmp_path / "elements.csv"
+    elements.write_text("Nom;Type;Email\nA;association;a@a.example\n", encoding="utf-8")
+    assert detect_format(elements) == "spreadsheet"
