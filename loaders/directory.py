@@ -133,7 +133,7 @@ class DirectoryReader:
         sphere = (values.get("sphere") or [""])[0]
         props["sphere"] = SPHERE_WORDS.get(fold(sphere)) if sphere else None
         if sphere and props["sphere"] is None:
-            self.batch.warnings.append(where("sphere", "unknown_sphere", value=sphere[:40]))
+            self.batch.warnings.append(where("sphere", "sphere_not_understood", value=sphere[:40]))
         props["sphere"] = props["sphere"] or model.default_sphere(props["category"])
         props, neutral = model.neutralised({k: v for k, v in props.items() if v not in (None, "", [])}, where)
         self.batch.warnings += neutral

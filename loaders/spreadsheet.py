@@ -102,6 +102,14 @@ def table_role(table: Table):
     return None
 
 
+def is_notes(table: Table) -> bool:
+    """A sheet of prose in its first column only (a help or notes sheet, as
+    the template's): skipped without a word."""
+    header = header_of(table)
+    cells = [c for c in header if c.strip()] if header else []
+    return len(cells) == 1 and len(cells[0].split()) >= 8
+
+
 def header_of(table: Table):
     for _, cells in table.rows:
         if not is_blank(cells):
@@ -461,7 +469,7 @@ class SpreadsheetReader:
             self.batch.warnings.append(Problem(file, number, "Type", "unmapped_wording",
                                                {"wording": wording, "count": count}))
         for table, role in roles:
-            if role is None and header_of(table) is not None:
+            if role is None and header_of(table) is not None and not is_notes(table):
                 self.batch.warnings.append(Problem(table.file, None, table.sheet, "sheet_skipped",
                                                    {"sheet": table.sheet}))
         return self.batch

@@ -34,6 +34,8 @@ KIND_SYNONYMS = {
     "collectivite territoriale": (ORGANISATION, "local_authority"),
     "state": (ORGANISATION, "state_body"), "etat": (ORGANISATION, "state_body"),
     "state body": (ORGANISATION, "state_body"), "state_body": (ORGANISATION, "state_body"),
+    "organisme d etat": (ORGANISATION, "state_body"), "organisme public": (ORGANISATION, "state_body"),
+    "autre": (ORGANISATION, "other"), "autres": (ORGANISATION, "other"),
     "government": (ORGANISATION, "state_body"), "agency": (ORGANISATION, "state_body"),
     "agence": (ORGANISATION, "state_body"), "regulator": (ORGANISATION, "state_body"),
     "ministere": (ORGANISATION, "state_body"), "ministry": (ORGANISATION, "state_body"),

@@ -25,7 +25,9 @@ from loaders import load_paths
 from loaders.tables import Upload
 from graph.names import NameIndex
 
+from interface.template import template_workbook
 from ui import safe, state
+from ui.mapping import mapping_section
 from ui.uploader import uploader
 from ui.state import tr
 
@@ -39,15 +41,16 @@ def problems_table(problems) -> pd.DataFrame:
                           tr("data.message"): sentences.problem(p, state.lang())} for p in problems])
 
 
-def check(data, files, fmt, event):
+def check(data, files, fmt, event, mapping=None):
     """Read the uploaded files and plan the load against the graph, nothing
-    written; the result waits in this session for the user's go-ahead."""
+    written; the result waits in this session for the user's go-ahead.
+    `mapping`: the spreadsheets are directories it describes."""
     progress = st.progress(0.0, text=tr("data.step.read"))
     # read from memory, never written to disk (a participants list holds
     # e-mails and phones); the user's file name is kept for the report and sources
     paths = [Upload(upload.name, upload.getvalue()) for upload in files]
     batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None,
-                       progress=lambda f: progress.progress(0.6 * f, text=tr("data.step.read")))
+                       progress=lambda f: progress.progress(0.6 * f, text=tr("data.step.read")), mapping=mapping)
     progress.progress(0.6, text=tr("data.step.check"))
     plan = data.store.plan(batch) if not batch.errors else None
     progress.progress(1.0, text=tr("data.step.done"))
@@ -55,6 +58,9 @@ def check(data, files, fmt, event):
                                    "counts": plan.counts if plan else None,
                                    "changes": plan.changes if plan else [], "held": plan.held if plan else [],
                                    "errors": list(batch.errors) + (plan.problems if plan else [])}
+    if mapping is None and any(p.code == "no_table_found" for p in batch.errors):
+        st.session_state["offer_mapping"] = True
+        st.rerun()
 
 
 def report(data):
@@ -135,9 +141,17 @@ def upload_section(data):
                         placeholder=tr("explorer.none"))
     new_event = b.text_input(tr("data.new_event"), key="new_event", placeholder=tr("data.new_event_help"))
     event = new_event.strip() or event
+    if st.session_state.pop("offer_mapping", False):
+        st.session_state["map_columns"] = True          # the sheet was not recognised: the mapping, open
+    mapping = None
+    if files and st.toggle(tr("data.map_columns"), key="map_columns", help=tr("data.map_columns_help")):
+        with st.container(border=True):
+            mapping = mapping_section(data, files)
     if st.button(tr("data.check"), disabled=not files, key="check"):
-        check(data, files, fmt, event)
+        check(data, files, fmt, event, mapping)
     report(data)
+    st.download_button(tr("data.template"), template_workbook(state.lang()), file_name=tr("data.template_file"),
+                       key="template", help=tr("data.template_help"))
 
 
 def export_section(data):

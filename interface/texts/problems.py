@@ -246,12 +246,11 @@ PROBLEMS = {
                                 "columns ignored (not loaded): {columns}"),
     "problem.mapping_columns_missing": ("colonnes de la correspondance absentes de ce fichier : {columns}",
                                         "the mapping's columns missing from this file: {columns}"),
-    "problem.empty_name": ("le nom est vide : ligne non chargée", "the name is empty: row not loaded"),
     "problem.identifier_unknown": ("« {value} » n'est ni un numéro RNA, ni un SIREN ou SIRET, ni une référence IATI :"
                                    " non gardé comme identifiant",
                                    "“{value}” is neither an RNA number, a SIREN or SIRET, nor an IATI reference: "
                                    "not kept as an identifier"),
-    "problem.unknown_sphere": ("sphère « {value} » inconnue : celle de la catégorie est prise",
+    "problem.sphere_not_understood": ("sphère « {value} » non comprise : celle de la catégorie est prise",
                                "unknown sphere “{value}”: the category's is taken"),
     "problem.unmapped_category": ("« {value} » ({count} ligne(s)) ne correspond à aucune catégorie : choisissez-en "
                                   "une dans la correspondance ({categories})",

@@ -42,3 +42,14 @@ def test_the_vocabulary_has_words_in_both_languages():
 def test_an_unknown_key_shows_as_itself_and_french_is_the_default():
     assert t("no.such.key") == "no.such.key"
     assert t("nav.data") == "Données" and t("nav.data", "xx") == "Données"
+
+
+def test_no_text_key_is_written_twice():
+    """A key given twice in one table silently keeps the second text."""
+    import ast
+    from conftest import ROOT
+    for path in sorted((ROOT / "interface" / "texts").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), (path.name, {k for k in keys if keys.count(k) > 1})

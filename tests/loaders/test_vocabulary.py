@@ -28,3 +28,16 @@ def test_a_category_is_guessed_from_a_name():
     assert vocabulary.guess_category("Conseil régional de Kayes") == "local_authority"
     assert vocabulary.guess_category("Fondation de France") == "foundation"
     assert vocabulary.guess_category("Les Amis du Sahel") == "other"
+
+
+def test_every_word_the_interface_shows_for_a_kind_or_category_is_understood_in_a_file():
+    """A sheet written with the app's own words (the template's, the
+    exports') reads back: « Organisme d'État », « Autre », « Thème »..."""
+    from graph.model import CATEGORIES, KINDS, ORGANISATION
+    from interface.i18n import LANGUAGES, t
+    from loaders.vocabulary import kind_for_type
+    for lang in LANGUAGES:
+        for kind in KINDS:
+            assert kind_for_type(t(f"kind.{kind}", lang))[0] == kind
+        for category in CATEGORIES:
+            assert kind_for_type(t(f"category.{category}", lang)) == (ORGANISATION, category), (lang, category)
