@@ -2,7 +2,7 @@
 
     python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
                                [--transaction-rows N]
-                               [--replace] [--top N] [--mapping FILE.toml]
+                               [--replace] [--top N] [--mapping FILE.toml] [--with-contacts]
     python -m cli mapping PATH [--output FILE.toml] [--name NAME]
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m cli stats [--json]
@@ -58,7 +58,8 @@ def cmd_load(args, store):
     mapping = read_mapping(args.mapping, lang) if args.mapping else None
     progress = _progress_line(lang) if not args.json and sys.stderr.isatty() else None
     known = NameIndex.from_graph(store.graph())
-    batch = load_paths(args.paths, args.format, known, args.event, args.skip_invalid, progress, mapping)
+    batch = load_paths(args.paths, args.format, known, args.event, args.skip_invalid, progress, mapping,
+                       args.with_contacts)
     if progress:
         print(file=sys.stderr)
     if args.replace:
@@ -315,6 +316,7 @@ def parser(lang: str = DEFAULT):
             (("--skip-invalid",), {"action": "store_true", "help": h("skip_invalid")}),
             (("--replace",), {"action": "store_true", "help": h("replace")}), top(50),
             (("--mapping",), {"metavar": "FILE.toml", "help": h("mapping_file")}),
+            (("--with-contacts",), {"action": "store_true", "help": h("load_with_contacts")}),
             (("--transaction-rows",), {"type": _rows, "metavar": "N", "help": h("transaction_rows")}))
     command("mapping", cmd_mapping, (("path",), {"metavar": "PATH"}),
             (("--output",), {"metavar": "FILE.toml", "help": h("mapping_output")}),

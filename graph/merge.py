@@ -80,6 +80,9 @@ def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | 
         if known in (None, "") or known == value:
             attrs[name] = value
             continue
+        if name == "name" and name in keep and isinstance(value, str) and isinstance(known, str) \
+                and fold(value) == fold(known):
+            continue                      # « CAP SOLIDARITES » for « Cap Solidarités »: the same name
         giving = _giving(old, name, known) if name in keep else ()
         if name in keep and not (revise_same_document and _documents(sources) & _documents(giving)):
             _add_conflict(merged_conflicts, name, known, giving)

@@ -19,11 +19,12 @@ from graph.names import NameIndex
 from .spreadsheet import SpreadsheetReader, table_role
 from .iati import looks_like_iati, read_iati
 from .presence import PresenceReader, looks_like_presence
+from .register import RegisterReader, looks_like_register
 from .tables import TableError, Upload, read_tables
 from .directory import DirectoryReader
 from .mapping import Mapping, header_of
 
-FORMATS = ("auto", "spreadsheet", "presence", "participants", "json", "graphml", "iati")
+FORMATS = ("auto", "spreadsheet", "presence", "register", "participants", "json", "graphml", "iati")
 
 
 def detect_format(path) -> str:
@@ -38,7 +39,10 @@ def detect_format(path) -> str:
         tables = read_participant_tables(path)
     except TableError:
         return "spreadsheet"   # the spreadsheet reader reports the problem
-    if any(looks_like_presence(t) for t in read_tables(path)):
+    sheets = read_tables(path)
+    if any(looks_like_register(t) for t in sheets):
+        return "register"
+    if any(looks_like_presence(t) for t in sheets):
         return "presence"
     if any(looks_like_participants(t) for t in tables) and not any(_typed(t) for t in tables):
         return "participants"
@@ -66,13 +70,15 @@ def _head(path) -> bytes:
 
 def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
                event: str | None = None, skip_invalid: bool = False, progress=None,
-               mapping: Mapping | None = None) -> Batch:
+               mapping: Mapping | None = None, with_contacts: bool = False) -> Batch:
     """Read every file and return one consolidated Batch. Spreadsheet files
     are read together, so that an elements file and a connections file make
     one load. `skip_invalid`: IATI activities that cannot be read are left
     out and listed, instead of stopping the load. `progress(fraction)`
     follows the reading of big files. `mapping`: spreadsheets are
-    directories whose columns it describes (loaders.mapping)."""
+    directories whose columns it describes (loaders.mapping).
+    `with_contacts`: the association register's phones and e-mails are
+    loaded too (hidden contact details); by default they are left out."""
     known = known or NameIndex()
     batch = Batch()
     spreadsheets = []
@@ -90,6 +96,10 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
             elif kind == "presence":
                 tables = read_tables(path)
                 batch.extend(PresenceReader(known).read(tables))
+                batch.warnings += encoding_warnings(tables)
+            elif kind == "register":
+                tables = read_tables(path)
+                batch.extend(RegisterReader(known, with_contacts).read(tables))
                 batch.warnings += encoding_warnings(tables)
             elif kind == "participants":
                 tables = read_participant_tables(path)

@@ -38,7 +38,6 @@ class DirectoryReader:
         self.mapping = mapping
         self.batch = Batch()
         self.places = Places(self.known)
-        self.place_origin = {}                    # territory id -> the first row that named it
         self.themes = {}                          # new theme id -> (props, origin)
         self.by_identifier = {}                   # identifier key -> organisation id, within this load
         self.unmapped = {}                        # category value -> [file, first row, column, count]
@@ -220,8 +219,7 @@ class DirectoryReader:
         return country
 
     def noted(self, place_id, file, number):
-        self.place_origin.setdefault(place_id, Origin(file, number, False))
-        return place_id
+        return self.places.noted(place_id, Origin(file, number, False))
 
     def place(self, text, file, number, column, level=None, parent=None):
         """A territory named in a cell: a country, a territory the graph
@@ -269,23 +267,9 @@ class DirectoryReader:
             self.batch.warnings.append(Problem(file, number, column, "new_places",
                                                {"names": [t for *_, t in self.new_places.values()][:20],
                                                 "count": len(self.new_places)}))
-        changed = True
-        while changed:                             # a département or région: the row of its first commune
-            changed = False
-            for child, parent in self.places.parts:
-                if child in self.place_origin and parent not in self.place_origin:
-                    self.place_origin[parent] = self.place_origin[child]
-                    changed = True
-        for place_id, props in self.places.nodes.items():
-            origin = self.place_origin.get(place_id) or Origin(None, None, False)
-            node = Node(place_id, model.TERRITORY, dict(props), [_source(origin)])
-            node.origin = origin
-            self.batch.nodes.append(node)
-        for (child, parent) in self.places.parts:
-            origin = self.place_origin.get(child) or Origin(None, None, False)
-            edge = Edge(child, "PART_OF", parent, {}, [_source(origin)])
-            edge.origin = origin
-            self.batch.edges.append(edge)
+        nodes, edges = self.places.records("directory")
+        self.batch.nodes += nodes
+        self.batch.edges += edges
         for theme_id, (props, origin) in self.themes.items():
             node = Node(theme_id, model.THEME, dict(props), [_source(origin)])
             node.origin = origin

@@ -10,7 +10,10 @@ by its name at the same level in the same country), never duplicated.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph import model
+from graph.model import Edge, Node, Origin
 from graph.names import NameIndex
 
 from .reference import (commune_codes, commune_key, communes, communes_named, countries, country_named,
@@ -22,6 +25,34 @@ class Places:
         self.known = known or NameIndex()
         self.nodes = {} if nodes is None else nodes      # new territory id -> props
         self.parts = {}                                  # (child, parent) -> True, in order met
+        self.origin = {}                                 # territory id -> the first row that named it
+
+    def noted(self, place_id, origin: Origin):
+        """`place_id`, remembering the first row that named it (its source)."""
+        if place_id:
+            self.origin.setdefault(place_id, origin)
+        return place_id
+
+    def records(self, fallback: str) -> tuple:
+        """(nodes, edges): the new territories and the PART_OF ties, each
+        sourced at the first row that named it or a place inside it
+        (`fallback` when none did)."""
+        changed = True
+        while changed:
+            changed = False
+            for child, parent in self.parts:
+                if child in self.origin and parent not in self.origin:
+                    self.origin[parent] = self.origin[child]
+                    changed = True
+
+        def sourced(record, place_id):
+            origin = self.origin.get(place_id) or Origin(None, None, False)
+            record.sources = [f"{Path(origin.file).name}:{origin.row}" if origin.file else fallback]
+            record.origin = origin
+            return record
+        nodes = [sourced(Node(i, model.TERRITORY, dict(props)), i) for i, props in self.nodes.items()]
+        edges = [sourced(Edge(child, "PART_OF", parent, {}), child) for child, parent in self.parts]
+        return nodes, edges
 
     def _reuse(self, identifier, name, level, country_code):
         found = self.known.identified(identifier)

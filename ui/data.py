@@ -41,7 +41,7 @@ def problems_table(problems) -> pd.DataFrame:
                           tr("data.message"): sentences.problem(p, state.lang())} for p in problems])
 
 
-def check(data, files, fmt, event, mapping=None):
+def check(data, files, fmt, event, mapping=None, with_contacts=False):
     """Read the uploaded files and plan the load against the graph, nothing
     written; the result waits in this session for the user's go-ahead.
     `mapping`: the spreadsheets are directories it describes."""
@@ -50,7 +50,8 @@ def check(data, files, fmt, event, mapping=None):
     # e-mails and phones); the user's file name is kept for the report and sources
     paths = [Upload(upload.name, upload.getvalue()) for upload in files]
     batch = load_paths(paths, fmt, NameIndex.from_graph(data.graph), event or None,
-                       progress=lambda f: progress.progress(0.6 * f, text=tr("data.step.read")), mapping=mapping)
+                       progress=lambda f: progress.progress(0.6 * f, text=tr("data.step.read")), mapping=mapping,
+                       with_contacts=with_contacts)
     progress.progress(0.6, text=tr("data.step.check"))
     plan = data.store.plan(batch) if not batch.errors else None
     progress.progress(1.0, text=tr("data.step.done"))
@@ -147,8 +148,9 @@ def upload_section(data):
     if files and st.toggle(tr("data.map_columns"), key="map_columns", help=tr("data.map_columns_help")):
         with st.container(border=True):
             mapping = mapping_section(data, files)
+    with_contacts = st.checkbox(tr("data.register_contacts"), value=False, key="register_contacts")
     if st.button(tr("data.check"), disabled=not files, key="check"):
-        check(data, files, fmt, event, mapping)
+        check(data, files, fmt, event, mapping, with_contacts)
     report(data)
     st.download_button(tr("data.template"), template_workbook(state.lang()), file_name=tr("data.template_file"),
                        key="template", help=tr("data.template_help"))

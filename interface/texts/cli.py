@@ -13,6 +13,10 @@ CLI = {
     "cli.help.skip_invalid": ("IATI : laisser de côté (en les listant) les activités illisibles au lieu de tout "
                               "refuser", "IATI: leave out (and list) the activities that cannot be read instead of "
                               "refusing everything"),
+    "cli.help.load_with_contacts": ("registre des associations : charger aussi téléphones et e-mails (masqués ; "
+                                    "par défaut laissés de côté)",
+                                    "association register: load phones and e-mails too (hidden; left out by "
+                                    "default)"),
     "cli.help.replace": ("remplacer les noms et catégories d'éléments connus qu'une autre source donnait "
                          "(par défaut : gardés, le nouveau nom ajouté comme autre nom)",
                          "replace the names and categories of known elements another source gave (by default: "

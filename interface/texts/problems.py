@@ -272,4 +272,19 @@ PROBLEMS = {
                                      "unknown role “{role}”; possible roles: {roles}"),
     "problem.mapping_unknown_category": ("catégorie « {category} » inconnue ; catégories possibles : {categories}",
                                          "unknown category “{category}”; possible categories: {categories}"),
+    # the association register (loaders.register)
+    "problem.characters_lost": ("{count} ligne(s) contiennent des caractères perdus par une conversion antérieure "
+                                "(« � ») : ils ne peuvent pas être rétablis (lignes {rows})",
+                                "{count} row(s) hold characters an earlier conversion lost (“�”): they cannot be "
+                                "restored (rows {rows})"),
+    "problem.register_contacts_left_out": ("téléphones et e-mails de {count} association(s) non chargés (données "
+                                           "personnelles) ; pour les charger, masqués : « charger aussi téléphones et "
+                                           "e-mails » (page Données) ou --with-contacts",
+                                           "phones and e-mails of {count} association(s) not loaded (personal "
+                                           "data); to load them, hidden: “load phones and e-mails too” (Data "
+                                           "page) or --with-contacts"),
+    "problem.register_commune_unknown": ("commune inconnue (code INSEE « {code} », « {name} ») : association "
+                                         "chargée sans lieu",
+                                         "unknown commune (INSEE code “{code}”, “{name}”): association loaded "
+                                         "without a place"),
 }

@@ -192,3 +192,13 @@ def test_a_wrong_mapping_file_is_one_clear_error(home, tmp_path):
     result = run_cli("load", wrong, "--mapping", wrong, home=home, check=1)
     assert "rôle « nom » inconnu ; rôles possibles : name, acronym" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_registers_phones_come_in_only_when_asked(home):
+    from conftest import REALDATA
+    path = need(REALDATA / "associations" / "etalab_rna_as_api_rna_sample_waldec.csv")
+    out = cli_json("load", path, home=home)
+    assert [w["code"] for w in out["warnings"]] == ["register_contacts_left_out"]
+    assert "phone" not in MemoryStore(home).graph().nodes["org:FR-RNA-W632007046"]
+    cli_json("load", path, "--with-contacts", home=home)
+    assert MemoryStore(home).graph().nodes["org:FR-RNA-W632007046"]["phone"] == "0676561853"

@@ -275,3 +275,17 @@ def test_known_names_and_categories_are_kept_unless_the_user_chooses(bundled_sto
     grdr = graph.nodes["org:grdr"]
     assert (grdr["name"], grdr["category"]) == ("Grdr Migration-Citoyenneté-Développement", "ngo")
     assert "GRDR" in grdr["aliases"] and grdr["website"] == "grdr.org"
+
+
+def test_the_association_register_loads_through_the_data_page(bundled_store):
+    from conftest import REALDATA
+    path = need(REALDATA / "associations" / "etalab_rna_as_api_rna_sample_waldec.csv")
+    at = upload(visit("data"), {path.name: path.read_bytes()})
+    assert "Si vous chargez : " in texts(at)
+    assert "téléphones et e-mails de 1 association(s) non chargés" in everything(at)
+    at.button(key="load").click().run()
+    graph = bundled_store.graph()
+    assert graph.nodes["org:FR-RNA-W632007046"]["name"] == "BLACK OWL" and "phone" not in graph.nodes[
+        "org:FR-RNA-W632007046"]
+    assert graph.has_edge("org:FR-RNA-W632007046", "ter:fr-63113", "BASED_IN")
+    assert graph.has_edge("ter:fr-reg-84", "ter:france", "PART_OF")            # the bundled France
