@@ -43,6 +43,12 @@ def _with_alias(attrs: dict, name: str):
         attrs["aliases"] = aliases + [name]
 
 
+def _same_name(a, b) -> bool:
+    """« CAP SOLIDARITES » and « Cap Solidarités »: one name, written
+    differently (no alias needed, nothing to ask)."""
+    return isinstance(a, str) and isinstance(b, str) and fold(a) == fold(b)
+
+
 def _giving(old: dict, field: str, value) -> list:
     """The sources that gave a known value: those its conflict entry names,
     else every source of the element (all gave the same value, or there
@@ -80,14 +86,11 @@ def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | 
         if known in (None, "") or known == value:
             attrs[name] = value
             continue
-        if name == "name" and name in keep and isinstance(value, str) and isinstance(known, str) \
-                and fold(value) == fold(known):
-            continue                      # « CAP SOLIDARITES » for « Cap Solidarités »: the same name
         giving = _giving(old, name, known) if name in keep else ()
         if name in keep and not (revise_same_document and _documents(sources) & _documents(giving)):
             _add_conflict(merged_conflicts, name, known, giving)
             _add_conflict(merged_conflicts, name, value, sources)
-            if name == "name" and isinstance(value, str):
+            if name == "name" and isinstance(value, str) and not _same_name(value, known):
                 _with_alias(attrs, value)
             continue
         if not same_document:
@@ -151,7 +154,7 @@ def _changes(node, old, attrs, keep, out):
             continue
         if attrs.get(name) != before:
             out.changes.append(Change(node.id, node.kind, name, before, attrs.get(name), list(node.sources)))
-        elif value != before and name in keep:
+        elif value != before and name in keep and not (name == "name" and _same_name(value, before)):
             out.held.append(Change(node.id, node.kind, name, before, value, list(node.sources)))
 
 

@@ -91,13 +91,13 @@ def test_the_plan_lists_replaced_values_and_held_names():
     from graph.merge import plan_against
     from graph.model import ALL
     graph = nx.MultiDiGraph()
-    graph.add_node("org:g", kind="Organisation", name="Grdr", category="network", website="grdr.org",
+    graph.add_node("org:g", kind="Organisation", name="Grdr Migration", category="network", website="grdr.org",
                    sources=["a.pdf"])
     batch = Batch(nodes=[Node("org:g", "Organisation", {"name": "GRDR", "category": "network",
                                                         "website": "grdr.fr"}, ["b.csv:2"])])
     plan = plan_against(graph, batch)
     assert [(c.field, c.before, c.after) for c in plan.changes] == [("website", "grdr.org", "grdr.fr")]
-    assert [(c.id, c.field, c.before, c.after) for c in plan.held] == [("org:g", "name", "Grdr", "GRDR")]
+    assert [(c.id, c.field, c.before, c.after) for c in plan.held] == [("org:g", "name", "Grdr Migration", "GRDR")]
     batch.accept = {("org:g", "name")}
     plan = plan_against(graph, batch)
     assert not plan.held and {c.field for c in plan.changes} == {"name", "website"}
@@ -112,3 +112,18 @@ def test_a_held_name_reloaded_changes_nothing_more():
     assert status == UNCHANGED and twice == once and twice["name"] == "Grdr"
     assert once["conflicts"]["name"] == [{"value": "Grdr", "sources": ["a.pdf"]},
                                          {"value": "GRDR", "sources": ["b.csv:2"]}]
+
+
+def test_a_name_written_otherwise_is_kept_without_an_alias_nor_a_question():
+    """The register's « CAP SOLIDARITES » for « Cap Solidarités »: the known
+    spelling stays, both are recorded, nothing is asked, and reloading
+    changes nothing."""
+    from graph.merge import plan_against
+    graph = nx.MultiDiGraph()
+    graph.add_node("org:c", kind="Organisation", name="Cap Solidarités", sources=["a.pdf"])
+    batch = Batch(nodes=[Node("org:c", "Organisation", {"name": "CAP SOLIDARITES"}, ["rna.csv:2"])])
+    assert plan_against(graph, batch).held == []
+    once, _, _ = apply_batch(graph, batch)
+    twice, counts, _ = apply_batch(once, batch)
+    assert once.nodes["org:c"]["name"] == "Cap Solidarités" and "aliases" not in once.nodes["org:c"]
+    assert counts["unchanged"] == 1 and dict(twice.nodes["org:c"]) == dict(once.nodes["org:c"])
