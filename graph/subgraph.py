@@ -5,7 +5,8 @@ same selection in Cypher (graph.store.cypher) and the contract tests hold
 both to one answer."""
 from __future__ import annotations
 
-from .model import ANCHORING, HIERARCHY, THEME, THEMING, TERRITORY, fold, relation
+from .model import (ANCHORING, HIERARCHY, ORGANISATION, PLACING, PROJECT, PROJECT_TIES, THEME, THEMING, TERRITORY,
+                    fold, relation)
 
 
 def match_names(candidates, wanted) -> set:
@@ -51,3 +52,24 @@ def select(graph, kinds=None, territories=None, themes=None):
     if kinds:
         keep = {n for n in keep if graph.nodes[n].get("kind") in set(kinds)}
     return graph.subgraph(keep).copy()
+
+
+def acting_in(graph, territory) -> dict:
+    """Organisation id -> how it acts in `territory` or a territory inside
+    it: {"ties": [(relation, place)], "projects": {relation: [project ids]}}:
+    based or active there itself, or leading, taking part in or funding a
+    project that targets it (IATI activities tie organisations to places
+    through their projects)."""
+    inside = {territory} | territories_inside(graph, territory)
+    out = {}
+    for source, place, key in graph.in_edges(inside, keys=True):
+        rel, kind = relation(key), graph.nodes[source].get("kind")
+        if rel in PLACING and kind == ORGANISATION:
+            out.setdefault(source, {"ties": [], "projects": {}})["ties"].append((rel, place))
+        elif rel in ANCHORING and kind == PROJECT:
+            for org, _, k in graph.in_edges(source, keys=True):
+                if relation(k) in PROJECT_TIES and graph.nodes[org].get("kind") == ORGANISATION:
+                    found = out.setdefault(org, {"ties": [], "projects": {}})["projects"].setdefault(relation(k), [])
+                    if source not in found:
+                        found.append(source)
+    return out

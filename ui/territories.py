@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from graph.analytics.partners import territory_pairs
-from graph.model import ORGANISATION, PLACING, TERRITORY, relation
-from graph.subgraph import territories_inside
+from graph.model import TERRITORY
+from graph.subgraph import acting_in
 
 from ui import safe, state, url
 from ui.safe import plain
@@ -65,15 +65,15 @@ def world_map(places: pd.DataFrame, pairs: pd.DataFrame) -> alt.LayerChart:
 
 
 def actors_there(graph, territory) -> pd.DataFrame:
-    inside = {territory} | territories_inside(graph, territory)
     rows = []
-    for org, place, key in graph.in_edges(inside, keys=True):
-        rel = relation(key)
-        if rel in PLACING and graph.nodes[org].get("kind") == ORGANISATION:
-            data = graph.nodes[org]
-            rows.append({tr("ter.organisations"): data.get("name", org),
-                         tr("explorer.sphere"): word("sphere", data.get("sphere", "unknown")),
-                         tr("ter.how"): f"{word('relation', rel)} {graph.nodes[place].get('name', place)}"})
+    for org, how in acting_in(graph, territory).items():
+        data = graph.nodes[org]
+        ties = [f"{word('relation', rel)} {graph.nodes[place].get('name', place)}" for rel, place in how["ties"]]
+        ties += [tr("ter.through_projects", relation=word("relation", rel), count=len(projects))
+                 for rel, projects in sorted(how["projects"].items())]
+        rows.append({tr("ter.organisations"): data.get("name", org),
+                     tr("explorer.sphere"): word("sphere", data.get("sphere", "unknown")),
+                     tr("ter.how"): " ; ".join(ties) if state.lang() == "fr" else "; ".join(ties)})
     return pd.DataFrame(rows).sort_values(tr("ter.organisations")) if rows else pd.DataFrame()
 
 

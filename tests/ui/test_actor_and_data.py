@@ -252,6 +252,15 @@ def test_an_iati_file_loads_through_the_data_page(bundled_store):
     graph = bundled_store.graph()
     assert sum(1 for n, d in graph.nodes(data=True) if n.startswith("prj:ES-DIR3")) == 83
     assert graph.nodes["ter:indonesie"]["lat"] < 0
+    # who acts in Indonesia: the publisher, through the projects it leads there
+    import xml.etree.ElementTree as ET
+    root = ET.parse(path).getroot()
+    publisher = root.find("iati-activity/reporting-org/narrative").text.strip()
+    targeted = sum(1 for a in root.iter("iati-activity") if any(c.get("code") == "ID"
+                                                                for c in a.findall("recipient-country")))
+    shown = visit("territories", place="ter:indonesie").dataframe[0].value
+    row = shown[shown["Organisations"] == publisher].iloc[0]
+    assert f"porte {targeted} projet(s) qui y sont menés" in row["Lien au territoire"]
 
 
 def test_known_names_and_categories_are_kept_unless_the_user_chooses(bundled_store):

@@ -222,3 +222,74 @@ def test_hostile_and_look_alike_names_on_every_page(chromium, server, tmp_path):
     page.screenshot(path=tmp_path / "hostile.png", full_page=False)
     assert dialogs == []
     assert [u for u in requests if not u.startswith(LOCAL)] == []
+
+
+IATI_FILES = ("es_maec_aecid_indonesia_v201.xml", "dportal_dflat_activities_100_multi_publisher_2020-03-27a.xml",
+              "dportal_dflat_activities_100_ngo_2020-03-27b.xml")
+
+
+def choose(page, label, option):
+    """Pick `option` in the Streamlit selectbox whose label is `label`."""
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+
+
+def test_open_aid_data_and_a_directory_through_the_data_page(chromium, server, tmp_path):
+    """The Spanish ministry's IATI file and two d-portal exports uploaded,
+    checked and loaded through the Données page, then seen in the explorer
+    and on the map; then a directory with headers of its own mapped and
+    loaded. Screenshots: iati-explorer.png, iati-map.png, mapping.png."""
+    from conftest import REALDATA, need
+    url, home, _ = server
+    shots = Path(os.environ.get("PASSERELLES_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    files = [need(REALDATA / "iati" / name) for name in IATI_FILES]
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{url}/donnees")
+    drawn(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
+    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_text("Si vous chargez").wait_for(timeout=120_000)
+    page.get_by_role("button", name="Charger dans le graphe").click()
+    page.get_by_text("Chargé :").wait_for(timeout=120_000)
+    graph = MemoryStore(home).graph()
+    import xml.etree.ElementTree as ET
+    spanish = {e.text.strip() for f in files for e in ET.parse(f).iter("iati-identifier")
+               if e.text and e.text.strip().startswith("ES-DIR3")}
+    assert {n[4:] for n in graph if n.startswith("prj:ES-DIR3")} == spanish and "ter:indonesie" in graph
+
+    page.goto(f"{url}/explorer?focus=org%3Aspain&radius=2")
+    drawn(page)
+    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    labels = frame.evaluate("() => network.body.data.nodes.get().map(n => n.label)")
+    assert "Spain" in labels and len(labels) > 20
+    page.screenshot(path=shots / "iati-explorer.png", full_page=True)
+    page.goto(f"{url}/territoires?place=ter%3Aindonesie")
+    drawn(page)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    assert page.get_by_text("Indonésie").count()
+    page.screenshot(path=shots / "iati-map.png", full_page=True)
+
+    directory = ROOT / "tests" / "data" / "annuaire-reseau-2026.csv"
+    page.goto(f"{url}/donnees")
+    drawn(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(directory))
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_text("Correspondance enregistrée").wait_for(timeout=60_000)      # the mapping, open at once
+    choose(page, "Structure d'insertion", "Association")
+    choose(page, "Structure d'accompagnement", "Entreprise")
+    choose(page, "Ce fichier est la liste des membres de", "Lianes Coopération")
+    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_text("Si vous chargez").wait_for(timeout=60_000)
+    page.screenshot(path=shots / "mapping.png", full_page=True)
+    page.get_by_role("button", name="Charger dans le graphe").click()
+    page.get_by_text("Chargé :").wait_for(timeout=60_000)
+    graph = MemoryStore(home).graph()
+    assert graph.has_edge("org:ville-de-roubaix", "org:lianes-cooperation", "MEMBER_OF")
+    assert graph.nodes["org:grdr"]["name"] == "Grdr Migration-Citoyenneté-Développement"
+    assert [u for u in requests if not u.startswith(LOCAL)] == []
