@@ -38,6 +38,9 @@ ELEMENT_COLUMNS = {
     "territoires": "territory", "based in": "territory", "siege": "territory",
     "country": "country", "pays": "country",
     "active in": "active_in", "actif a": "active_in", "zones d intervention": "active_in",
+    "pays d intervention": "active_in", "territoires d intervention": "active_in", "lieux d intervention": "active_in",
+    "commune": "territory", "ville": "territory",
+    "secteurs d intervention": "themes", "domaines d intervention": "themes", "secteurs": "themes",
     "themes": "themes", "theme": "themes", "thematiques": "themes", "thematique": "themes",
     "tags": "tags", "mots cles": "tags",
     "sources": "sources", "provenance": "sources", "conflicts": "conflicts", "conflits": "conflicts",
@@ -49,7 +52,7 @@ ELEMENT_COLUMNS = {
     "start": "start", "debut": "start", "end": "end", "fin": "end",
     "date": "date", "place": "place", "lieu": "place",
     "role": "role", "fonction": "role", "function": "role",
-    "email": "email", "e mail": "email", "courriel": "email",
+    "email": "email", "e mail": "email", "courriel": "email", "mel": "email",
     "phone": "phone", "telephone": "phone", "tel": "phone",
 }
 CONNECTION_COLUMNS = {
@@ -287,6 +290,10 @@ class SpreadsheetReader:
             return
         if len(rows) == 1:
             self.batch.warnings.append(Problem(table.file, header_row, None, "no_rows", {"sheet": table.sheet}))
+        kept = [header[i] for i in cols if fold(header[i]) not in ELEMENT_COLUMNS]
+        if kept:                          # kept, as Kumu keeps its custom fields, but said: they tie nothing
+            self.batch.warnings.append(Problem(table.file, header_row, None, "columns_kept_as_text",
+                                               {"columns": kept}))
         for number, cells in rows[1:]:
             self._element(table, header, cols, number, cells)
 

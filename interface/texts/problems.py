@@ -287,4 +287,9 @@ PROBLEMS = {
                                          "chargée sans lieu",
                                          "unknown commune (INSEE code “{code}”, “{name}”): association loaded "
                                          "without a place"),
+    "problem.columns_kept_as_text": ("colonnes gardées comme simple texte de l'élément (elles ne créent aucun lien) : "
+                                     "{columns} ; pour les relier à des lieux ou des thèmes, utilisez la "
+                                     "correspondance des colonnes",
+                                     "columns kept as the element's plain text (they tie nothing): {columns}; to tie "
+                                     "them to places or themes, use the column mapping"),
 }

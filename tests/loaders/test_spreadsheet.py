@@ -164,3 +164,19 @@ def test_contact_details_in_free_text_are_kept_apart_and_not_exported(tmp_path):
     assert "zoe@example.org" not in path.read_text(encoding="utf-8")
     (path,) = export(graph, "json", tmp_path / "all.json", with_contacts=True)
     assert "zoe@example.org" in path.read_text(encoding="utf-8")
+
+
+def test_every_column_of_an_elements_sheet_is_used_or_said(tmp_path):
+    """The new user's directory with two headers renamed: commune, countries
+    and sectors become places and themes; what ties nothing is said."""
+    from loaders import load_paths
+    sheet = tmp_path / "annuaire.csv"
+    sheet.write_text("Nom;Type;Commune;Pays d'intervention;Secteurs d'intervention;Courriel;Département;Effectif\n"
+                     "Asso Test;association;Roubaix;Mali|Sénégal;Santé;a@test.example;Nord;12\n", encoding="utf-8")
+    batch = load_paths([sheet])
+    assert batch.errors == []
+    ties = sorted((e.type, e.target) for e in batch.edges)
+    assert ties == [("ACTIVE_IN", "ter:mali"), ("ACTIVE_IN", "ter:senegal"), ("BASED_IN", "ter:roubaix"),
+                    ("WORKS_ON", "thm:sante")]
+    kept = [p for p in batch.warnings if p.code == "columns_kept_as_text"]
+    assert [p.values["columns"] for p in kept] == [["Département", "Effectif"]]

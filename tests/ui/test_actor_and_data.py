@@ -298,3 +298,14 @@ def test_the_association_register_loads_through_the_data_page(bundled_store):
         "org:FR-RNA-W632007046"]
     assert graph.has_edge("org:FR-RNA-W632007046", "ter:fr-63113", "BASED_IN")
     assert graph.has_edge("ter:fr-reg-84", "ter:france", "PART_OF")            # the bundled France
+
+
+def test_a_who_does_what_where_sheet_loads_through_the_data_page(bundled_store):
+    from conftest import REALDATA
+    path = need(REALDATA / "presence" / "3w_august_2025.csv")
+    at = upload(visit("data"), {path.name: path.read_bytes()})
+    assert "Si vous chargez" in texts(at) and "colonnes non utilisées" in everything(at)
+    at.button(key="load").click().run()
+    graph = bundled_store.graph()
+    pcoded = [n for n, d in graph.nodes(data=True) if d.get("kind") == "Territory" and n.startswith("ter:ET")]
+    assert pcoded and graph.has_edge(pcoded[0], next(iter(graph[pcoded[0]])), "PART_OF")
