@@ -202,3 +202,12 @@ def test_the_registers_phones_come_in_only_when_asked(home):
     assert "phone" not in MemoryStore(home).graph().nodes["org:FR-RNA-W632007046"]
     cli_json("load", path, "--with-contacts", home=home)
     assert MemoryStore(home).graph().nodes["org:FR-RNA-W632007046"]["phone"] == "0676561853"
+
+
+def test_a_who_does_what_where_sheet_through_the_command_line(home):
+    from conftest import REALDATA
+    path = need(REALDATA / "presence" / "lbn_sectorsreporting_bydistrict_20240902_hxlated.csv")
+    out = cli_json("load", path, home=home)
+    assert out["errors"] == [] and out["created"] > 30
+    graph = MemoryStore(home).graph()
+    assert any(d.get("country_code") == "LB" for _, d in graph.nodes(data=True))
