@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import ALL, Problem, edge_key, fold, graph_key, source_document, validate_edge, validate_node
+from .model import (ALL, Edge, Problem, edge_key, fold, graph_key, relation as relation_of, source_document,
+                    validate_edge, validate_node)
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 RESERVED = frozenset({"sources", "conflicts"})      # merged apart; the model refuses them as properties
@@ -137,6 +138,11 @@ class Plan:
     problems: list = field(default_factory=list)
     changes: list = field(default_factory=list)
     held: list = field(default_factory=list)
+    removed_nodes: list = field(default_factory=list)   # ids
+    removed_edges: list = field(default_factory=list)   # (source, rel, target, key)
+    # What the journal keeps of each element written or removed, for undo:
+    # (("node", id, kind) | ("edge", source, rel, target, key), before attrs or None, after attrs or None)
+    records: list = field(default_factory=list)
 
 
 def _kept(node_id, accept) -> frozenset:
@@ -182,17 +188,33 @@ def _kind(end, planned, node_of):
     return kind
 
 
-def plan_batch(batch, node_of, edge_of) -> Plan:
+def _bare(attrs, *names):
+    return None if attrs is None else {k: v for k, v in attrs.items() if k not in names}
+
+
+def plan_batch(batch, node_of, edge_of, ties_of=None) -> Plan:
     """Merge a batch into what a store holds, without writing anything.
 
     `node_of(id)` gives a stored node's attributes (with `kind`) or None;
-    `edge_of(source, target, key)` a stored tie's attributes or None. Both
-    stores call this, so they follow one rule. Every record is checked
-    against the vocabulary here too, whoever made it (a loader, an edit):
-    nothing the stores could not both keep gets through."""
+    `edge_of(source, target, key)` a stored tie's attributes or None;
+    `ties_of(id)` the (source, target, key, attrs) of every tie of a stored
+    node (for removals). Both stores call this, so they follow one rule.
+    Every record is checked against the vocabulary here too, whoever made
+    it (a loader, an edit): nothing the stores could not both keep gets
+    through. Upserts are merged, replacements written as given, removals
+    last; what the writer expected to find is checked first."""
+    from .journal import fingerprint, parse_key
     out = Plan()
     counts = out.counts
     planned = {}
+    for key, expected in batch.expect.items():
+        kind, *parts = parse_key(key)
+        found = node_of(parts[0]) if kind == "node" else edge_of(parts[0], parts[2], parts[3])
+        found = _bare(found, "kind", "type", "id", "key")
+        if (fingerprint(found) if found is not None else None) != expected:
+            out.problems.append(Problem("?", None, None, "changed_since_read", {"element": key}))
+    if out.problems:
+        return out
     for node in batch.nodes:
         where = placed(node)
         problems = validate_node(node, where)
@@ -212,6 +234,7 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
         planned[node.id] = node.kind
         if status != UNCHANGED:
             out.nodes.append((node.id, node.kind, attrs))
+            out.records.append((("node", node.id, node.kind), _bare(base, "id"), attrs))
     write = out.edges.append
     for edge in batch.edges:
         where = placed(edge)
@@ -233,7 +256,96 @@ def plan_batch(batch, node_of, edge_of) -> Plan:
         counts[status] += 1
         if status != UNCHANGED:
             write((source, rel, target, key, attrs))
+            out.records.append((("edge", source, rel, target, key), _bare(old, "key"), attrs))
+    _replacements(batch, node_of, edge_of, planned, out)
+    _removals(batch, node_of, edge_of, ties_of, out)
     return out
+
+
+def _exact(record) -> dict:
+    attrs = {k: v for k, v in record.props.items() if k not in RESERVED and v is not None and v != "" and v != []}
+    attrs["sources"] = list(record.sources)
+    if record.conflicts:
+        attrs["conflicts"] = {k: list(v) for k, v in record.conflicts.items()}
+    return attrs
+
+
+def _replacements(batch, node_of, edge_of, planned, out):
+    """Records written as given (an edit, an undo), checked like any other."""
+    counts = out.counts
+    for record in batch.replacements:
+        where = placed(record)
+        if isinstance(record, Edge):
+            kinds = [_kind(end, planned, node_of) for end in (record.source, record.target)]
+            if None in kinds:
+                out.problems.append(where(None, "not_in_graph",
+                                          id=str(record.source if kinds[0] is None else record.target)))
+                continue
+            problems = validate_edge(record, *kinds, where)
+            if problems:
+                out.problems += problems
+                continue
+            source, rel, target, discriminator = edge_key(record.source, record.type, record.target,
+                                                          record.discriminator)
+            key = graph_key(rel, discriminator)
+            old = _bare(edge_of(source, target, key), "type", "key")
+            attrs = _exact(record)
+            status = CREATED if old is None else UNCHANGED if old == attrs else UPDATED
+            counts[status] += 1
+            if status != UNCHANGED:
+                out.edges.append((source, rel, target, key, attrs))
+                out.records.append((("edge", source, rel, target, key), old, attrs))
+            continue
+        problems = validate_node(record, where)
+        if problems:
+            out.problems += problems
+            continue
+        old = node_of(record.id)
+        if old is not None and old.get("kind") != record.kind:
+            out.problems.append(where("id", "id_other_kind", id=record.id, old=old.get("kind"), new=record.kind))
+            continue
+        old = _bare(old, "kind", "id")
+        attrs = _exact(record)
+        status = CREATED if old is None else UNCHANGED if old == attrs else UPDATED
+        counts[status] += 1
+        planned[record.id] = record.kind
+        if status != UNCHANGED:
+            out.nodes.append((record.id, record.kind, attrs))
+            out.records.append((("node", record.id, record.kind), old, attrs))
+            for name, value in attrs.items():
+                if old is not None and name not in RESERVED and old.get(name) not in (None, value):
+                    out.changes.append(Change(record.id, record.kind, name, old.get(name), value, list(record.sources)))
+
+
+def _removals(batch, node_of, edge_of, ties_of, out):
+    """Ties and nodes to remove; a node's remaining ties go with it, each
+    recorded for undo."""
+    gone = set()
+    for removal in batch.removals:
+        if removal[0] == "edge":
+            source, rel, target, discriminator = edge_key(*removal[1:5])
+            key = graph_key(rel, discriminator)
+            old = edge_of(source, target, key)
+            if old is None:
+                out.problems.append(Problem("?", None, None, "not_in_graph", {"id": f"{source} {rel} {target}"}))
+                continue
+            if (source, target, key) not in gone:
+                gone.add((source, target, key))
+                out.removed_edges.append((source, rel, target, key))
+                out.records.append((("edge", source, rel, target, key), _bare(old, "type", "key"), None))
+            continue
+        node_id = removal[1]
+        old = node_of(node_id)
+        if old is None or ties_of is None:
+            out.problems.append(Problem("?", None, None, "not_in_graph", {"id": str(node_id)}))
+            continue
+        for source, target, key, attrs in ties_of(node_id):
+            if (source, target, key) not in gone:
+                gone.add((source, target, key))
+                out.records.append((("edge", source, relation_of(key), target, key), _bare(attrs, "type", "key"),
+                                    None))
+        out.removed_nodes.append(node_id)
+        out.records.append((("node", node_id, old.get("kind")), _bare(old, "kind", "id"), None))
 
 
 def plan_against(graph, batch) -> Plan:
@@ -245,7 +357,11 @@ def plan_against(graph, batch) -> Plan:
     def edge_of(source, target, key):
         return graph.edges[source, target, key] if graph.has_edge(source, target, key) else None
 
-    return plan_batch(batch, node_of, edge_of)
+    def ties_of(node_id):
+        return [(u, v, k, d) for u, v, k, d in graph.in_edges(node_id, keys=True, data=True)] + \
+            [(u, v, k, d) for u, v, k, d in graph.out_edges(node_id, keys=True, data=True) if u != v]
+
+    return plan_batch(batch, node_of, edge_of, ties_of)
 
 
 def apply_plan(graph, plan: Plan) -> None:
@@ -259,6 +375,12 @@ def apply_plan(graph, plan: Plan) -> None:
         if graph.has_edge(source, target, key):
             graph.remove_edge(source, target, key)
         graph.add_edge(source, target, key=key, type=rel, **attrs)
+    for source, rel, target, key in plan.removed_edges:
+        if graph.has_edge(source, target, key):
+            graph.remove_edge(source, target, key)
+    for node_id in plan.removed_nodes:
+        if node_id in graph:
+            graph.remove_node(node_id)
 
 
 def apply_batch(graph, batch):

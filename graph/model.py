@@ -284,6 +284,18 @@ class Batch:
     # Which names and categories of known elements this batch may replace
     # (graph.merge.PROTECTED): a set of (id, field), or ALL.
     accept: object = field(default_factory=frozenset)
+    # Records written exactly as given, not merged (an edit, an undo): their
+    # props, sources and conflicts are the element's whole new state.
+    replacements: list = field(default_factory=list)
+    # Elements to remove: ("node", id) (its ties go with it) or
+    # ("edge", source, relation, target, discriminator).
+    removals: list = field(default_factory=list)
+    # What the writer read: element key -> its fingerprint (graph.journal),
+    # None for "absent". Refused when the store holds something else now
+    # (another session changed it since).
+    expect: dict = field(default_factory=dict)
+    # For the journal: {"kind": load | edit | merge | undo ..., "who", "note", ...}.
+    change: dict = field(default_factory=dict)
 
     def extend(self, other: "Batch"):
         self.nodes += other.nodes

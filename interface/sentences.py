@@ -232,6 +232,11 @@ def change(found, name_of, lang: str, held: bool = False) -> str:
     return t("change.held_name" if found.field == "name" else "change.held", lang, **values)
 
 
+def cannot_undo(exc, lang: str) -> str:
+    """Why a change cannot be undone (graph.journal.CannotUndo)."""
+    return t(f"undo.{exc.code}", lang, **exc.values)
+
+
 def place(found) -> str:
     """file:row:column, as the report shows where a problem is."""
     text = found.file

@@ -50,6 +50,17 @@ class Store(ABC):
         (created / updated / unchanged). BatchRejected when it has problems."""
 
     @abstractmethod
+    def journal(self) -> list:
+        """Every change committed (graph.journal entries), newest first."""
+
+    def undo(self, entry_id: str, who: str = "", note: str = "") -> dict:
+        """Put back what a change did, as one new change; refused
+        (BatchRejected, `changed_since_read`) when a later change built on
+        it, or (graph.journal.CannotUndo) when it cannot be undone."""
+        from graph.journal import undo_batch
+        return self.apply(undo_batch(self.journal(), entry_id, who, note))
+
+    @abstractmethod
     def reset(self) -> None:
         """Empty the store (the next load starts from nothing)."""
 

@@ -12,6 +12,7 @@ from graph.model import ANCHORING, HIERARCHY, KINDS, RELATIONS, THEMING
 
 ENTITY = "Entity"
 META = "PasserellesMeta"
+CHANGE = "PasserellesChange"          # the journal's entries (graph.journal), beside the graph, never in it
 
 
 def label(kind: str) -> str:
@@ -29,6 +30,7 @@ def rel_type(rel: str) -> str:
 CONSTRAINTS = [
     f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
     f"CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:{META}) REQUIRE m.id IS UNIQUE",
+    f"CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:{CHANGE}) REQUIRE c.id IS UNIQUE",
 ]
 
 READ_NODES_BY_ID = f"""
@@ -98,6 +100,28 @@ SET r = g.props
 
 def update_edges(rel: str) -> str:
     return _tie_of_row(rel) + "SET r = row.props\n"
+
+
+def delete_edges(rel: str) -> str:
+    return _tie_of_row(rel) + "DELETE r\n"
+
+
+DELETE_NODES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) USING INDEX SEEK n:{ENTITY}(id)
+DETACH DELETE n
+"""
+# Every tie of the given nodes, both ways (a node to remove: its ties are journaled with it).
+TIES_OF = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) USING INDEX SEEK n:{ENTITY}(id)
+MATCH (n)-[r]-(:{ENTITY})
+RETURN DISTINCT startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, properties(r) AS props
+"""
+# The journal: one node per change, written in the change's own transaction.
+WRITE_CHANGE = f"CREATE (c:{CHANGE}) SET c = $props"
+READ_CHANGES = f"MATCH (c:{CHANGE}) RETURN properties(c) AS props ORDER BY c.seq"
+REPLACE_CHANGE = f"MATCH (c:{CHANGE} {{id: $id}}) SET c = $props"
 
 
 # Every writing transaction starts here: the exclusive lock on the meta node

@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.bulk import paused_gc
+from graph.journal import entry, erasure_entry, scrubbed
 from graph.merge import apply_plan, plan_against
 from graph.model import PERSON
 from graph.privacy import person_contacts, person_names, scrub
@@ -65,19 +66,24 @@ class MemoryStore(Store):
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def _read(self):
-        """The stored graph; an empty one for a workspace never written to."""
+    def _read(self, journal=False):
+        """The stored graph (and, asked, its journal); empty for a workspace
+        never written to."""
         if not self.path.exists():
-            return empty_graph()
+            return (empty_graph(), []) if journal else empty_graph()
         with open(self.path, encoding="utf-8") as fh:
-            return from_payload(json.load(fh)["graph"])
+            payload = json.load(fh)
+        graph = from_payload(payload["graph"])
+        return (graph, payload.get("journal", [])) if journal else graph
 
-    def _write(self, graph):
-        """Write the whole graph beside the old file, then rename it over:
-        a failure (a full disk) leaves the previous graph as it was."""
+    def _write(self, graph, journal=None):
+        """Write the whole graph and its journal beside the old file, then
+        rename it over: a failure (a full disk) leaves both as they were."""
+        if journal is None:
+            journal = self._read(journal=True)[1] if self.path.exists() else []
         payload = {"format": "passerelles-graph", "version": 1,
                    "modified": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                   "graph": to_payload(graph)}
+                   "graph": to_payload(graph), "journal": journal}
         self._remove_leftovers()
         tmp = None
         try:
@@ -115,24 +121,31 @@ class MemoryStore(Store):
         if batch.errors:
             raise BatchRejected(batch.errors)
         with self._locked(), paused_gc():
-            graph = self._read()
+            graph, journal = self._read(journal=True)
             plan = plan_against(graph, batch)
             if plan.problems:
                 raise BatchRejected(plan.problems)
-            if plan.nodes or plan.edges:
+            if plan.nodes or plan.edges or plan.removed_nodes or plan.removed_edges:
                 apply_plan(graph, plan)
-                self._write(graph)
+                item = entry(plan, batch.change)
+                item["seq"] = len(journal)
+                self._write(graph, journal + [item])
             return plan.counts
+
+    def journal(self) -> list:
+        with self._locked():
+            return list(reversed(self._read(journal=True)[1]))
 
     def reset(self):
         with self._locked():
-            self._write(empty_graph())
+            self._write(empty_graph(), [])
 
     def erase_person(self, person_id: str) -> dict:
         """Remove a person, all their ties, and every mention of their names
-        and contact values elsewhere (graph.privacy)."""
+        and contact values elsewhere (graph.privacy), the journal included;
+        the erasure is journaled without naming them."""
         with self._locked():
-            graph = self._read()
+            graph, journal = self._read(journal=True)
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return {"removed": 0, "mentions": 0}
             person = graph.nodes[person_id]
@@ -147,7 +160,9 @@ class MemoryStore(Store):
                     data.clear()
                     data.update(cleaned)
                     mentions += count
-            self._write(graph)
+            journal = scrubbed(journal, person_id, names, contacts)
+            journal.append(erasure_entry(removed, mentions, len(journal)))
+            self._write(graph, journal)
             return {"removed": removed, "mentions": mentions}
 
     def describe(self) -> dict:

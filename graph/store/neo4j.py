@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import time
+import uuid
 from urllib.parse import urlsplit
 
 import networkx as nx
@@ -22,8 +24,9 @@ from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from graph.bulk import paused_gc
+from graph.journal import entry, erasure_entry, parse_key, scrubbed
 from graph.merge import CREATED, UNCHANGED, UPDATED, plan_batch
-from graph.model import KINDS, RELATIONS, Batch, edge_key, graph_key
+from graph.model import KINDS, RELATIONS, Batch, Edge, Node, edge_key, graph_key, split_graph_key
 from graph.privacy import person_contacts, person_names, scrub
 from graph.subgraph import match_names
 
@@ -117,6 +120,21 @@ def from_neo4j(props: dict) -> dict:
         if isinstance(out.get(name), str):
             out[name] = json.loads(out[name])
     return out
+
+
+def _change_props(item: dict) -> dict:
+    """A journal entry as a node's properties: the fields one filters on
+    as they are, the rest as JSON text."""
+    item = dict(item)
+    item.setdefault("seq", time.time_ns())
+    props = {name: item.pop(name) for name in ("id", "at", "seq", "kind", "who", "note")}
+    props["data"] = json.dumps(item, ensure_ascii=False)
+    return props
+
+
+def _change_of(props: dict) -> dict:
+    props = dict(props)
+    return {**json.loads(props.pop("data", "{}")), **props}
 
 
 def _chunks(rows, size=CHUNK):
@@ -219,8 +237,8 @@ class Neo4jStore(Store):
     @_translated
     def plan(self, batch: Batch):
         def read(tx):
-            node_of, edges, _, _ = self._touched(tx, batch, {}, set())
-            return plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
+            node_of, edges, _, _, ties_of = self._touched(tx, batch, {}, set())
+            return plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)), ties_of)
         with paused_gc(), self.driver.session(database=self.database, default_access_mode="READ") as session:
             return session.execute_read(read)
 
@@ -229,15 +247,17 @@ class Neo4jStore(Store):
         if batch.errors:
             raise BatchRejected(batch.errors)
         with paused_gc():
-            if transaction_rows:
+            if transaction_rows and not (batch.replacements or batch.removals or batch.expect):
                 return self._apply_in_parts(batch, transaction_rows)
             with self.driver.session(database=self.database) as session:
                 return session.execute_write(self._apply_tx, batch)
 
     def _apply_in_parts(self, batch, size):
         counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
-        parts = [Batch(nodes=nodes, accept=batch.accept) for nodes in _chunks(batch.nodes, size)]
-        parts += [Batch(edges=edges) for edges in _chunks(batch.edges, size)]
+        group = uuid.uuid4().hex[:12]           # one load in several transactions: one journal entry each
+        change = dict(batch.change, group=group)
+        parts = [Batch(nodes=nodes, accept=batch.accept, change=change) for nodes in _chunks(batch.nodes, size)]
+        parts += [Batch(edges=edges, change=change) for edges in _chunks(batch.edges, size)]
         kinds, fresh = {}, set()     # what the node parts wrote, for the tie parts
         with self.driver.session(database=self.database) as session:
             for part in parts:
@@ -259,12 +279,16 @@ class Neo4jStore(Store):
         (node_of, edges, kinds, fresh), on copies."""
         kinds, fresh = dict(kinds), set(fresh)
         nodes = {}
-        batch_ids = sorted({n.id for n in batch.nodes if isinstance(n.id, str)})     # others: refused by the plan
+        expected = [parse_key(k) for k in batch.expect]
+        whole = {n.id for n in batch.nodes} | {r.id for r in batch.replacements if isinstance(r, Node)} | \
+            {r[1] for r in batch.removals if r[0] == "node"} | {k[1] for k in expected if k[0] == "node"}
+        batch_ids = sorted(i for i in whole if isinstance(i, str))     # others: refused by the plan
         for part in _chunks(batch_ids):
             for record in tx.run(cypher.READ_NODES_BY_ID, ids=part):
                 nodes[record["id"]] = dict(from_neo4j(record["props"]), kind=record["kind"])
         fresh.update(i for i in batch_ids if i not in nodes)
-        ends = {end for e in batch.edges for end in (e.source, e.target) if isinstance(end, str)}
+        tie_records = list(batch.edges) + [r for r in batch.replacements if isinstance(r, Edge)]
+        ends = {end for e in tie_records for end in (e.source, e.target) if isinstance(end, str)}
         unknown = sorted(ends - set(nodes) - set(kinds) - set(batch_ids))
         for part in _chunks(unknown):
             for record in tx.run(cypher.READ_KINDS_BY_ID, ids=part):
@@ -277,11 +301,13 @@ class Neo4jStore(Store):
             return found
 
         wanted = {}
-        for edge in batch.edges:
-            if not all(isinstance(x, str) for x in (edge.source, edge.type, edge.target, edge.discriminator)) \
-                    or edge.type not in RELATIONS:
+        asked = [(e.source, e.type, e.target, e.discriminator) for e in tie_records]
+        asked += [tuple(r[1:5]) for r in batch.removals if r[0] == "edge"]
+        asked += [(k[1], k[2], k[3], split_graph_key(k[4])[1]) for k in expected if k[0] == "edge"]
+        for tie in asked:
+            if not all(isinstance(x, str) for x in tie) or tie[1] not in RELATIONS:
                 continue                                      # refused by the plan
-            source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
+            source, rel, target, discriminator = edge_key(*tie)
             if source in fresh or target in fresh:
                 continue
             wanted.setdefault(rel, []).append({"source": source, "target": target,
@@ -293,7 +319,18 @@ class Neo4jStore(Store):
                     props = from_neo4j(record["props"])
                     props.pop("key", None)
                     edges[record["source"], record["target"], record["key"]] = props
-        return node_of, edges, kinds, fresh
+        ties = {}
+        removed = sorted({r[1] for r in batch.removals if r[0] == "node" and isinstance(r[1], str)})
+        for part in _chunks(removed):
+            for record in tx.run(cypher.TIES_OF, ids=part):
+                props = from_neo4j(record["props"])
+                key = props.pop("key", record["type"])
+                for end in (record["source"], record["target"]):
+                    ties.setdefault(end, {})[(record["source"], record["target"], key)] = props
+
+        def ties_of(node_id):
+            return [(source, target, key, props) for (source, target, key), props in ties.get(node_id, {}).items()]
+        return node_of, edges, kinds, fresh, ties_of
 
     @staticmethod
     def _write_plan(tx, plan, existing):
@@ -323,8 +360,18 @@ class Neo4jStore(Store):
         for rel, rows in changed.items():
             for part in _chunks(rows):
                 tx.run(cypher.update_edges(rel), rows=part).consume()
-        if plan.nodes or plan.edges:
+        gone = {}
+        for source, rel, target, key in plan.removed_edges:
+            gone.setdefault(rel, []).append({"source": source, "target": target, "key": key})
+        for rel, rows in gone.items():
+            for part in _chunks(rows):
+                tx.run(cypher.delete_edges(rel), rows=part).consume()
+        for part in _chunks(plan.removed_nodes):
+            tx.run(cypher.DELETE_NODES, ids=part).consume()
+        if plan.nodes or plan.edges or plan.removed_edges or plan.removed_nodes:
             tx.run(cypher.TOUCH).consume()
+            return True
+        return False
 
     @classmethod
     def _write(cls, tx, batch, kinds, fresh):
@@ -333,11 +380,12 @@ class Neo4jStore(Store):
         the caller keeps them only once the transaction is committed (the
         driver may run this function again after a transient error)."""
         tx.run(cypher.LOCK).consume()
-        node_of, edges, kinds, fresh = cls._touched(tx, batch, kinds, fresh)
-        plan = plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)))
+        node_of, edges, kinds, fresh, ties_of = cls._touched(tx, batch, kinds, fresh)
+        plan = plan_batch(batch, node_of, lambda s, t, k: edges.get((s, t, k)), ties_of)
         if plan.problems:
             raise BatchRejected(plan.problems)   # the transaction is rolled back
-        cls._write_plan(tx, plan, edges)
+        if cls._write_plan(tx, plan, edges):
+            tx.run(cypher.WRITE_CHANGE, props=_change_props(entry(plan, batch.change))).consume()
         kinds.update((node_id, kind) for node_id, kind, _ in plan.nodes)
         return plan.counts, kinds, fresh
 
@@ -346,6 +394,12 @@ class Neo4jStore(Store):
         with self.driver.session(database=self.database) as session:
             session.run(cypher.RESET).consume()
             session.run(cypher.TOUCH).consume()
+
+    @_translated
+    def journal(self) -> list:
+        records, _, _ = self.driver.execute_query(cypher.READ_CHANGES, database_=self.database,
+                                                  routing_=RoutingControl.READ)
+        return [_change_of(r["props"]) for r in reversed(records)]
 
     @_translated
     def erase_person(self, person_id: str) -> dict:
@@ -379,6 +433,11 @@ class Neo4jStore(Store):
                 tx.run(cypher.write_nodes(kind), rows=rows).consume()
             for rel, rows in by_rel.items():
                 tx.run(cypher.update_edges(rel), rows=rows).consume()
+            journal = [_change_of(r["props"]) for r in tx.run(cypher.READ_CHANGES)]
+            for old, new in zip(journal, scrubbed(journal, person_id, names, contacts)):
+                if new != old:
+                    tx.run(cypher.REPLACE_CHANGE, id=old["id"], props=_change_props(new)).consume()
+            tx.run(cypher.WRITE_CHANGE, props=_change_props(erasure_entry(removed, mentions))).consume()
             tx.run(cypher.TOUCH).consume()
             return {"removed": removed, "mentions": mentions}
         with self.driver.session(database=self.database) as session:

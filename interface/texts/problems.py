@@ -292,4 +292,15 @@ PROBLEMS = {
                                      "correspondance des colonnes",
                                      "columns kept as the element's plain text (they tie nothing): {columns}; to tie "
                                      "them to places or themes, use the column mapping"),
+    # editing and undoing (graph.journal)
+    "problem.changed_since_read": ("cet élément a changé depuis que vous l'avez lu (une autre personne l'a modifié, "
+                                   "ou un changement plus récent s'appuie dessus) : rechargez la page et refaites "
+                                   "votre modification",
+                                   "this element changed since you read it (someone else edited it, or a later "
+                                   "change builds on it): reload the page and make your change again"),
+    "undo.unknown": ("aucun changement « {id} » dans le journal", "no change “{id}” in the journal"),
+    "undo.too_big": ("ce changement touchait trop d'éléments pour être annulé (plus de {limit}) : rechargez une "
+                     "version précédente ou videz le stockage", "this change touched too many elements to be undone "
+                     "(more than {limit}): reload an earlier version or empty the store"),
+    "undo.already": ("ce changement est déjà annulé (par {by})", "this change is already undone (by {by})"),
 }
