@@ -24,10 +24,15 @@ from .model import Batch, Edge, Node, split_graph_key
 UNDO_RECORDS = settings.value("journal.undo_records")
 
 
+STRUCTURAL = ("kind", "id", "type", "key")     # said by the element's place in the graph, not its state
+
+
 def fingerprint(attrs: dict | None):
-    """A short, stable digest of an element's attributes (None: absent)."""
+    """A short, stable digest of an element's attributes (None: absent),
+    whichever store read them."""
     if attrs is None:
         return None
+    attrs = {k: v for k, v in attrs.items() if k not in STRUCTURAL}
     text = json.dumps(attrs, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 

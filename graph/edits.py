@@ -1,0 +1,106 @@
+"""Edits made in the app or on the command line, as batches: the same
+write path as a load (the one merge rule, the store's transaction, the
+journal), with the edit as their source (« saisie 2026-12-01 (Camille) —
+note »). Each states what the editor read, so that an edit made on a stale
+page is refused instead of overwriting someone else's (changed_since_read).
+
+    batch = edit_node(graph, "org:grdr", {"acronym": "Grdr"}, who="Camille")
+    store.apply(batch)
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .journal import edge_key_text, fingerprint, node_key
+from .model import (ORGANISATION, Batch, Edge, Node, default_sphere, edge_key, graph_key, make_id,
+                    split_graph_key)
+
+EDIT = "edit"
+
+
+def edit_source(who: str = "", note: str = "", today: date | None = None) -> str:
+    """The source an edit gives its facts: « saisie 2026-12-01 (Camille) — note »."""
+    text = f"saisie {(today or date.today()).isoformat()}"
+    if who.strip():
+        text += f" ({who.strip()})"
+    if note.strip():
+        text += f" — {note.strip()}"
+    return text
+
+
+def _change(who, note, kind=EDIT, **more) -> dict:
+    return {"kind": kind, "who": who.strip(), "note": note.strip(), **more}
+
+
+def edit_node(graph, node_id: str, changes: dict, who: str = "", note: str = "") -> Batch:
+    """Set (or, with an empty value, clear) fields of an element as read in
+    `graph`; the other fields, its sources and its conflicts are kept, the
+    edit's source added. A new category brings its sphere unless the edit
+    gives one."""
+    data = graph.nodes[node_id]
+    state = {k: v for k, v in data.items() if k not in ("kind", "id")}
+    props = {k: v for k, v in state.items() if k not in ("sources", "conflicts")}
+    for field, value in changes.items():
+        if value in (None, "", []):
+            props.pop(field, None)
+        else:
+            props[field] = value
+    if data.get("kind") == ORGANISATION and "category" in changes and "sphere" not in changes:
+        props["sphere"] = default_sphere(props.get("category"))
+    source = edit_source(who, note)
+    sources = list(state.get("sources", []))
+    if source not in sources:
+        sources.append(source)
+    node = Node(node_id, data.get("kind"), props, sources, dict(state.get("conflicts") or {}))
+    return Batch(replacements=[node], expect={node_key(node_id): fingerprint(state)},
+                 change=_change(who, note, element=node_id))
+
+
+def new_id(graph, kind: str, name: str) -> str:
+    """An id for a new element, numbered when its name's id is taken."""
+    base = node_id = make_id(kind, name)
+    number = 1
+    while node_id in graph:
+        number += 1
+        node_id = f"{base}-{number}"
+    return node_id
+
+
+def add_node(graph, kind: str, name: str, props: dict | None = None, who: str = "", note: str = "") -> Batch:
+    """A new element (an organisation, a territory, a project, a theme)."""
+    node_id = new_id(graph, kind, name)
+    props = {k: v for k, v in dict(props or {}, name=name).items() if v not in (None, "", [])}
+    if kind == ORGANISATION:
+        props.setdefault("category", "other")
+        props.setdefault("sphere", default_sphere(props["category"]))
+    return Batch(nodes=[Node(node_id, kind, props, [edit_source(who, note)])], expect={node_key(node_id): None},
+                 change=_change(who, note, element=node_id))
+
+
+def add_tie(source: str, rel: str, target: str, props: dict | None = None, who: str = "", note: str = "") -> Batch:
+    """A tie between two elements, merged like a loaded one (the same tie
+    given again gains a source, not a copy)."""
+    props = {k: v for k, v in (props or {}).items() if v not in (None, "", [])}
+    return Batch(edges=[Edge(source, rel, target, props, [edit_source(who, note)])],
+                 change=_change(who, note, element=source))
+
+
+def remove_tie(graph, source: str, rel: str, target: str, discriminator: str = "", who: str = "",
+               note: str = "") -> Batch:
+    """Remove a tie as read in `graph`."""
+    a, r, b, d = edge_key(source, rel, target, discriminator)
+    key = graph_key(r, d)
+    state = graph.edges[a, b, key] if graph.has_edge(a, b, key) else None
+    return Batch(removals=[("edge", a, r, b, d)], expect={edge_key_text(a, r, b, key): fingerprint(state)},
+                 change=_change(who, note, element=source))
+
+
+def ties_of(graph, node_id: str) -> list:
+    """(source, relation, target, discriminator, attributes) of every tie of
+    an element, for the page that lists them with a « remove » button."""
+    out = []
+    for u, v, key, data in list(graph.in_edges(node_id, keys=True, data=True)) + \
+            [e for e in graph.out_edges(node_id, keys=True, data=True) if e[0] != e[1]]:
+        rel, discriminator = split_graph_key(key)
+        out.append((u, rel, v, discriminator, data))
+    return out
