@@ -4,6 +4,11 @@
                                [--transaction-rows N]
                                [--replace] [--top N] [--mapping FILE.toml] [--with-contacts]
     python -m cli mapping PATH [--output FILE.toml] [--name NAME]
+    python -m cli edit ELEMENT --set FIELD=VALUE... [--clear FIELD] [--who NAME] [--note TEXT]
+    python -m cli add KIND NAME [--set FIELD=VALUE...]
+    python -m cli tie add|remove FROM RELATION TO [--set since=2024] [--key K]
+    python -m cli journal [--element ELEMENT] [--json]
+    python -m cli undo ENTRY
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
     python -m cli stats [--json]
     python -m cli metrics [--json] [--seed N] [--top N]
@@ -64,6 +69,7 @@ def cmd_load(args, store):
         print(file=sys.stderr)
     if args.replace:
         batch.accept = ALL
+    batch.change = {"kind": "load", "who": _who(args), "note": ", ".join(Path(str(p)).name for p in args.paths)}
     counts, errors = {"created": 0, "updated": 0, "unchanged": 0}, list(batch.errors)
     plan = None
     if not errors and any(node.id in known.kind_of for node in batch.nodes):
@@ -163,6 +169,123 @@ def cmd_mapping(args, store):
         print(t("cli.wrote", lang, path=args.output))
     else:
         print(text, end="")
+    return 0
+
+
+# --- keeping the network: edits, ties, journal, undo -----------------------------------------
+
+def _who(args) -> str:
+    import getpass
+    return args.who or os.environ.get("PASSERELLES_USER") or getpass.getuser()
+
+
+def _values(pairs, lang) -> dict:
+    """FIELD=VALUE pairs; lists (aliases, tags) split on |, coordinates as numbers."""
+    out = {}
+    for pair in pairs or []:
+        field, sep, value = pair.partition("=")
+        if not sep or not field.strip():
+            raise ValueError(t("cli.bad_set", lang, pair=pair))
+        field, value = field.strip(), value.strip()
+        if field in ("aliases", "tags", "identifiers"):
+            value = [v.strip() for v in value.split("|") if v.strip()]
+        elif field in ("lat", "lon", "weight") and value:
+            try:
+                value = float(value.replace(",", "."))
+            except ValueError:
+                raise ValueError(t("cli.bad_set", lang, pair=pair)) from None
+        out[field] = value
+    return out
+
+
+def _written(args, store, batch, element):
+    """Apply an edit's batch and say what it did (with its journal entry)."""
+    counts = store.apply(batch)
+    newest = store.journal()[0]
+    if args.json:
+        print(json.dumps({**counts, "element": element, "entry": newest["id"]}, ensure_ascii=False))
+    else:
+        name_of = sentences.names_in(store.graph())
+        print(t("cli.edited", args.lang, name=name_of(element), entry=newest["id"], **counts))
+    return 0
+
+
+def cmd_edit(args, store):
+    from graph.edits import edit_node, find_element
+    graph = store.graph()
+    element = find_element(graph, args.element)
+    changes = _values(args.set, args.lang)
+    changes.update({field: "" for field in args.clear or []})
+    if not changes:
+        raise ValueError(t("cli.nothing_to_edit", args.lang))
+    return _written(args, store, edit_node(graph, element, changes, _who(args), args.note or ""), element)
+
+
+def cmd_add(args, store):
+    from graph.edits import add_node
+    from loaders.vocabulary import kind_for_type
+    found = kind_for_type(args.kind)
+    if found is None:
+        raise ValueError(t("cli.unknown_kind", args.lang, kind=args.kind))
+    kind, category = found
+    props = _values(args.set, args.lang)
+    if category:
+        props.setdefault("category", category)
+    batch = add_node(store.graph(), kind, args.name, props, _who(args), args.note or "")
+    return _written(args, store, batch, batch.nodes[0].id)
+
+
+def cmd_tie(args, store):
+    from graph.edits import add_tie, find_element, remove_tie
+    from loaders.vocabulary import relation_for_type
+    graph = store.graph()
+    rel = relation_for_type(args.relation)
+    if rel is None:
+        raise ValueError(t("cli.unknown_relation", args.lang, relation=args.relation))
+    source, target = find_element(graph, args.source), find_element(graph, args.target)
+    if args.action == "add":
+        batch = add_tie(source, rel, target, _values(args.set, args.lang), _who(args), args.note or "")
+    else:
+        batch = remove_tie(graph, source, rel, target, args.key or "", _who(args), args.note or "")
+    return _written(args, store, batch, source)
+
+
+def cmd_journal(args, store):
+    from graph.journal import undone
+    lang, entries = args.lang, store.journal()
+    if args.element:
+        from graph.edits import find_element
+        element = find_element(store.graph(), args.element)
+        entries = [e for e in entries if element in e.get("elements", [])]
+    reverted = undone(store.journal())
+    if args.json:
+        print(json.dumps([{k: v for k, v in e.items() if k != "records"} | {"undone_by": reverted.get(e["id"])}
+                          for e in entries[:args.top]], ensure_ascii=False, indent=1))
+        return 0
+    for item in entries[:args.top]:
+        counts = item.get("counts", {})
+        line = t("cli.journal_line", lang, id=item["id"], at=sentences.moment(item["at"], lang),
+                 kind=t(f"journal.kind.{item['kind']}", lang), who=item.get("who") or "—",
+                 created=counts.get("created", 0), updated=counts.get("updated", 0), removed=counts.get("removed", 0))
+        if item.get("note"):
+            line += f" — {item['note']}"
+        if item["id"] in reverted:
+            line += " " + t("cli.journal_undone", lang, by=reverted[item["id"]])
+        print(line)
+    if len(entries) > args.top:
+        print(t("cli.more", lang, count=len(entries) - args.top))
+    return 0
+
+
+def cmd_undo(args, store):
+    from graph.journal import CannotUndo
+    try:
+        counts = store.undo(args.entry, _who(args), args.note or "")
+    except CannotUndo as exc:
+        print(f"{t('cli.error', args.lang)} : {sentences.cannot_undo(exc, args.lang)}", file=sys.stderr)
+        return 1
+    removed = store.journal()[0]["counts"].get("removed", 0)
+    print(t("cli.undone", args.lang, entry=args.entry, removed=removed, **counts))
     return 0
 
 
@@ -317,10 +440,23 @@ def parser(lang: str = DEFAULT):
             (("--replace",), {"action": "store_true", "help": h("replace")}), top(50),
             (("--mapping",), {"metavar": "FILE.toml", "help": h("mapping_file")}),
             (("--with-contacts",), {"action": "store_true", "help": h("load_with_contacts")}),
+            (("--who",), {"help": h("who")}),
             (("--transaction-rows",), {"type": _rows, "metavar": "N", "help": h("transaction_rows")}))
     command("mapping", cmd_mapping, (("path",), {"metavar": "PATH"}),
             (("--output",), {"metavar": "FILE.toml", "help": h("mapping_output")}),
             (("--name",), {"help": h("mapping_name")}))
+    who = (("--who",), {"help": h("who")})
+    note = (("--note",), {"help": h("note")})
+    sets = (("--set",), {"action": "append", "metavar": "FIELD=VALUE", "help": h("set")})
+    command("edit", cmd_edit, (("element",), {"metavar": "ELEMENT", "help": h("element")}), sets,
+            (("--clear",), {"action": "append", "metavar": "FIELD", "help": h("clear")}), who, note, as_json)
+    command("add", cmd_add, (("kind",), {"metavar": "KIND", "help": h("kind")}),
+            (("name",), {"metavar": "NAME"}), sets, who, note, as_json)
+    command("tie", cmd_tie, (("action",), {"choices": ("add", "remove")}),
+            (("source",), {"metavar": "FROM"}), (("relation",), {"metavar": "RELATION", "help": h("relation")}),
+            (("target",), {"metavar": "TO"}), sets, (("--key",), {"help": h("key")}), who, note, as_json)
+    command("journal", cmd_journal, (("--element",), {"help": h("journal_element")}), top(30), as_json)
+    command("undo", cmd_undo, (("entry",), {"metavar": "ENTRY", "help": h("entry")}), who, note)
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),
             (("--output",), {"required": True, "metavar": "PATH", "help": h("output")}),
             (("--with-contacts",), {"action": "store_true", "help": h("with_contacts")}))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from .analytics import Refused
 from .journal import edge_key_text, fingerprint, node_key
+from .names import NameIndex
 from .model import (ORGANISATION, Batch, Edge, Node, default_sphere, edge_key, graph_key, make_id,
                     split_graph_key)
 
@@ -104,3 +106,15 @@ def ties_of(graph, node_id: str) -> list:
         rel, discriminator = split_graph_key(key)
         out.append((u, rel, v, discriminator, data))
     return out
+
+
+def find_element(graph, text: str, kind: str | None = None) -> str:
+    """The id of the element `text` names exactly (its id, name, acronym or
+    another name); an edit never takes a guess (Refused otherwise)."""
+    index = NameIndex.from_graph(graph)
+    match = index.find(text, kind, fuzzy=False)
+    if match.id and match.how in ("id", "exact"):
+        return match.id
+    if match.how == "ambiguous":
+        raise Refused("ambiguous_element", text=text, ids=list(match.candidates))
+    raise Refused("unknown_element", text=text, ids=index.containing(text, kind or ORGANISATION)[:5])

@@ -136,7 +136,7 @@ def undo_batch(journal: list, entry_id: str, who: str = "", note: str = "") -> B
         before = record["before"]
         if key[0] == "node":
             if before is None:
-                removed_nodes.append(("node", key[1]))
+                removed_nodes.append(("node", key[1], "strict"))
             else:
                 nodes.append(_restored(Node(key[1], record["kind"]), before))
         else:

@@ -317,6 +317,11 @@ def _replacements(batch, node_of, edge_of, planned, out):
                     out.changes.append(Change(record.id, record.kind, name, old.get(name), value, list(record.sources)))
 
 
+def edge_key_text(source, rel, target, key):
+    from .journal import edge_key_text as text
+    return text(source, rel, target, key)
+
+
 def _removals(batch, node_of, edge_of, ties_of, out):
     """Ties and nodes to remove; a node's remaining ties go with it, each
     recorded for undo."""
@@ -339,7 +344,12 @@ def _removals(batch, node_of, edge_of, ties_of, out):
         if old is None or ties_of is None:
             out.problems.append(Problem("?", None, None, "not_in_graph", {"id": str(node_id)}))
             continue
+        strict = len(removal) > 2 and removal[2] == "strict"      # an undo: ties it did not know are later work
         for source, target, key, attrs in ties_of(node_id):
+            if strict and (source, target, key) not in gone:
+                out.problems.append(Problem("?", None, None, "changed_since_read",
+                                            {"element": edge_key_text(source, relation_of(key), target, key)}))
+                continue
             if (source, target, key) not in gone:
                 gone.add((source, target, key))
                 out.records.append((("edge", source, relation_of(key), target, key), _bare(attrs, "type", "key"),

@@ -159,13 +159,13 @@ def refusal(exc, name_of, lang: str) -> str:
     """Why a question cannot be answered (graph.analytics.Refused)."""
     values = dict(exc.values)
     ids = values.pop("ids", [])
-    if exc.code == "ambiguous_organisation":
-        return t("refused.ambiguous_organisation", lang, text=values["text"],
+    if exc.code in ("ambiguous_organisation", "ambiguous_element"):
+        return t(f"refused.{exc.code}", lang, text=values["text"],
                  names="; ".join(f"{name_of(i)} ({i})" for i in ids))
     if exc.code == "too_many_pairs":
         return t("refused.too_many_pairs", lang, count=number(values["count"], lang))
     text = t(f"refused.{exc.code}", lang, **values)
-    if exc.code == "unknown_organisation" and ids:
+    if exc.code in ("unknown_organisation", "unknown_element") and ids:
         text += t("refused.did_you_mean", lang, names=", ".join(name_of(i) for i in ids))
     return text
 

@@ -348,6 +348,11 @@ PAGES = {
                     "{count} error(s): nothing will be written. Mend the file and try again."),
     "data.warnings": ("{count} avertissement(s)", "{count} warning(s)"),
     "data.load": ("Charger dans le graphe", "Load into the graph"),
+    "journal.kind.load": ("chargement", "load"),
+    "journal.kind.edit": ("modification", "edit"),
+    "journal.kind.merge": ("fusion", "merge"),
+    "journal.kind.undo": ("annulation", "undo"),
+    "journal.kind.erase": ("effacement d'une personne", "erasure of a person"),
     "data.map_columns": ("Correspondance des colonnes (annuaire aux en-têtes à lui)",
                          "Column mapping (a directory with headers of its own)"),
     "data.map_columns_help": ("Pour un tableau que Passerelles ne reconnaît pas : dites ce que contient chaque "

@@ -211,3 +211,36 @@ def test_a_who_does_what_where_sheet_through_the_command_line(home):
     assert out["errors"] == [] and out["created"] > 30
     graph = MemoryStore(home).graph()
     assert any(d.get("country_code") == "LB" for _, d in graph.nodes(data=True))
+
+
+def test_keeping_the_network_from_the_command_line(home):
+    """Edit after a meeting, add an organisation and a partnership, read the
+    journal, undo a mistake: each a change of the journal, with who and why."""
+    out = cli_json("edit", "Grdr", "--set", "acronym=GRDR", "--set", "aliases=Grdr|G.R.D.R.", "--who", "Camille",
+                   "--note", "réunion du 30 novembre", home=home)
+    assert out["updated"] == 1 and out["element"] == "org:grdr"
+    cli_json("add", "association", "Nouvelle Asso", "--set", "website=nouvelle.example", "--who", "Camille",
+             home=home)
+    cli_json("tie", "add", "Nouvelle Asso", "partenaire de", "Grdr", "--set", "since=2026", "--who", "Camille",
+             home=home)
+    graph = MemoryStore(home).graph()
+    assert graph.nodes["org:grdr"]["aliases"] == ["Grdr", "G.R.D.R."]
+    assert graph.has_edge("org:grdr", "org:nouvelle-asso", "PARTNER_OF")
+    journal = cli_json("journal", "--element", "Grdr", home=home)
+    assert [(e["kind"], e["who"]) for e in journal[:2]] == [("edit", "Camille"), ("edit", "Camille")]
+    assert journal[1]["note"] == "réunion du 30 novembre"
+    text = run_cli("journal", home=home, check=0).stdout
+    assert "modification par Camille" in text and "réunion du 30 novembre" in text and "chargement" in text
+    # undoing the new organisation is refused: the partnership built on it
+    created = next(e for e in cli_json("journal", home=home) if e["counts"]["created"] == 1
+                   and e["elements"] == ["org:nouvelle-asso"])
+    refused = run_cli("undo", created["id"], home=home, check=1)
+    assert "a changé depuis" in refused.stderr
+    tie = cli_json("journal", home=home)[0]
+    run_cli("undo", tie["id"], home=home, check=0)
+    run_cli("undo", created["id"], home=home, check=0)
+    assert "org:nouvelle-asso" not in MemoryStore(home).graph()
+    again = run_cli("undo", created["id"], home=home, check=1)
+    assert "déjà annulé" in again.stderr
+    wrong = run_cli("edit", "Inconnue Totale", "--set", "acronym=X", home=home, check=1)
+    assert "Aucun élément ne s'appelle exactement « Inconnue Totale »" in wrong.stderr

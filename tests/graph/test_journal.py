@@ -123,3 +123,14 @@ def test_a_write_that_fails_leaves_the_graph_and_the_journal_as_they_were(store,
                           change={"kind": "edit"}))
     monkeypatch.undo()
     assert state(store) == before and store.journal() == journal
+
+
+def test_undoing_the_creation_of_an_element_a_later_tie_uses_is_refused(store):
+    base(store)
+    store.apply(Batch(nodes=[org("org:c", "C")], change={"kind": "edit"}))
+    created = store.journal()[0]["id"]
+    store.apply(Batch(edges=[Edge("org:c", "MEMBER_OF", "org:a", {}, ["saisie"])], change={"kind": "edit"}))
+    with pytest.raises(BatchRejected) as err:
+        store.undo(created)
+    assert err.value.problems[0].code == "changed_since_read"
+    assert store.graph().has_edge("org:c", "org:a", "MEMBER_OF")
