@@ -20,5 +20,6 @@ with st.sidebar:
 navigation = st.navigation([page(key) for key in PAGES])
 with st.sidebar:
     st.caption(tr("app.store", store=store_word(settings()["kind"])))
+    st.text_input(tr("app.who"), key="who", help=tr("app.who_help"))
 with failures_said():
     navigation.run()

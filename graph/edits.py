@@ -39,21 +39,27 @@ def edit_node(graph, node_id: str, changes: dict, who: str = "", note: str = "")
     `graph`; the other fields, its sources and its conflicts are kept, the
     edit's source added. A new category brings its sphere unless the edit
     gives one."""
-    data = graph.nodes[node_id]
-    state = {k: v for k, v in data.items() if k not in ("kind", "id")}
+    return edit_state(node_id, graph.nodes[node_id].get("kind"), graph.nodes[node_id], changes, who, note)
+
+
+def edit_state(node_id: str, kind: str, read: dict, changes: dict, who: str = "", note: str = "") -> Batch:
+    """edit_node on the element's attributes as the editor read them (a page
+    keeps them while its form is open: a change made meanwhile by someone
+    else is then seen, not overwritten)."""
+    state = {k: v for k, v in read.items() if k not in ("kind", "id")}
     props = {k: v for k, v in state.items() if k not in ("sources", "conflicts")}
     for field, value in changes.items():
         if value in (None, "", []):
             props.pop(field, None)
         else:
             props[field] = value
-    if data.get("kind") == ORGANISATION and "category" in changes and "sphere" not in changes:
+    if kind == ORGANISATION and "category" in changes and "sphere" not in changes:
         props["sphere"] = default_sphere(props.get("category"))
     source = edit_source(who, note)
     sources = list(state.get("sources", []))
     if source not in sources:
         sources.append(source)
-    node = Node(node_id, data.get("kind"), props, sources, dict(state.get("conflicts") or {}))
+    node = Node(node_id, kind, props, sources, dict(state.get("conflicts") or {}))
     return Batch(replacements=[node], expect={node_key(node_id): fingerprint(state)},
                  change=_change(who, note, element=node_id))
 

@@ -4,7 +4,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 
 PAGE_FILES = {"overview": "ui/overview.py", "explorer": "ui/explorer.py", "actor": "ui/actor.py",
-              "opportunities": "ui/opportunities.py", "gaps": "ui/gaps.py", "territories": "ui/territories.py",
+              "opportunities": "ui/opportunities.py", "gaps": "ui/gaps.py", "territories": "ui/territories.py", "journal": "ui/journal.py",
               "data": "ui/data.py", "method": "ui/method.py"}
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from graph.model import CONTACT_FIELDS, relation
 from interface import sentences
 
+from ui import edit
 from ui import network_view as nv
 from ui import safe, state, url
 from ui.safe import plain
@@ -88,6 +89,7 @@ def render():
     st.caption(plain(" · ".join(x for x in (word("category", attrs.get("category")) if attrs.get("category")
                                             else "", word("sphere", attrs.get("sphere", "unknown")), org) if x)))
     link("explorer", tr("actor.explore"), focus=org, radius="2")
+    edit.said()
 
     left, right = st.columns(2)
     with left:
@@ -109,6 +111,17 @@ def render():
 
     st.subheader(tr("actor.ties"))
     safe.table(ties_table(graph, org), hide_index=True)
+
+    with st.expander(tr("edit.title"), expanded=False):
+        left, right = st.columns(2)
+        with left:
+            st.markdown(f"**{tr('edit.fields')}**")
+            edit.edit_form(data, org)
+        with right:
+            st.markdown(f"**{tr('edit.ties')}**")
+            edit.tie_forms(data, org)
+            st.markdown(f"**{tr('edit.new')}**")
+            edit.add_form(data)
 
     st.subheader(tr("actor.partners"))
     found = state.partners(data, org, top=10)

@@ -7,7 +7,8 @@ from ui.state import tr
 
 # key (ui module, and nav.<key> text) -> url path
 PAGES = {"overview": "", "explorer": "explorer", "actor": "acteur", "opportunities": "synergies",
-         "gaps": "lacunes", "territories": "territoires", "data": "donnees", "method": "methode"}
+         "gaps": "lacunes", "territories": "territoires", "journal": "journal", "data": "donnees",
+         "method": "methode"}
 
 
 def page(key: str) -> st.Page:

@@ -23,7 +23,7 @@ CHROMIUM = "/usr/bin/chromium"
 XSS = '<img src=x onerror="window.__pwned=1">'
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 MENU = ["Vue d'ensemble", "Explorer", "Fiche acteur", "Synergies & partenaires", "Lacunes", "Territoires",
-        "Données", "Méthode"]
+        "Journal", "Données", "Méthode"]
 
 
 @pytest.fixture(scope="module")
@@ -185,9 +185,11 @@ HOSTILE = Batch(
            Edge("org:piege", "BASED_IN", "ter:piege", {}, ["piege.csv:10"]),
            Edge("ter:piege", "PART_OF", "ter:nord-pas-de-calais", {}, ["piege.csv:11"]),
            Edge("org:piege", "WORKS_ON", "thm:piege", {}, ["piege.csv:12"]),
-           Edge("org:twin", "WORKS_ON", "thm:piege", {}, ["piege.csv:13"])])
+           Edge("org:twin", "WORKS_ON", "thm:piege", {}, ["piege.csv:13"])],
+    change={"who": XSS, "note": SVG})
 PAGES = ["", "explorer?focus=org%3Acap-solidarites&radius=2", "acteur?org=org%3Acap-solidarites",
-         "acteur?org=org%3Apiege", "synergies", "lacunes", "territoires?place=ter%3Apiege", "donnees", "methode"]
+         "acteur?org=org%3Apiege", "synergies", "lacunes", "territoires?place=ter%3Apiege", "journal",
+         "donnees", "methode"]
 
 
 def test_hostile_and_look_alike_names_on_every_page(chromium, server, tmp_path):

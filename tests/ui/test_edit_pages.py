@@ -1,0 +1,94 @@
+"""Keeping the network from the pages: edit, tie, add, the journal and
+undo, through app.py (AppTest); the store checked after each."""
+from apptest import texts, visit
+
+GRDR = "org:grdr"
+
+
+def actor(org=GRDR, who="Camille"):
+    at = visit("actor", org=org)
+    at.sidebar.text_input(key="who").input(who).run()
+    return at
+
+
+def submit(at, label):
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_an_organisation_is_edited_from_its_page_and_journaled(bundled_store):
+    at = actor()
+    at.text_input(key=f"e_acronym:{GRDR}").input("GRDR")
+    at.text_area(key=f"e_aliases:{GRDR}").input("Grdr\nG.R.D.R.")
+    at.text_input(key=f"e_note:{GRDR}").input("réunion du 30 novembre")
+    submit(at, "Enregistrer")
+    node = bundled_store.graph().nodes[GRDR]
+    assert node["acronym"] == "GRDR" and node["aliases"] == ["Grdr", "G.R.D.R."]
+    assert "enregistré" in texts(at)
+    newest = bundled_store.journal()[0]
+    assert (newest["kind"], newest["who"], newest["note"]) == ("edit", "Camille", "réunion du 30 novembre")
+
+
+def test_an_edit_on_a_page_someone_else_changed_meanwhile_is_refused(bundled_store):
+    first = actor(who="Camille")
+    second = actor(who="Dominique")
+    second.text_input(key=f"e_acronym:{GRDR}").input("GRDR-D")
+    submit(second, "Enregistrer")
+    first.text_input(key=f"e_acronym:{GRDR}").input("GRDR-C")
+    submit(first, "Enregistrer")
+    assert "a changé depuis que vous l'avez lu" in texts(first)
+    assert bundled_store.graph().nodes[GRDR]["acronym"] == "GRDR-D"
+    submit(first, "Repartir de la version actuelle")
+    assert first.text_input(key=f"e_acronym:{GRDR}").value == "GRDR-D"
+
+
+def test_a_wrong_edit_says_why_next_to_the_field_and_changes_nothing(bundled_store):
+    at = actor()
+    before = dict(bundled_store.graph().nodes[GRDR])
+    at.text_input(key=f"e_name:{GRDR}").input("  ")
+    submit(at, "Enregistrer")
+    assert "Nom : " in texts(at) and dict(bundled_store.graph().nodes[GRDR]) == before
+
+
+def test_a_tie_is_added_and_removed_from_the_page(bundled_store):
+    at = actor()
+    at.selectbox(key=f"t_rel:{GRDR}").set_value("PARTNER_OF")
+    at.selectbox(key=f"t_target:{GRDR}").set_value("org:lianes-cooperation")
+    at.text_input(key=f"t_since:{GRDR}").input("2026")
+    submit(at, "Ajouter ce lien")
+    graph = bundled_store.graph()
+    assert graph.edges["org:grdr", "org:lianes-cooperation", "PARTNER_OF"]["since"] == "2026"
+    assert "Lien ajouté : partenaire de Lianes Coopération." in texts(at)
+    at = actor()
+    box = at.selectbox(key=f"u_tie:{GRDR}")
+    box.set_value(next(i for i, label in zip(range(len(box.options)), box.options)
+                       if label == "partenaire de — Lianes Coopération"))
+    submit(at, "Retirer ce lien")
+    assert not bundled_store.graph().has_edge("org:grdr", "org:lianes-cooperation", "PARTNER_OF")
+
+
+def test_a_new_organisation_is_added_and_opened(bundled_store):
+    at = actor()
+    at.text_input(key="a_name").input("Collectif Nouveau")
+    at.selectbox(key="a_category").set_value("network")
+    submit(at, "Ajouter")
+    assert bundled_store.graph().nodes["org:collectif-nouveau"]["category"] == "network"
+    assert at.selectbox(key="org").value == "org:collectif-nouveau" and "Collectif Nouveau" in texts(at)
+
+
+def test_the_journal_lists_changes_and_undoes_one(bundled_store):
+    at = actor()
+    at.text_input(key=f"e_acronym:{GRDR}").input("GRDR")
+    submit(at, "Enregistrer")
+    journal = visit("journal", element=GRDR)
+    table = journal.dataframe[0].value
+    assert list(table["Qui"])[:1] == ["Camille"] and list(table["Quoi"])[:1] == ["modification"]
+    assert any(b.proto.label == "Télécharger le journal (CSV)" for b in journal.get("download_button"))
+    edit_id = bundled_store.journal()[0]["id"]
+    journal.selectbox(key="undo_which").set_value(edit_id).run()
+    journal.button(key="undo").click().run()
+    assert not journal.exception
+    assert bundled_store.graph().nodes[GRDR]["acronym"] == "Grdr"
+    assert f"Changement {edit_id} annulé." in texts(journal)
+    assert bundled_store.journal()[0]["undoes"] == edit_id

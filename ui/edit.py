@@ -1,0 +1,154 @@
+"""Editing from the pages (the actor page): an element's fields, its ties,
+a new element. Every edit is a batch of graph.edits, written by the store
+like a load (the same checks, the journal); a refused edit says why, field
+by field, and changes nothing.
+
+A form keeps the element as the user first read it while it is open, so
+that a change someone else saved meanwhile is seen (changed_since_read)
+instead of being overwritten."""
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.edits import add_node, add_tie, edit_state, remove_tie, ties_of
+from graph.model import CATEGORIES, EVENT, ORGANISATION, PERSON, PROJECT, RELATIONS, SPHERES, TERRITORY, THEME
+from graph.store import BatchRejected, StoreUnavailable
+from interface import sentences
+from ui import state
+from ui.state import tr, word
+
+EDITABLE_KINDS = (ORGANISATION, TERRITORY, PROJECT, THEME, EVENT)
+
+def who() -> str:
+    """The name this session gave for the journal (the sidebar)."""
+    return str(st.session_state.get("who") or "").strip()
+
+def write(data, batch, done: str) -> bool:
+    """Apply an edit's batch; say what happened. True when written."""
+    try:
+        data.store.apply(batch)
+    except BatchRejected as exc:
+        for problem in exc.problems:
+            field = f"{word('field', problem.column)} : " if problem.column and problem.column != "id" else ""
+            st.error(field + sentences.problem(problem, state.lang()))
+        if any(p.code == "changed_since_read" for p in exc.problems):
+            st.session_state["stale"] = True
+        return False
+    except StoreUnavailable as exc:
+        st.error(sentences.unavailable(exc, state.lang()))
+        return False
+    st.session_state["edited"] = done
+    return True
+
+def said():
+    """The last edit's confirmation, once, after the page reran."""
+    if "edited" in st.session_state:
+        st.success(st.session_state.pop("edited"))
+
+def edit_form(data, node_id: str):
+    """The element's fields, as first read while the form is open."""
+    base_key = f"edit_base:{node_id}"
+    read = st.session_state.setdefault(base_key, dict(data.graph.nodes[node_id]))
+    kind = read.get("kind")
+    if st.session_state.pop("stale", False) or read != dict(data.graph.nodes[node_id]):
+        st.warning(tr("edit.stale"))
+        if st.button(tr("edit.reload"), key=f"reload:{node_id}"):
+            st.session_state.pop(base_key, None)
+            for key in [k for k in st.session_state if str(k).startswith("e_") and str(k).endswith(f":{node_id}")]:
+                del st.session_state[key]           # the form shows the current version, not what was typed
+            st.rerun()
+    with st.form(key=f"edit:{node_id}"):
+        name = st.text_input(tr("field.name"), read.get("name", ""), key=f"e_name:{node_id}")
+        acronym = st.text_input(tr("field.acronym"), read.get("acronym", ""), key=f"e_acronym:{node_id}")
+        aliases = st.text_area(tr("edit.aliases"), "\n".join(read.get("aliases") or []), key=f"e_aliases:{node_id}",
+                               height=80)
+        changes = {"name": name.strip(), "acronym": acronym.strip(),
+                   "aliases": [a.strip() for a in aliases.splitlines() if a.strip()]}
+        if kind == ORGANISATION:
+            categories = list(CATEGORIES)
+            category = st.selectbox(tr("field.category"), categories, key=f"e_category:{node_id}",
+                                    index=categories.index(read["category"]) if read.get("category") in categories
+                                    else categories.index("other"), format_func=lambda c: word("category", c))
+            spheres = list(SPHERES)
+            sphere = st.selectbox(tr("field.sphere"), spheres, key=f"e_sphere:{node_id}",
+                                  index=spheres.index(read["sphere"]) if read.get("sphere") in spheres
+                                  else spheres.index("unknown"), format_func=lambda s: word("sphere", s))
+            if category != read.get("category"):
+                changes["category"] = category
+            if sphere != read.get("sphere") and category == read.get("category"):
+                changes["sphere"] = sphere
+        changes["website"] = st.text_input(tr("field.website"), read.get("website", ""),
+                                           key=f"e_website:{node_id}").strip()
+        changes["description"] = st.text_area(tr("field.description"), read.get("description", ""),
+                                              key=f"e_description:{node_id}").strip()
+        note = st.text_input(tr("edit.note"), key=f"e_note:{node_id}", placeholder=tr("edit.note_help"))
+        saved = st.form_submit_button(tr("edit.save"), type="primary")
+    if saved:
+        changes = {k: v for k, v in changes.items() if v != (read.get(k) or ("" if k != "aliases" else []))}
+        if not changes:
+            st.info(tr("edit.nothing"))
+            return
+        if write(data, edit_state(node_id, kind, read, changes, who(), note), tr("edit.saved", name=name)):
+            st.session_state.pop(base_key, None)
+            st.rerun()
+
+def tie_forms(data, node_id: str):
+    """Add a tie from this element; remove one of its ties."""
+    graph = data.graph
+    kind = graph.nodes[node_id].get("kind")
+    relations = [r for r, (sources, _) in RELATIONS.items() if kind in sources]
+    with st.form(key=f"tie:{node_id}"):
+        rel = st.selectbox(tr("edit.relation"), relations, key=f"t_rel:{node_id}",
+                           format_func=lambda r: word("relation", r))
+        targets = {n: f"{d.get('name', n)} ({word('kind', d.get('kind'))})" for n, d in graph.nodes(data=True)
+                   if n != node_id and d.get("kind") != PERSON}
+        target = st.selectbox(tr("edit.target"), sorted(targets, key=lambda n: targets[n].casefold()), index=None,
+                              key=f"t_target:{node_id}", format_func=targets.get, placeholder=tr("edit.choose"))
+        since = st.text_input(tr("field.since"), key=f"t_since:{node_id}")
+        note = st.text_input(tr("edit.note"), key=f"t_note:{node_id}", placeholder=tr("edit.note_help"))
+        added = st.form_submit_button(tr("edit.add_tie"))
+    if added and target:
+        name_of = sentences.names_in(graph)
+        if write(data, add_tie(node_id, rel, target, {"since": since.strip()}, who(), note),
+                 tr("edit.tie_added", relation=word("relation", rel), name=name_of(target))):
+            st.rerun()
+    ties = ties_of(graph, node_id)
+    if not ties:
+        return
+    name_of = sentences.names_in(graph)
+
+    def label(i):
+        source, rel, target, _, attrs = ties[i]
+        other = target if source == node_id else source
+        return f"{attrs.get('label') or word('relation', rel)} — {name_of(other)}"
+    with st.form(key=f"untie:{node_id}"):
+        chosen = st.selectbox(tr("edit.remove_which"), range(len(ties)), index=None, key=f"u_tie:{node_id}",
+                              format_func=label, placeholder=tr("edit.choose"))
+        note = st.text_input(tr("edit.note"), key=f"u_note:{node_id}", placeholder=tr("edit.note_help"))
+        removed = st.form_submit_button(tr("edit.remove_tie"))
+    if removed and chosen is not None:
+        source, rel, target, discriminator, _ = ties[chosen]
+        if write(data, remove_tie(graph, source, rel, target, discriminator, who(), note),
+                 tr("edit.tie_removed", tie=label(chosen))):
+            st.rerun()
+
+def add_form(data):
+    """A new element; an organisation opens on its page."""
+    with st.form(key="add_element"):
+        kind = st.selectbox(tr("edit.kind"), EDITABLE_KINDS, key="a_kind", format_func=lambda k: word("kind", k))
+        name = st.text_input(tr("field.name"), key="a_name")
+        categories = list(CATEGORIES)
+        category = st.selectbox(tr("edit.category_if_org"), categories, index=categories.index("other"),
+                                key="a_category", format_func=lambda c: word("category", c))
+        note = st.text_input(tr("edit.note"), key="a_note", placeholder=tr("edit.note_help"))
+        added = st.form_submit_button(tr("edit.add"))
+    if added:
+        if not name.strip():
+            st.error(f"{tr('field.name')} : {tr('edit.name_needed')}")
+            return
+        batch = add_node(data.graph, kind, name.strip(), {"category": category} if kind == ORGANISATION else {},
+                         who(), note)
+        if write(data, batch, tr("edit.added", name=name.strip())):
+            if kind == ORGANISATION:
+                st.query_params["org"] = batch.nodes[0].id
+            st.rerun()

@@ -1,0 +1,83 @@
+"""Journal: every change committed to this instance's graph (loads, edits,
+undos, erasures), newest first, who made it and why; filtered by element;
+a change undone from here (as a new change); the list as CSV."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph.journal import CannotUndo, undone
+from graph.store import BatchRejected, StoreUnavailable
+from interface import sentences
+from ui import edit, safe, state, url
+from ui.state import tr
+
+
+def kind_word(item) -> str:
+    return tr(f"journal.kind.{item['kind']}")
+
+
+def rows(entries, reverted, lang) -> pd.DataFrame:
+    out = []
+    for item in entries:
+        counts = item.get("counts", {})
+        out.append({tr("journal.when"): sentences.moment(item["at"], lang),
+                    tr("journal.what"): kind_word(item),
+                    tr("journal.who"): item.get("who") or "—", tr("journal.note"): item.get("note") or "",
+                    tr("journal.created"): counts.get("created", 0), tr("journal.updated"): counts.get("updated", 0),
+                    tr("journal.removed"): counts.get("removed", 0),
+                    tr("journal.undone_by"): reverted.get(item["id"], ""), tr("journal.id"): item["id"]})
+    return pd.DataFrame(out)
+
+
+def render():
+    st.title(tr("nav.journal"))
+    st.caption(tr("journal.intro"))
+    data = state.current()
+    lang = state.lang()
+    edit.said()
+    try:
+        entries = data.store.journal()
+    except StoreUnavailable as exc:
+        st.error(sentences.unavailable(exc, lang))
+        return
+    reverted = undone(entries)
+    names = {n: d.get("name", n) for n, d in data.graph.nodes(data=True)}
+    element = url.choice(st.selectbox, tr("journal.element"), sorted(names, key=lambda n: names[n].casefold()),
+                         "element", names.get, index=None, placeholder=tr("journal.all"))
+    shown = [e for e in entries if element is None or element in e.get("elements", [])]
+    if not shown:
+        st.info(tr("journal.empty"))
+        return
+    table = rows(shown, reverted, lang)
+    safe.table(table, hide_index=True)
+    st.download_button(tr("journal.csv"), safe.cells(table).to_csv(index=False).encode("utf-8"),
+                       file_name="passerelles-journal.csv", mime="text/csv", key="journal_csv")
+    undoable = [e for e in shown if e.get("undoable") and e["id"] not in reverted and e["kind"] != "erase"]
+    if not undoable:
+        return
+    st.subheader(tr("journal.undo"))
+    by_id = {e["id"]: e for e in undoable}
+    chosen = st.selectbox(tr("journal.which"), list(by_id), index=None, key="undo_which", placeholder=tr("edit.choose"),
+                          format_func=lambda i: f"{sentences.moment(by_id[i]['at'], lang)} — "
+                                                f"{kind_word(by_id[i])} — "
+                                                f"{by_id[i].get('who') or '—'} ({i})")
+    if st.button(tr("journal.undo_button"), key="undo", disabled=chosen is None):
+        try:
+            data.store.undo(chosen, edit.who())
+        except CannotUndo as exc:
+            st.error(sentences.cannot_undo(exc, lang))
+            return
+        except BatchRejected as exc:
+            for problem in exc.problems:
+                st.error(sentences.problem(problem, lang))
+            return
+        except StoreUnavailable as exc:
+            st.error(sentences.unavailable(exc, lang))
+            return
+        st.session_state["edited"] = tr("journal.undone", id=chosen)
+        st.rerun()
+
+
+if __name__ == "__main__":      # run by st.navigation (app.py)
+    render()
