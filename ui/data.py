@@ -56,6 +56,7 @@ def check(data, files, fmt, event, mapping=None, with_contacts=False):
     plan = data.store.plan(batch) if not batch.errors else None
     progress.progress(1.0, text=tr("data.step.done"))
     st.session_state["pending"] = {"batch": batch, "version": data.version, "key": data.key,
+                                   "files": [upload.name for upload in files],
                                    "counts": plan.counts if plan else None,
                                    "changes": plan.changes if plan else [], "held": plan.held if plan else [],
                                    "errors": list(batch.errors) + (plan.problems if plan else [])}
@@ -86,6 +87,8 @@ def report(data):
         return
     if st.button(tr("data.load"), type="primary", key="load"):
         batch.accept = accepted
+        batch.change = {"kind": "load", "who": str(st.session_state.get("who") or "").strip(),
+                        "note": ", ".join(pending.get("files", []))}
         progress = st.progress(0.1, text=tr("data.step.write"))
         try:
             counts = data.store.apply(batch)

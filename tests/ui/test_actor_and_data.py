@@ -58,6 +58,7 @@ def test_a_load_is_checked_first_and_seen_by_others_once_committed(bundled_store
     assert "org:atelier-nouveau" not in other.selectbox(key="org").options
     at.button(key="load").click().run()
     assert "Chargé : " in texts(at) and "org:atelier-nouveau" in store.graph()
+    assert store.journal()[0]["note"] == "elements.csv, connections.csv" and store.journal()[0]["kind"] == "load"
     other = visit("actor", other)
     assert "Atelier Nouveau" in other.selectbox(key="org").options
 
