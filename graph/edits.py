@@ -13,11 +13,14 @@ from datetime import date
 
 from .analytics import Refused
 from .journal import edge_key_text, fingerprint, node_key
+from .merge import fold_into
 from .names import NameIndex
 from .model import (ORGANISATION, Batch, Edge, Node, default_sphere, edge_key, graph_key, make_id,
                     split_graph_key)
 
 EDIT = "edit"
+MERGE = "merge"
+NOT_SAME = "not_same"
 
 
 def edit_source(who: str = "", note: str = "", today: date | None = None) -> str:
@@ -101,6 +104,55 @@ def remove_tie(graph, source: str, rel: str, target: str, discriminator: str = "
     state = graph.edges[a, b, key] if graph.has_edge(a, b, key) else None
     return Batch(removals=[("edge", a, r, b, d)], expect={edge_key_text(a, r, b, key): fingerprint(state)},
                  change=_change(who, note, element=source))
+
+
+def merge_nodes(graph, keep: str, other: str, who: str = "", note: str = "") -> Batch:
+    """Two elements found to be one: `keep` takes every field, other name,
+    identifier, source and conflict of `other` (graph.merge.fold_into) and
+    every one of its ties; `other` goes. One change, undone as one. Ties
+    between the two go with `other` (a tie of an element with itself says
+    nothing)."""
+    for node_id in (keep, other):
+        if node_id not in graph:
+            raise Refused("unknown_element", text=node_id, ids=[])
+    if keep == other:
+        raise Refused("merge_itself", id=keep)
+    kept, gone = graph.nodes[keep], graph.nodes[other]
+    if kept.get("kind") != gone.get("kind"):
+        raise Refused("merge_other_kind", id=other, kind=gone.get("kind"), expected=kept.get("kind"))
+    attrs = fold_into({**kept, "id": keep}, gone, other)
+    source = edit_source(who, note)
+    sources = [*attrs.pop("sources"), source]
+    conflicts = attrs.pop("conflicts", {})
+    node = Node(keep, kept.get("kind"), attrs, sorted(set(sources)), conflicts)
+    edges = []
+    for u, rel, v, discriminator, data in ties_of(graph, other):
+        u, v = (keep if u == other else u), (keep if v == other else v)
+        if u == v:
+            continue
+        props = {k: val for k, val in data.items() if k not in ("type", "key", "sources", "conflicts")}
+        edges.append(Edge(u, rel, v, props, list(data.get("sources", [])), dict(data.get("conflicts") or {}),
+                          discriminator))
+    expect = {node_key(keep): fingerprint(kept), node_key(other): fingerprint(gone)}
+    return Batch(replacements=[node], edges=edges, removals=[("node", other)], expect=expect,
+                 change=_change(who, note, MERGE, element=keep, merged=other))
+
+
+def not_same(graph, a: str, b: str, who: str = "", note: str = "") -> Batch:
+    """Two elements a user says are not one: each remembers the other
+    (`distinct_from`), so the pair is not proposed as duplicates again."""
+    if a == b:
+        raise Refused("merge_itself", id=a)
+    batch = Batch(change=_change(who, note, NOT_SAME, element=a, other=b))
+    for this, that in ((a, b), (b, a)):
+        if this not in graph:
+            raise Refused("unknown_element", text=this, ids=[])
+        data = graph.nodes[this]
+        known = data.get("distinct_from") if isinstance(data.get("distinct_from"), list) else []
+        edit = edit_state(this, data.get("kind"), data, {"distinct_from": sorted({*known, that})}, who, note)
+        batch.replacements += edit.replacements
+        batch.expect.update(edit.expect)
+    return batch
 
 
 def ties_of(graph, node_id: str) -> list:

@@ -108,6 +108,54 @@ def merge_attrs(old: dict | None, props: dict, sources: list, conflicts: dict | 
     return attrs, status
 
 
+# Lists a merge of two elements unites rather than weighs against each other.
+UNITED = ("aliases", "identifiers", "distinct_from", "contact_details")
+
+
+def fold_into(kept: dict, other: dict, other_id: str) -> dict:
+    """The attributes of one element that two were found to be (a merge of
+    duplicates). The kept one's values stay; a field only the other has is
+    taken; a different value of the other is kept as a conflict with its
+    sources, its name (and acronym) as other names; lists, sources and
+    conflicts are united; `id:<other_id>` is remembered as an identifier so
+    that a later load of a file naming the old id lands here. Pure."""
+    attrs = {k: (list(v) if isinstance(v, list) else v) for k, v in kept.items() if k not in ("kind", "id")}
+    conflicts = {k: [dict(e) for e in v] for k, v in (kept.get("conflicts") or {}).items()}
+    kept_sources, other_sources = list(kept.get("sources", [])), list(other.get("sources", []))
+    for name, value in other.items():
+        if name in ("kind", "id", "sources", "conflicts") or value in (None, "", []):
+            continue
+        known = attrs.get(name)
+        if name in UNITED:
+            united = list(known) if isinstance(known, list) else []
+            united += [v for v in value if v not in united] if isinstance(value, list) else []
+            attrs[name] = united
+        elif known in (None, "", []):
+            attrs[name] = value
+        elif name == "name" and isinstance(value, str):
+            if not _same_name(value, known):
+                _with_alias(attrs, value)
+        elif known != value:
+            _add_conflict(conflicts, name, known, _giving(kept, name, known))
+            _add_conflict(conflicts, name, value, _giving(other, name, value))
+            if name == "acronym" and isinstance(value, str):
+                _with_alias(attrs, value)
+    for name, entries in (other.get("conflicts") or {}).items():
+        for entry in entries:
+            _add_conflict(conflicts, name, entry["value"], entry["sources"])
+    identifiers = attrs.get("identifiers") if isinstance(attrs.get("identifiers"), list) else []
+    attrs["identifiers"] = identifiers + [i for i in [f"id:{other_id}"] if i not in identifiers]
+    distinct = [d for d in attrs.get("distinct_from") or [] if d not in (other_id, kept.get("id"))]
+    attrs.pop("distinct_from", None)
+    if distinct:
+        attrs["distinct_from"] = distinct
+    attrs["sources"] = sorted(set(kept_sources) | set(other_sources))
+    attrs.pop("conflicts", None)
+    if conflicts:
+        attrs["conflicts"] = conflicts
+    return attrs
+
+
 def conflicting_fields(old_props: dict, new_props: dict) -> list:
     """Fields where two records of one file give different non-empty values."""
     return sorted(k for k, v in new_props.items()

@@ -61,6 +61,8 @@ SETTINGS = (
     Setting("limit.seconds", 300, "longest a file may take to read, in seconds"),
     Setting("limit.json_depth", 12, "deepest nesting of lists and maps in a JSON graph"),
     # name resolution
+    Setting("duplicates.close_names", 90, "two organisations' names at least this alike (0-100, accents and case "
+            "folded) are proposed as a possible duplicate"),
     Setting("journal.undo_records", 20_000, "a change touching more elements keeps only its summary in the journal "
             "and cannot be undone"),
     Setting("fuzzy_accept", 88, "a similarity (0-100) from which a name is read as a known one, and reported"),

@@ -92,6 +92,11 @@ def reason(item: dict, name_of, lang: str) -> str:
     return t(f"reason.{code}", lang)
 
 
+def duplicate_evidence(item: dict, lang: str) -> str:
+    """One piece of evidence that two organisations may be one."""
+    return t(f"duplicate.{item['code']}", lang, **{k: v for k, v in item.items() if k != "code"})
+
+
 def reasons(items, name_of, lang: str) -> list:
     return [reason(item, name_of, lang) for item in items]
 

@@ -121,8 +121,24 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
                 batch.errors.append(Problem(file, 1, None, "no_table_found", {"headers": headers[:15]}))
         else:
             batch.extend(SpreadsheetReader(known).read(spreadsheets))
-    batch = consolidate(batch)
+    batch = consolidate(follow_merges(batch, known))
     batch.warnings += lookalikes(batch, known) + contacts_out_of_text(batch)
+    return batch
+
+
+def follow_merges(batch: Batch, known: NameIndex) -> Batch:
+    """Records naming an element merged into another since (its old id is
+    the other's identifier `id:<old id>`) land on the one it became."""
+    def now(node_id):
+        if node_id in known.kind_of:
+            return node_id
+        merged = known.identified(f"id:{node_id}")
+        return merged[0] if len(merged) == 1 else node_id
+
+    for node in batch.nodes:
+        node.id = now(node.id)
+    for edge in batch.edges:
+        edge.source, edge.target = now(edge.source), now(edge.target)
     return batch
 
 

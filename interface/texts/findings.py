@@ -57,6 +57,13 @@ FINDINGS = {
                                     "Without {name}, {count} organisation(s) would be cut off from the rest of "
                                     "the network."),
 
+    # why two organisations may be one (graph.analytics.duplicates)
+    "duplicate.identifier": ("même identifiant officiel : {value}", "same official identifier: {value}"),
+    "duplicate.website": ("même site web : {value}", "same website: {value}"),
+    "duplicate.acronym": ("même sigle : {value}", "same acronym: {value}"),
+    "duplicate.close_names": ("noms presque identiques ({score} %)", "nearly identical names ({score}%)"),
+    "duplicate.contains": ("un nom contient l'autre : « {value} »", "one name contains the other: “{value}”"),
+
     # questions the analytics cannot answer (graph.analytics.Refused)
     "refused.ambiguous_organisation": ("« {text} » peut désigner plusieurs organisations : {names}. Précisez le "
                                        "nom complet ou l'identifiant.",
@@ -68,6 +75,10 @@ FINDINGS = {
                                   "“{text}” may mean several elements: {names}. Give the id."),
     "refused.unknown_element": ("Aucun élément ne s'appelle exactement « {text} ».",
                                 "No element is called exactly “{text}”."),
+    "refused.merge_itself": ("Un élément ne peut pas être fusionné avec lui-même.",
+                             "An element cannot be merged with itself."),
+    "refused.merge_other_kind": ("Seuls deux éléments de même nature peuvent être fusionnés.",
+                                 "Only two elements of the same kind can be merged."),
     "refused.did_you_mean": (" Vouliez-vous dire : {names} ?", " Did you mean: {names}?"),
     "refused.not_an_organisation": ("« {text} » n'est pas une organisation du graphe.",
                                     "“{text}” is not an organisation of the graph."),
