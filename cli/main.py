@@ -7,6 +7,9 @@
     python -m cli edit ELEMENT --set FIELD=VALUE... [--clear FIELD] [--who NAME] [--note TEXT]
     python -m cli add KIND NAME [--set FIELD=VALUE...]
     python -m cli tie add|remove FROM RELATION TO [--set since=2024] [--key K]
+    python -m cli duplicates [--top N] [--json]
+    python -m cli merge KEEP OTHER [--who NAME] [--note TEXT]
+    python -m cli not-same ONE OTHER [--who NAME] [--note TEXT]
     python -m cli journal [--element ELEMENT] [--json]
     python -m cli undo ENTRY
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
@@ -250,6 +253,41 @@ def cmd_tie(args, store):
     return _written(args, store, batch, source)
 
 
+def cmd_duplicates(args, store):
+    from graph.analytics.duplicates import probable_duplicates
+    graph = store.graph()
+    found = probable_duplicates(graph, args.top)
+    name_of = sentences.names_in(graph)
+    if args.json:
+        print(json.dumps([{"ids": list(f["ids"]), "names": [name_of(i) for i in f["ids"]],
+                           "confidence": f["confidence"], "evidence": f["evidence"],
+                           "reasons": [sentences.duplicate_evidence(e, args.lang) for e in f["evidence"]]}
+                          for f in found], ensure_ascii=False, indent=1))
+        return 0
+    if not found:
+        print(t("cli.no_duplicates", args.lang))
+    for f in found:
+        a, b = f["ids"]
+        print(t("cli.duplicate_line", args.lang, first=name_of(a), first_id=a, second=name_of(b), second_id=b,
+                confidence=round(100 * f["confidence"]),
+                reasons="; ".join(sentences.duplicate_evidence(e, args.lang) for e in f["evidence"])))
+    return 0
+
+
+def cmd_merge(args, store):
+    from graph.edits import find_element, merge_nodes
+    graph = store.graph()
+    keep, other = find_element(graph, args.keep), find_element(graph, args.other)
+    return _written(args, store, merge_nodes(graph, keep, other, _who(args), args.note or ""), keep)
+
+
+def cmd_not_same(args, store):
+    from graph.edits import find_element, not_same
+    graph = store.graph()
+    one, other = find_element(graph, args.one), find_element(graph, args.other)
+    return _written(args, store, not_same(graph, one, other, _who(args), args.note or ""), one)
+
+
 def cmd_journal(args, store):
     from graph.journal import undone
     lang, entries = args.lang, store.journal()
@@ -455,6 +493,11 @@ def parser(lang: str = DEFAULT):
     command("tie", cmd_tie, (("action",), {"choices": ("add", "remove")}),
             (("source",), {"metavar": "FROM"}), (("relation",), {"metavar": "RELATION", "help": h("relation")}),
             (("target",), {"metavar": "TO"}), sets, (("--key",), {"help": h("key")}), who, note, as_json)
+    command("duplicates", cmd_duplicates, top(50), as_json)
+    command("merge", cmd_merge, (("keep",), {"metavar": "KEEP", "help": h("merge_keep")}),
+            (("other",), {"metavar": "OTHER", "help": h("merge_other")}), who, note, as_json)
+    command("not-same", cmd_not_same, (("one",), {"metavar": "ONE", "help": h("element")}),
+            (("other",), {"metavar": "OTHER", "help": h("element")}), who, note, as_json)
     command("journal", cmd_journal, (("--element",), {"help": h("journal_element")}), top(30), as_json)
     command("undo", cmd_undo, (("entry",), {"metavar": "ENTRY", "help": h("entry")}), who, note)
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),

@@ -106,18 +106,20 @@ def remove_tie(graph, source: str, rel: str, target: str, discriminator: str = "
                  change=_change(who, note, element=source))
 
 
-def merge_nodes(graph, keep: str, other: str, who: str = "", note: str = "") -> Batch:
+def merge_nodes(graph, keep: str, other: str, who: str = "", note: str = "", read: dict | None = None) -> Batch:
     """Two elements found to be one: `keep` takes every field, other name,
     identifier, source and conflict of `other` (graph.merge.fold_into) and
     every one of its ties; `other` goes. One change, undone as one. Ties
     between the two go with `other` (a tie of an element with itself says
-    nothing)."""
+    nothing). `read`: the two as the user compared them (a page keeps them),
+    else as in `graph`."""
     for node_id in (keep, other):
         if node_id not in graph:
             raise Refused("unknown_element", text=node_id, ids=[])
     if keep == other:
         raise Refused("merge_itself", id=keep)
-    kept, gone = graph.nodes[keep], graph.nodes[other]
+    read = read or {}
+    kept, gone = read.get(keep, graph.nodes[keep]), read.get(other, graph.nodes[other])
     if kept.get("kind") != gone.get("kind"):
         raise Refused("merge_other_kind", id=other, kind=gone.get("kind"), expected=kept.get("kind"))
     attrs = fold_into({**kept, "id": keep}, gone, other)
@@ -138,16 +140,17 @@ def merge_nodes(graph, keep: str, other: str, who: str = "", note: str = "") -> 
                  change=_change(who, note, MERGE, element=keep, merged=other))
 
 
-def not_same(graph, a: str, b: str, who: str = "", note: str = "") -> Batch:
+def not_same(graph, a: str, b: str, who: str = "", note: str = "", read: dict | None = None) -> Batch:
     """Two elements a user says are not one: each remembers the other
-    (`distinct_from`), so the pair is not proposed as duplicates again."""
+    (`distinct_from`), so the pair is not proposed as duplicates again.
+    `read` as for merge_nodes."""
     if a == b:
         raise Refused("merge_itself", id=a)
     batch = Batch(change=_change(who, note, NOT_SAME, element=a, other=b))
     for this, that in ((a, b), (b, a)):
         if this not in graph:
             raise Refused("unknown_element", text=this, ids=[])
-        data = graph.nodes[this]
+        data = (read or {}).get(this, graph.nodes[this])
         known = data.get("distinct_from") if isinstance(data.get("distinct_from"), list) else []
         edit = edit_state(this, data.get("kind"), data, {"distinct_from": sorted({*known, that})}, who, note)
         batch.replacements += edit.replacements

@@ -4,7 +4,8 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 
 PAGE_FILES = {"overview": "ui/overview.py", "explorer": "ui/explorer.py", "actor": "ui/actor.py",
-              "opportunities": "ui/opportunities.py", "gaps": "ui/gaps.py", "territories": "ui/territories.py", "journal": "ui/journal.py",
+              "opportunities": "ui/opportunities.py", "gaps": "ui/gaps.py", "territories": "ui/territories.py", "duplicates": "ui/duplicates.py",
+              "journal": "ui/journal.py",
               "data": "ui/data.py", "method": "ui/method.py"}
 
 

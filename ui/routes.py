@@ -7,7 +7,7 @@ from ui.state import tr
 
 # key (ui module, and nav.<key> text) -> url path
 PAGES = {"overview": "", "explorer": "explorer", "actor": "acteur", "opportunities": "synergies",
-         "gaps": "lacunes", "territories": "territoires", "journal": "journal", "data": "donnees",
+         "gaps": "lacunes", "territories": "territoires", "duplicates": "doublons", "journal": "journal", "data": "donnees",
          "method": "methode"}
 
 

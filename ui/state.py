@@ -253,6 +253,18 @@ def partners(data: Data, org: str, top: int = 10) -> list:
     return _partners(*data.stamp, org, top, data.graph, context)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _duplicates(key, version, _graph) -> list:
+    from graph.analytics.duplicates import probable_duplicates
+    return probable_duplicates(_graph)
+
+
+def duplicates(data: Data) -> list:
+    """Probable duplicate organisations, most likely first."""
+    with st.spinner(tr("app.recomputing")):
+        return _duplicates(*data.stamp, data.graph)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _names(key, version, kind, _graph) -> dict:
     """id -> the label a list shows: the name, and the id after it when

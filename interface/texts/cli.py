@@ -53,6 +53,18 @@ CLI = {
     "cli.help.tie": ("ajouter ou retirer un lien entre deux éléments", "add or remove a tie between two elements"),
     "cli.help.journal": ("le journal des changements, du plus récent au plus ancien", "the journal of changes, newest "
                          "first"),
+    "cli.help.duplicates": ("les organisations qui sont peut-être en double, avec ce qui le laisse penser",
+                            "organisations that may be duplicates, with what suggests it"),
+    "cli.help.merge": ("fusionner deux éléments en double (l'un garde tout ce que l'autre avait)",
+                       "merge two duplicate elements (one keeps everything the other had)"),
+    "cli.help.not-same": ("dire que deux éléments ne sont pas les mêmes (ils ne seront plus proposés)",
+                          "say that two elements are not the same (they will not be proposed again)"),
+    "cli.help.merge_keep": ("l'élément gardé (identifiant, nom, sigle…)", "the element kept (id, name, acronym…)"),
+    "cli.help.merge_other": ("l'élément fusionné dans le premier, qui disparaît", "the element merged into the "
+                             "first, which goes"),
+    "cli.no_duplicates": ("Aucun doublon probable.", "No probable duplicate."),
+    "cli.duplicate_line": ("{confidence} %  {first} ({first_id})  ≈  {second} ({second_id}) : {reasons}",
+                           "{confidence}%  {first} ({first_id})  ≈  {second} ({second_id}): {reasons}"),
     "cli.help.undo": ("annuler un changement du journal", "undo a change of the journal"),
     "cli.help.who": ("votre nom, pour le journal (par défaut : PASSERELLES_USER, sinon l'utilisateur du système)",
                      "your name, for the journal (default: PASSERELLES_USER, else the system user)"),

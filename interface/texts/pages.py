@@ -23,6 +23,7 @@ PAGES = {
     "nav.gaps": ("Lacunes", "Gaps"),
     "nav.territories": ("Territoires", "Territories"),
     "nav.journal": ("Journal", "Journal"),
+    "nav.duplicates": ("Doublons", "Duplicates"),
     "nav.data": ("Données", "Data"),
     "nav.method": ("Méthode", "Method"),
 
@@ -73,6 +74,8 @@ PAGES = {
     "field.name": ("Nom", "Name"),
     "field.acronym": ("Sigle", "Acronym"),
     "field.aliases": ("Autres noms", "Other names"),
+    "field.identifiers": ("Identifiants", "Identifiers"),
+    "field.distinct_from": ("N'est pas la même que", "Is not the same as"),
     "field.category": ("Catégorie", "Category"),
     "field.sphere": ("Sphère", "Sphere"),
     "field.type_label": ("Type (tel qu'écrit dans la source)", "Type (as the source wrote it)"),
@@ -401,11 +404,35 @@ PAGES = {
     "journal.which": ("Changement à annuler", "Change to undo"),
     "journal.undo_button": ("Annuler ce changement", "Undo this change"),
     "journal.undone": ("Changement {id} annulé.", "Change {id} undone."),
+    "dup.intro": ("Des organisations qui sont peut-être la même, écrite de deux façons (un sigle, un ancien nom, "
+                  "deux fichiers). Comparez-les, puis fusionnez-les ou dites que ce ne sont pas les mêmes. Une "
+                  "fusion s'annule depuis le Journal.",
+                  "Organisations that may be one, written two ways (an acronym, a former name, two files). Compare "
+                  "them, then merge them or say they are not the same. A merge is undone from the Journal."),
+    "dup.none": ("Aucun doublon probable parmi les organisations.", "No probable duplicate among the organisations."),
+    "dup.count": ("{count} paire(s) à examiner, la plus probable en premier.",
+                  "{count} pair(s) to review, the most likely first."),
+    "dup.choose": ("Paire à examiner", "Pair to review"),
+    "dup.why": ("Ce qui le laisse penser", "What suggests it"),
+    "dup.ties": ("{count} lien(s)", "{count} tie(s)"),
+    "dup.more_sources": ("… et {count} autre(s) source(s)", "… and {count} more source(s)"),
+    "dup.keep": ("Garder", "Keep"),
+    "dup.merge": ("Fusionner", "Merge"),
+    "dup.not_same": ("Ce ne sont pas les mêmes", "They are not the same"),
+    "dup.merged": ("{other} fusionnée dans {kept}.", "{other} merged into {kept}."),
+    "dup.distinct": ("Noté : {first} et {second} ne sont pas les mêmes ; la paire ne sera plus proposée.",
+                     "Noted: {first} and {second} are not the same; the pair will not be proposed again."),
+    "dup.undo_hint": ("L'organisation gardée reprend tous les liens, autres noms, identifiants, sources et "
+                      "désaccords de l'autre ; l'ancien identifiant est retenu, pour que les anciens fichiers "
+                      "retombent sur elle.",
+                      "The organisation kept takes every tie, other name, identifier, source and disagreement of "
+                      "the other; the old id is remembered, so that old files land on it."),
     "journal.kind.load": ("chargement", "load"),
     "journal.kind.edit": ("modification", "edit"),
     "journal.kind.merge": ("fusion", "merge"),
     "journal.kind.undo": ("annulation", "undo"),
     "journal.kind.erase": ("effacement d'une personne", "erasure of a person"),
+    "journal.kind.not_same": ("pas les mêmes", "not the same"),
     "data.map_columns": ("Correspondance des colonnes (annuaire aux en-têtes à lui)",
                          "Column mapping (a directory with headers of its own)"),
     "data.map_columns_help": ("Pour un tableau que Passerelles ne reconnaît pas : dites ce que contient chaque "

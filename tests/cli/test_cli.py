@@ -244,3 +244,29 @@ def test_keeping_the_network_from_the_command_line(home):
     assert "déjà annulé" in again.stderr
     wrong = run_cli("edit", "Inconnue Totale", "--set", "acronym=X", home=home, check=1)
     assert "Aucun élément ne s'appelle exactement « Inconnue Totale »" in wrong.stderr
+
+
+def test_duplicates_merge_and_not_same_from_the_command_line(home, tmp_path):
+    """A directory brings « Grdr France » and « Lianes » beside the bundled
+    Grdr and Lianes Coopération: both proposed; one merged (then undone and
+    merged again), the other said distinct and no longer proposed."""
+    sheet = tmp_path / "annuaire.csv"
+    sheet.write_text("Label,Type,Website\nGrdr France,NGO,https://www.grdr.org/\nLianes,NGO,\n", encoding="utf-8")
+    run_cli("load", sheet, home=home, check=0)
+    found = cli_json("duplicates", home=home)
+    pairs = {tuple(f["ids"]): f for f in found}
+    assert ("org:grdr", "org:grdr-france") in pairs and ("org:lianes", "org:lianes-cooperation") in pairs
+    assert "un nom contient l'autre : « Grdr »" in pairs["org:grdr", "org:grdr-france"]["reasons"]
+    text = run_cli("duplicates", "--lang", "en", home=home, check=0).stdout
+    assert "Grdr France (org:grdr-france)" in text and "one name contains the other" in text
+    out = cli_json("merge", "Grdr", "org:grdr-france", "--who", "Camille", "--note", "même ONG", home=home)
+    graph = MemoryStore(home).graph()
+    assert "org:grdr-france" not in graph and "Grdr France" in graph.nodes["org:grdr"]["aliases"]
+    assert cli_json("journal", home=home)[0]["kind"] == "merge"
+    run_cli("undo", out["entry"], home=home, check=0)
+    assert "org:grdr-france" in MemoryStore(home).graph()
+    cli_json("not-same", "Lianes", "Lianes Coopération", "--who", "Camille", home=home)
+    left = {tuple(f["ids"]) for f in cli_json("duplicates", home=home)}
+    assert ("org:grdr", "org:grdr-france") in left and ("org:lianes", "org:lianes-cooperation") not in left
+    refused = run_cli("merge", "Grdr", "Grdr", home=home, check=1)
+    assert "fusionné avec lui-même" in refused.stderr

@@ -23,7 +23,7 @@ CHROMIUM = "/usr/bin/chromium"
 XSS = '<img src=x onerror="window.__pwned=1">'
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 MENU = ["Vue d'ensemble", "Explorer", "Fiche acteur", "Synergies & partenaires", "Lacunes", "Territoires",
-        "Journal", "Données", "Méthode"]
+        "Doublons", "Journal", "Données", "Méthode"]
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +188,7 @@ HOSTILE = Batch(
            Edge("org:twin", "WORKS_ON", "thm:piege", {}, ["piege.csv:13"])],
     change={"who": XSS, "note": SVG})
 PAGES = ["", "explorer?focus=org%3Acap-solidarites&radius=2", "acteur?org=org%3Acap-solidarites",
-         "acteur?org=org%3Apiege", "synergies", "lacunes", "territoires?place=ter%3Apiege", "journal",
+         "acteur?org=org%3Apiege", "synergies", "lacunes", "territoires?place=ter%3Apiege", "doublons", "journal",
          "donnees", "methode"]
 
 
@@ -295,3 +295,59 @@ def test_open_aid_data_and_a_directory_through_the_data_page(chromium, server, t
     assert graph.has_edge("org:ville-de-roubaix", "org:lianes-cooperation", "MEMBER_OF")
     assert graph.nodes["org:grdr"]["name"] == "Grdr Migration-Citoyenneté-Développement"
     assert [u for u in requests if not u.startswith(LOCAL)] == []
+
+
+def timed(page, action, wait_text) -> float:
+    """Seconds from a click to the page saying `wait_text`, fully drawn."""
+    started = time.monotonic()
+    action()
+    page.get_by_text(wait_text).first.wait_for(timeout=60_000)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    return time.monotonic() - started
+
+
+def test_an_animators_day_in_the_browser(chromium, server, tmp_path, capsys):
+    """After a meeting: a partnership added from the actor page, then two
+    duplicates merged from the Doublons page; the store checked after each,
+    the time of each action printed. Screenshots: day-*.png."""
+    url, home, _ = server
+    shots = Path(os.environ.get("PASSERELLES_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    from interface.workspace import open_workspace
+    open_workspace("embedded", {"home": str(home)}).apply(Batch(nodes=[
+        Node("org:grdr-france", "Organisation", {"name": "Grdr France", "category": "association"}, ["annuaire.csv:2"])]))
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{url}/acteur?org=org%3Agrdr")
+    drawn(page)
+    page.get_by_label("Votre nom (pour le journal)", exact=True).fill("Camille")
+    page.get_by_label("Votre nom (pour le journal)", exact=True).press("Enter")
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    page.get_by_text("Modifier, relier, ajouter").click()
+    choose(page, "Lien", "partenaire de")
+    choose(page, "Avec", "Lianes Coopération (Organisation)")
+    page.get_by_label("Depuis", exact=True).fill("2026")
+    tie = timed(page, lambda: page.get_by_role("button", name="Ajouter ce lien").click(), "Lien ajouté")
+    page.screenshot(path=shots / "day-tie.png", full_page=False)
+    graph = MemoryStore(home).graph()
+    assert graph.edges["org:grdr", "org:lianes-cooperation", "PARTNER_OF"]["since"] == "2026"
+
+    page.get_by_role("link", name="Doublons", exact=True).first.click()      # the same session: the name stays
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText"
+                           ".includes('Doublons')", timeout=60_000)
+    drawn(page)
+    choose(page, "Paire à examiner", "55 % — Grdr Migration-Citoyenneté-Développement ≈ Grdr France")
+    page.get_by_text("un nom contient l'autre").wait_for()
+    page.get_by_text("Grdr France (org:grdr-france)").wait_for()         # the pair's own choice of the one kept
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    assert "pair=org%3Agrdr~org%3Agrdr-france" in page.url
+    page.screenshot(path=shots / "day-duplicates.png", full_page=True)
+    merge = timed(page, lambda: page.get_by_role("button", name="Fusionner").click(), "fusionnée dans")
+    graph = MemoryStore(home).graph()
+    assert "org:grdr-france" not in graph and "Grdr France" in graph.nodes["org:grdr"]["aliases"]
+    journal = MemoryStore(home).journal()
+    assert [(e["kind"], e["who"]) for e in journal[:2]] == [("merge", "Camille"), ("edit", "Camille")]
+    assert [u for u in requests if not u.startswith(LOCAL)] == []
+    with capsys.disabled():
+        print(f"\nanimator's day, bundled data: tie added in {tie:.2f} s, merge in {merge:.2f} s")

@@ -92,3 +92,48 @@ def test_the_journal_lists_changes_and_undoes_one(bundled_store):
     assert bundled_store.graph().nodes[GRDR]["acronym"] == "Grdr"
     assert f"Changement {edit_id} annulé." in texts(journal)
     assert bundled_store.journal()[0]["undoes"] == edit_id
+
+
+def _twin(store, name="Grdr France", **props):
+    """A directory row that is the Grdr under another name."""
+    from graph.model import Batch, Node
+    store.apply(Batch(nodes=[Node("org:grdr-france", "Organisation",
+                                  {"name": name, "category": "association", **props}, ["annuaire.csv:2"])]))
+
+
+def test_two_duplicates_are_compared_and_merged_from_the_duplicates_page(bundled_store):
+    _twin(bundled_store, email="contact@grdr.example")
+    at = visit("duplicates", pair="org:grdr~org:grdr-france")
+    at.sidebar.text_input(key="who").input("Camille").run()
+    said = texts(at)
+    assert "un nom contient l'autre" in said and "« Grdr »" in said and "Grdr France" in said
+    assert "contact@grdr.example" not in said + str([t.value for t in at.table])      # contacts stay hidden
+    at.radio(key="dup_keep:org:grdr~org:grdr-france").set_value(GRDR)
+    at.text_input(key="dup_note:org:grdr~org:grdr-france").input("même ONG")
+    submit(at, "Fusionner")
+    graph = bundled_store.graph()
+    assert "org:grdr-france" not in graph and "Grdr France" in graph.nodes[GRDR]["aliases"]
+    assert "fusionnée dans" in texts(at)
+    newest = bundled_store.journal()[0]
+    assert (newest["kind"], newest["who"], newest["note"]) == ("merge", "Camille", "même ONG")
+
+
+def test_not_the_same_is_remembered_from_the_duplicates_page_in_english(bundled_store):
+    _twin(bundled_store)
+    at = visit("duplicates", lang="en", pair="org:grdr~org:grdr-france")
+    assert "one name contains the other" in texts(at)
+    submit(at, "They are not the same")
+    assert bundled_store.graph().nodes[GRDR]["distinct_from"] == ["org:grdr-france"]
+    assert "will not be proposed again" in texts(at)
+    assert not any("Grdr France" in str(o) for s in at.selectbox if s.key == "pair" for o in s.options)
+    assert any("Artisans du Monde" in str(o) for s in at.selectbox if s.key == "pair" for o in s.options)
+
+
+def test_a_merge_of_a_pair_changed_meanwhile_is_refused(bundled_store):
+    _twin(bundled_store)
+    at = visit("duplicates", pair="org:grdr~org:grdr-france")
+    from graph.edits import edit_node
+    bundled_store.apply(edit_node(bundled_store.graph(), "org:grdr-france", {"website": "grdr.org"}, who="Dominique"))
+    submit(at, "Fusionner")
+    assert "org:grdr-france" in bundled_store.graph()
+    assert "a changé depuis que vous l'avez lu" in texts(at)
