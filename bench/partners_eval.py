@@ -11,8 +11,17 @@ candidates:
 Methods: random, common neighbours, Adamic-Adar, resource allocation (on
 the actor graph), and the Passerelles score (structure + affinity).
 
+Then, when the instance's store (PASSERELLES_HOME, or NEO4J_* with --store
+neo4j) holds follow-ups of suggestions, how each method would have ranked
+them: an introduction made or « déjà partenaires » is a good suggestion, « pas
+pertinent » a bad one (« à suivre » says nothing yet). Each recorded pair is
+ranked as it was suggested: its tie (if it became one) and its follow-up
+left out. Reported: the rank of good and of bad suggestions (mean, 1 = first),
+the share of good ones in the top 10, and the AUC of good against bad.
+
     .venv/bin/python -m bench.partners_eval              # every dataset, 5 seeds
     .venv/bin/python -m bench.partners_eval --datasets bundled --seeds 20
+    .venv/bin/python -m bench.partners_eval --datasets   # only the recorded follow-ups
 """
 from __future__ import annotations
 
@@ -150,13 +159,74 @@ def evaluate(graph, rels, seeds, share=0.1):
     return len(ties), results
 
 
+GOOD, BAD = ("introduced", "already_partners"), ("not_relevant",)
+
+
+def followup_report(graph, seed=0):
+    """{method: {"good_rank", "bad_rank", "good_top10", "auc"}} for the
+    recorded follow-ups of `graph`, with their counts; None without any."""
+    from graph.analytics.followups import follow_ups
+    from graph.model import DIRECT_ORG_TIES
+    judged = [(r["org"], r["partner"], r["status"] in GOOD) for r in follow_ups(graph) if r["status"] in GOOD + BAD]
+    if not judged:
+        return None
+    train = without(graph, [tuple(sorted((a, b))) for a, b, _ in judged])
+    ctx = Context(train)
+    orgs = sorted(ctx.actor)
+    tied_by = {}
+    for a, b in org_ties(train, DIRECT_ORG_TIES):
+        tied_by.setdefault(a, set()).add(b)
+        tied_by.setdefault(b, set()).add(a)
+    out = {}
+    for name, exact in scorers(ctx, random.Random(seed)).items():
+        score = lambda a, b, exact=exact: round(exact(a, b), 9)  # noqa: E731
+        ranks = {True: [], False: []}
+        scores = {True: [], False: []}
+        for a, b, good in judged:
+            if a not in ctx.actor or b not in ctx.actor:
+                continue
+            known = tied_by.get(a, set())
+            ranked = sorted((o for o in orgs if o != a and o not in known), key=lambda o: (-score(a, o), o))
+            ranks[good].append(ranked.index(b) + 1)
+            scores[good].append(score(a, b))
+        mean = lambda xs: sum(xs) / len(xs) if xs else None  # noqa: E731
+        out[name] = {"good": len(ranks[True]), "bad": len(ranks[False]),
+                     "good_rank": mean(ranks[True]), "bad_rank": mean(ranks[False]),
+                     "good_top10": mean([r <= 10 for r in ranks[True]]),
+                     "auc": auc(scores[True], scores[False]) if scores[True] and scores[False] else None}
+    return out
+
+
+def print_followups(store_kind=None):
+    from graph.store import StoreUnavailable, open_store
+    try:
+        store = open_store(store_kind)
+        graph = store.graph()
+    except StoreUnavailable as exc:
+        print(f"\nfollow-ups: the store cannot be read ({exc.code})")
+        return
+    report = followup_report(graph)
+    if report is None:
+        print(f"\nfollow-ups: none recorded in the {store.name} store")
+        return
+    first = next(iter(report.values()))
+    print(f"\nrecorded follow-ups ({store.name} store): {first['good']} good suggestions (introduced, already "
+          f"partners), {first['bad']} not relevant")
+    print(f"  {'method':22} {'good rank':>10} {'bad rank':>10} {'good in top 10':>15} {'AUC good/bad':>13}")
+    text = lambda x, f: "—" if x is None else format(x, f)  # noqa: E731
+    for method, row in report.items():
+        print(f"  {method:22} {text(row['good_rank'], '10.1f')} {text(row['bad_rank'], '10.1f')} "
+              f"{text(row['good_top10'], '15.2f')} {text(row['auc'], '13.3f')}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--datasets", nargs="*", help="names among: bundled synthetic kumu_deep_sea florentine karate")
+    parser.add_argument("--store", choices=("embedded", "neo4j"), help="the store whose follow-ups are scored")
     args = parser.parse_args(argv)
     available = datasets()
-    for name in args.datasets or list(available):
+    for name in available if args.datasets is None else args.datasets:
         build, rels = available[name]
         t = time.perf_counter()
         graph = build()
@@ -169,6 +239,7 @@ def main(argv=None):
             spread = lambda xs: (sum((x - mean(xs)) ** 2 for x in xs) / len(xs)) ** 0.5  # noqa: E731
             print(f"  {method:22} {mean(row['auc']):.3f} ± {spread(row['auc']):.3f} "
                   f"{mean(row['hits']):.3f} ± {spread(row['hits']):.3f}")
+    print_followups(args.store)
 
 
 if __name__ == "__main__":

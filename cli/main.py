@@ -10,6 +10,8 @@
     python -m cli duplicates [--top N] [--json]
     python -m cli merge KEEP OTHER [--who NAME] [--note TEXT]
     python -m cli not-same ONE OTHER [--who NAME] [--note TEXT]
+    python -m cli follow-up ORG PARTNER STATUS [--add-tie] [--who NAME] [--note TEXT]
+    python -m cli follow-ups [--status S] [--org ORG] [--who NAME] [--json]
     python -m cli journal [--element ELEMENT] [--json]
     python -m cli undo ENTRY
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
@@ -288,6 +290,48 @@ def cmd_not_same(args, store):
     return _written(args, store, not_same(graph, one, other, _who(args), args.note or ""), one)
 
 
+def _status(text, lang) -> str:
+    """A follow-up's status from its code or its words in any language
+    (« pas pertinent », not_relevant, "not relevant")."""
+    from graph.model import FOLLOW_UP_STATUSES, fold
+    for status in FOLLOW_UP_STATUSES:
+        if fold(text) in {fold(status)} | {fold(t(f"status.{status}", other)) for other in LANGUAGES}:
+            return status
+    raise ValueError(t("cli.unknown_status", lang, status=text,
+                       expected=", ".join(t(f"status.{s}", lang) for s in FOLLOW_UP_STATUSES)))
+
+
+def cmd_follow_up(args, store):
+    from graph.edits import find_element, follow_up
+    graph = store.graph()
+    org, partner = find_element(graph, args.org), find_element(graph, args.partner)
+    status = _status(args.status, args.lang)
+    batch = follow_up(graph, org, partner, status, _who(args), args.note or "", add_partnership=args.add_tie)
+    return _written(args, store, batch, org)
+
+
+def cmd_follow_ups(args, store):
+    from graph.analytics.followups import follow_ups
+    from graph.edits import find_element
+    graph = store.graph()
+    org = find_element(graph, args.org) if args.org else None
+    status = _status(args.status, args.lang) if args.status else None
+    rows = follow_ups(graph, status=status, org=org, who=args.who)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    name_of = sentences.names_in(graph)
+    if not rows:
+        print(t("follow.none_here", args.lang))
+    for r in rows:
+        line = t("follow.line", args.lang, org=name_of(r["org"]), partner=name_of(r["partner"]),
+                 status=t(f"status.{r['status']}", args.lang), date=r["date"] or "—", who=r["who"] or "—")
+        line += f" — {r['note']}" if r["note"] else ""
+        line += " " + t("follow.now_tied", args.lang) if r["tied"] else ""
+        print(line)
+    return 0
+
+
 def cmd_journal(args, store):
     from graph.journal import undone
     lang, entries = args.lang, store.journal()
@@ -498,6 +542,12 @@ def parser(lang: str = DEFAULT):
             (("other",), {"metavar": "OTHER", "help": h("merge_other")}), who, note, as_json)
     command("not-same", cmd_not_same, (("one",), {"metavar": "ONE", "help": h("element")}),
             (("other",), {"metavar": "OTHER", "help": h("element")}), who, note, as_json)
+    command("follow-up", cmd_follow_up, (("org",), {"metavar": "ORG", "help": h("org")}),
+            (("partner",), {"metavar": "PARTNER", "help": h("partner")}),
+            (("status",), {"metavar": "STATUS", "help": h("status")}),
+            (("--add-tie",), {"action": "store_true", "help": h("add_tie")}), who, note, as_json)
+    command("follow-ups", cmd_follow_ups, (("--status",), {"help": h("status")}), (("--org",), {"help": h("org")}),
+            (("--who",), {"help": h("animator")}), as_json)
     command("journal", cmd_journal, (("--element",), {"help": h("journal_element")}), top(30), as_json)
     command("undo", cmd_undo, (("entry",), {"metavar": "ENTRY", "help": h("entry")}), who, note)
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),

@@ -15,10 +15,11 @@ from .analytics import Refused
 from .journal import edge_key_text, fingerprint, node_key
 from .merge import fold_into
 from .names import NameIndex
-from .model import (ORGANISATION, Batch, Edge, Node, default_sphere, edge_key, graph_key, make_id,
-                    split_graph_key)
+from .model import (FOLLOW_UP_STATUSES, ORGANISATION, Batch, Edge, Node, default_sphere, edge_key, graph_key,
+                    make_id, split_graph_key)
 
 EDIT = "edit"
+FOLLOW_UP = "follow_up"
 MERGE = "merge"
 NOT_SAME = "not_same"
 
@@ -155,6 +156,33 @@ def not_same(graph, a: str, b: str, who: str = "", note: str = "", read: dict | 
         edit = edit_state(this, data.get("kind"), data, {"distinct_from": sorted({*known, that})}, who, note)
         batch.replacements += edit.replacements
         batch.expect.update(edit.expect)
+    return batch
+
+
+def follow_up(graph, org: str, partner: str, status: str, who: str = "", note: str = "",
+              today: date | None = None, add_partnership: bool = False) -> Batch:
+    """What became of `partner`, suggested to `org`: one of
+    FOLLOW_UP_STATUSES, with its date, who recorded it and a note. A record
+    about the network (FOLLOWS_UP), never a tie of it; a new record for the
+    pair replaces the previous one (the journal keeps each). With
+    `add_partnership` (« déjà partenaires », confirmed), the missing
+    partnership is added in the same change."""
+    for node_id in (org, partner):
+        if graph.nodes.get(node_id, {}).get("kind") != ORGANISATION:
+            raise Refused("not_an_organisation", text=node_id, ids=[])
+    if org == partner:
+        raise Refused("merge_itself", id=org)
+    if status not in FOLLOW_UP_STATUSES:
+        raise Refused("unknown_status", value=status, expected=list(FOLLOW_UP_STATUSES))
+    source = edit_source(who, note, today)
+    props = {"status": status, "date": (today or date.today()).isoformat(), "who": who.strip(), "note": note.strip()}
+    key = graph_key("FOLLOWS_UP")
+    read = graph.edges[org, partner, key] if graph.has_edge(org, partner, key) else None
+    batch = Batch(replacements=[Edge(org, "FOLLOWS_UP", partner, props, [source])],
+                  expect={edge_key_text(org, "FOLLOWS_UP", partner, key): fingerprint(read)},
+                  change=_change(who, note, FOLLOW_UP, element=org, partner=partner, status=status))
+    if add_partnership and status == "already_partners":
+        batch.edges.append(Edge(org, "PARTNER_OF", partner, {}, [source]))
     return batch
 
 

@@ -56,6 +56,9 @@ RELATIONS = {
     # Any other tie a file names (Kumu's free connection types); the original
     # wording is kept in the edge's `label`.
     "RELATED_TO": (set(KINDS), set(KINDS)),
+    # What an animator recorded about a suggested partner (`status`, `date`,
+    # `who`, `note`): a fact about the network, never a tie of it.
+    "FOLLOWS_UP": ({ORGANISATION}, {ORGANISATION}),
 }
 SYMMETRIC_RELATIONS = frozenset({"PARTNER_OF", "PAIRED_WITH"})
 
@@ -70,6 +73,13 @@ PROJECT_ROLES = ("LEADS", "TAKES_PART_IN")              # an organisation in a p
 PROJECT_TIES = PROJECT_ROLES + ("FUNDS",)               # ... or paying for it
 EVENT_TIES = ("ATTENDED", "ORGANISES")                  # an organisation at an event
 HIERARCHY = "PART_OF"                                   # a territory (or project) inside another
+# Records about the network, not ties of it: no analytics reads them as a
+# tie, the explorer does not draw them, the counts leave them out.
+RECORDS = ("FOLLOWS_UP",)
+TIES = tuple(r for r in RELATIONS if r not in RECORDS)
+
+# What became of a suggested partner (the follow-up's `status`).
+FOLLOW_UP_STATUSES = ("introduced", "to_follow", "already_partners", "not_relevant")
 
 # --- organisation categories and spheres --------------------------------------
 
@@ -429,6 +439,9 @@ def validate_edge(edge: Edge, source_kind: str, target_kind: str, where) -> list
     if type(edge.discriminator) is not str or _CONTROL.search(edge.discriminator):
         return [where("key", "bad_key")]
     out = validate_props(edge.props, where, EDGE_RESERVED) + validate_sources(edge.sources, edge.conflicts, where)
+    if edge.type == "FOLLOWS_UP" and edge.props.get("status") not in FOLLOW_UP_STATUSES:
+        out.append(where("status", "unknown_status", value=str(edge.props.get("status"))[:40],
+                         expected=list(FOLLOW_UP_STATUSES)))
     sources, targets = RELATIONS[edge.type]
     # an end not in this file (None) is checked against the store by the plan
     if None not in (source_kind, target_kind) and (source_kind not in sources or target_kind not in targets):

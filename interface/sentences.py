@@ -192,6 +192,8 @@ def problem(found, lang: str) -> str:
         for name in ("sources", "targets"):
             if name in values:
                 values[name] = "/".join(word("kind", k, lang) for k in values[name])
+    elif code == "unknown_status":
+        values["expected"] = ", ".join(word("status", k, lang) for k in values.get("expected", []))
     elif code == "missing_column":
         others = values.get("alternatives") or []
         values["alternatives"] = t("problem.or", lang, names=" / ".join(others)) if others else ""

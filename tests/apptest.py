@@ -5,6 +5,7 @@ from conftest import ROOT
 
 PAGE_FILES = {"overview": "ui/overview.py", "explorer": "ui/explorer.py", "actor": "ui/actor.py",
               "opportunities": "ui/opportunities.py", "gaps": "ui/gaps.py", "territories": "ui/territories.py", "duplicates": "ui/duplicates.py",
+              "followups": "ui/followups.py",
               "journal": "ui/journal.py",
               "data": "ui/data.py", "method": "ui/method.py"}
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.model import CONTACT_FIELDS, relation
+from graph.analytics.followups import follow_ups
+from graph.model import CONTACT_FIELDS, RECORDS, relation
 from interface import sentences
 
-from ui import edit
+from ui import edit, followup
 from ui import network_view as nv
 from ui import safe, state, url
 from ui.safe import plain
@@ -41,6 +42,8 @@ def ties_table(graph, org: str) -> pd.DataFrame:
         for source, target, key, attrs in edges:
             other = target if direction == "actor.out" else source
             rel = relation(key)
+            if rel in RECORDS:                   # follow-ups are listed apart, not as ties
+                continue
             rows.append({tr("actor.direction"): tr(direction),
                          tr("actor.relation"): attrs.get("label") or word("relation", rel),
                          tr("actor.other"): graph.nodes[other].get("name", other),
@@ -124,6 +127,7 @@ def render():
             edit.add_form(data)
 
     st.subheader(tr("actor.partners"))
+    followup.hint()
     found = state.partners(data, org, top=10)
     if not found:
         st.write(tr("actor.no_partners"))
@@ -135,6 +139,13 @@ def render():
                 st.markdown(f"- {plain(reason)}")
             if len(cand["path"]) > 2:
                 st.markdown(plain(tr("actor.introduction", path=sentences.path(cand["path"], name_of))))
+            if cand.get("follow_up"):
+                st.info(followup.said(cand["follow_up"], name_of))
+            followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
+    records = follow_ups(graph, org=org)
+    if records:
+        st.markdown(f"**{tr('follow.on_this_page')}**")
+        followup.listing(records, name_of)
 
     st.subheader(tr("actor.ego"))
     ego = nv.neighbourhood(graph, org, 1)

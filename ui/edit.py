@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.edits import add_node, add_tie, edit_state, remove_tie, ties_of
-from graph.model import CATEGORIES, EVENT, ORGANISATION, PERSON, PROJECT, RELATIONS, SPHERES, TERRITORY, THEME
+from graph.model import CATEGORIES, EVENT, ORGANISATION, PERSON, PROJECT, RELATIONS, SPHERES, TERRITORY, THEME, TIES
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
 from ui import state
@@ -96,7 +96,7 @@ def tie_forms(data, node_id: str):
     """Add a tie from this element; remove one of its ties."""
     graph = data.graph
     kind = graph.nodes[node_id].get("kind")
-    relations = [r for r, (sources, _) in RELATIONS.items() if kind in sources]
+    relations = [r for r, (sources, _) in RELATIONS.items() if kind in sources and r in TIES]
     with st.form(key=f"tie:{node_id}"):
         rel = st.selectbox(tr("edit.relation"), relations, key=f"t_rel:{node_id}",
                            format_func=lambda r: word("relation", r))
@@ -112,7 +112,7 @@ def tie_forms(data, node_id: str):
         if write(data, add_tie(node_id, rel, target, {"since": since.strip()}, who(), note),
                  tr("edit.tie_added", relation=word("relation", rel), name=name_of(target))):
             st.rerun()
-    ties = ties_of(graph, node_id)
+    ties = [tie for tie in ties_of(graph, node_id) if tie[1] in TIES]     # follow-ups have their own form
     if not ties:
         return
     name_of = sentences.names_in(graph)

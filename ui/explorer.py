@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from graph.model import CATEGORIES, KINDS, ORGANISATION, RELATIONS, SPHERES, TERRITORY, THEME
+from graph.model import CATEGORIES, KINDS, ORGANISATION, SPHERES, TIES, TERRITORY, THEME
 
 from ui import network_view as nv
 from ui import state, url
@@ -49,7 +49,7 @@ def controls(data) -> dict:
                                placeholder=tr("explorer.all"))
         theme = url.choice(b.selectbox, tr("explorer.theme"), list(topics), "theme", topics.get,
                            placeholder=tr("explorer.all"))
-        relations = url.choices(c.multiselect, tr("explorer.relations"), list(RELATIONS), "relation",
+        relations = url.choices(c.multiselect, tr("explorer.relations"), list(TIES), "relation",
                                 lambda k: word("relation", k), placeholder=tr("explorer.all"), select_all=False)
         a, b, c, d = st.columns([2, 1, 1, 1])
         focus = url.choice(a.selectbox, tr("explorer.focus"), list(orgs), "focus", orgs.get,

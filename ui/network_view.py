@@ -24,7 +24,7 @@ from pyvis.network import Network
 
 from graph import settings
 from graph.analytics.fast import igraph_seeded
-from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, relation
+from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, TIES, relation
 from graph.subgraph import select
 
 # Above this many nodes, positions are computed here and physics is off (a
@@ -59,9 +59,8 @@ def filtered(graph, kinds=None, categories=None, spheres=None, territory=None, t
             (categories and d.get("category") not in categories)
             or (spheres and d.get("sphere", "unknown") not in spheres))]
         view.remove_nodes_from(drop)
-    if relations:
-        wanted = set(relations)
-        view.remove_edges_from([(u, v, k) for u, v, k in view.edges(keys=True) if relation(k) not in wanted])
+    wanted = set(relations or TIES)           # records (follow-ups) are not ties: never drawn
+    view.remove_edges_from([(u, v, k) for u, v, k in view.edges(keys=True) if relation(k) not in wanted])
     return view
 
 

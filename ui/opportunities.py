@@ -14,7 +14,7 @@ from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
 from interface import sentences
 
-from ui import safe, state, url
+from ui import followup, safe, state, url
 from ui.state import tr
 
 POOL = 500          # pairs ranked before filtering; the filters keep the best of them
@@ -76,6 +76,17 @@ def render():
     safe.table(table, hide_index=True, column_config={
         tr("actor.reasons"): st.column_config.TextColumn(width="large")})
     st.download_button(tr("opp.download"), as_csv(pairs), file_name="synergies.csv", mime="text/csv")
+
+    st.subheader(tr("follow.record"))
+    followup.hint()
+    by_pair = {"~".join(p["ids"]): p for p in pairs}
+    chosen = st.selectbox(tr("follow.which_pair"), list(by_pair), index=None, key="fu_pair",
+                          format_func=lambda k: " ↔ ".join(by_pair[k]["names"]), placeholder=tr("edit.choose"))
+    if chosen:
+        pair = by_pair[chosen]
+        if pair.get("follow_up"):
+            st.info(followup.said(pair["follow_up"], sentences.names_in(data.graph)))
+        followup.form(data, *pair["ids"], chosen)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

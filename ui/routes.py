@@ -7,7 +7,8 @@ from ui.state import tr
 
 # key (ui module, and nav.<key> text) -> url path
 PAGES = {"overview": "", "explorer": "explorer", "actor": "acteur", "opportunities": "synergies",
-         "gaps": "lacunes", "territories": "territoires", "duplicates": "doublons", "journal": "journal", "data": "donnees",
+         "gaps": "lacunes", "territories": "territoires", "followups": "suivi", "duplicates": "doublons",
+         "journal": "journal", "data": "donnees",
          "method": "methode"}
 
 

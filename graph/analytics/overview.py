@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model import ORGANISATION, UNKNOWN, relation
+from graph.model import ORGANISATION, RECORDS, UNKNOWN, relation
 
 from .partners import org_places, territory_pairs
 
@@ -17,9 +17,11 @@ from .partners import org_places, territory_pairs
 def overview(graph) -> dict:
     """Counts by kind, by relation, organisations by sphere, by category and
     by territory (ids, most first), and the territory pairs with how many
-    organisations each side holds."""
+    organisations each side holds. Records about the network (follow-ups)
+    are counted apart, not as ties."""
     kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
-    relations = Counter(relation(k) for *_, k in graph.edges(keys=True))
+    every = Counter(relation(k) for *_, k in graph.edges(keys=True))
+    relations = Counter({r: n for r, n in every.items() if r not in RECORDS})
     orgs = [n for n, d in graph.nodes(data=True) if d.get("kind") == ORGANISATION]
     spheres = Counter(graph.nodes[o].get("sphere") or UNKNOWN for o in orgs)
     categories = Counter(graph.nodes[o].get("category") or "other" for o in orgs)
@@ -38,7 +40,8 @@ def overview(graph) -> dict:
                 here_, there_ = here, there
             pairs.append({"here": here_, "there": there_,
                           "organisations": [by_territory.get(here_, 0), by_territory.get(there_, 0)]})
-    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+    return {"nodes": graph.number_of_nodes(), "edges": sum(relations.values()),
+            "follow_ups": sum(every[r] for r in RECORDS),
             "kinds": dict(sorted(kinds.items())), "relations": dict(sorted(relations.items())),
             "spheres": _most_first(spheres, str), "categories": _most_first(categories, str),
             "organisations_by_territory": _most_first(by_territory, name),

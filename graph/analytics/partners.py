@@ -23,6 +23,7 @@ from graph.subgraph import named, territories_inside
 
 from . import Refused
 from .actor import actor_graph
+from .followups import dismissed, of_pair
 from .score_index import ScoreIndex, best_positions
 
 # score = structure × (1 + affinity) + affinity_alone × affinity: affinity
@@ -193,7 +194,7 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     scores = index.scores(org)
     keep = scores > 0
     keep[index.position[org]] = False
-    keep[[index.position[o] for o in directly_tied(graph, org) if o in index.position]] = False
+    keep[[index.position[o] for o in directly_tied(graph, org) | dismissed(graph, org) if o in index.position]] = False
     if territory:
         keep &= index.having(index.places, index.place_column, _named(graph, TERRITORY, territory))
     if theme:
@@ -207,6 +208,7 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     for cand in out:
         cand["evidence"] = evidence(ctx, org, cand["id"])
         cand["path"] = introduction(ctx.actor, org, cand["id"])
+        cand["follow_up"] = of_pair(graph, org, cand["id"])
     return out
 
 
@@ -231,7 +233,7 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
     position = index.position
     tied_rows, tied_cols = [], []
     for org in index.orgs:
-        for other in directly_tied(graph, org):
+        for other in directly_tied(graph, org) | dismissed(graph, org):
             if other in position:
                 tied_rows += [position[org], position[other]]
                 tied_cols += [position[other], position[org]]
@@ -248,6 +250,7 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
     found = found[:top]
     for pair in found:
         pair["evidence"] = evidence(ctx, *pair["ids"])
+        pair["follow_up"] = of_pair(graph, *pair["ids"])
     return found
 
 

@@ -65,6 +65,19 @@ CLI = {
     "cli.no_duplicates": ("Aucun doublon probable.", "No probable duplicate."),
     "cli.duplicate_line": ("{confidence} %  {first} ({first_id})  ≈  {second} ({second_id}) : {reasons}",
                            "{confidence}%  {first} ({first_id})  ≈  {second} ({second_id}): {reasons}"),
+    "cli.help.follow-up": ("dire ce qu'il est advenu d'un partenaire suggéré", "say what became of a suggested partner"),
+    "cli.help.follow-ups": ("les suivis des suggestions, du plus récent au plus ancien",
+                            "the follow-ups of suggestions, newest first"),
+    "cli.help.partner": ("le partenaire suggéré", "the suggested partner"),
+    "cli.help.status": ("mise en relation faite, à suivre, déjà partenaires, pas pertinent (ou introduced, "
+                        "to_follow, already_partners, not_relevant)",
+                        "introduction made, to follow, already partners, not relevant (or introduced, to_follow, "
+                        "already_partners, not_relevant)"),
+    "cli.help.add_tie": ("avec « déjà partenaires » : ajouter aussi le lien partenaire", "with “already partners”: "
+                         "also add the partnership tie"),
+    "cli.help.animator": ("seulement ceux de cette personne", "only those of this person"),
+    "cli.unknown_status": ("« {status} » n'est pas une suite possible ; attendu : {expected}",
+                           "“{status}” is not a possible follow-up; expected: {expected}"),
     "cli.help.undo": ("annuler un changement du journal", "undo a change of the journal"),
     "cli.help.who": ("votre nom, pour le journal (par défaut : PASSERELLES_USER, sinon l'utilisateur du système)",
                      "your name, for the journal (default: PASSERELLES_USER, else the system user)"),

@@ -75,6 +75,8 @@ FINDINGS = {
                                   "“{text}” may mean several elements: {names}. Give the id."),
     "refused.unknown_element": ("Aucun élément ne s'appelle exactement « {text} ».",
                                 "No element is called exactly “{text}”."),
+    "refused.unknown_status": ("« {value} » n'est pas une suite possible ; attendu : {expected}",
+                               "“{value}” is not a possible follow-up; expected: {expected}"),
     "refused.merge_itself": ("Un élément ne peut pas être fusionné avec lui-même.",
                              "An element cannot be merged with itself."),
     "refused.merge_other_kind": ("Seuls deux éléments de même nature peuvent être fusionnés.",

@@ -24,6 +24,7 @@ PAGES = {
     "nav.territories": ("Territoires", "Territories"),
     "nav.journal": ("Journal", "Journal"),
     "nav.duplicates": ("Doublons", "Duplicates"),
+    "nav.followups": ("Suivi", "Follow-up"),
     "nav.data": ("Données", "Data"),
     "nav.method": ("Méthode", "Method"),
 
@@ -69,6 +70,13 @@ PAGES = {
     "relation.WORKS_FOR": ("travaille pour", "works for"),
     "relation.PAIRED_WITH": ("jumelé avec (ici / là-bas)", "paired with (here / there)"),
     "relation.RELATED_TO": ("autre lien", "other tie"),
+    "relation.FOLLOWS_UP": ("suivi d'une suggestion", "follow-up of a suggestion"),
+
+    # what became of a suggested partner
+    "status.introduced": ("mise en relation faite", "introduction made"),
+    "status.to_follow": ("à suivre", "to follow"),
+    "status.already_partners": ("déjà partenaires", "already partners"),
+    "status.not_relevant": ("pas pertinent", "not relevant"),
 
     # the fields of an element
     "field.name": ("Nom", "Name"),
@@ -404,6 +412,38 @@ PAGES = {
     "journal.which": ("Changement à annuler", "Change to undo"),
     "journal.undo_button": ("Annuler ce changement", "Undo this change"),
     "journal.undone": ("Changement {id} annulé.", "Change {id} undone."),
+    "follow.intro": ("Ce qu'il est advenu des partenaires suggérés : mises en relation faites, suggestions pas "
+                     "pertinentes, déjà partenaires, à suivre. Ce sont des notes sur le réseau, pas des liens : "
+                     "elles ne comptent ni dans les indicateurs ni dans les chemins d'introduction.",
+                     "What became of suggested partners: introductions made, suggestions not relevant, already "
+                     "partners, to follow. These are notes about the network, not ties: they count neither in the "
+                     "metrics nor in the introduction paths."),
+    "follow.none": ("Aucun suivi enregistré. Sur la fiche d'un acteur ou la page Synergies, dites ce qu'il est "
+                    "advenu d'une suggestion.",
+                    "No follow-up recorded yet. On an actor's page or the Synergies page, say what became of a "
+                    "suggestion."),
+    "follow.none_here": ("Aucun suivi avec ces filtres.", "No follow-up with these filters."),
+    "follow.count": ("{count} suivi(s) sur {total}.", "{count} follow-up(s) of {total}."),
+    "follow.status": ("Suite donnée", "What happened"),
+    "follow.organisation": ("Organisation", "Organisation"),
+    "follow.animator": ("Animateur ou animatrice", "Animator"),
+    "follow.org": ("Pour", "For"),
+    "follow.partner": ("Partenaire suggéré", "Suggested partner"),
+    "follow.date": ("Date", "Date"),
+    "follow.tied": ("Désormais liés", "Now tied"),
+    "follow.save": ("Enregistrer la suite", "Record what happened"),
+    "follow.confirm_tie": ("Si « déjà partenaires » : ajouter aussi le lien « partenaire de » {name}",
+                           "If “already partners”: also add the tie “partner of” {name}"),
+    "follow.tie_not_added": ("Le lien « partenaire de » n'a pas été ajouté : cochez la case pour l'ajouter.",
+                             "The “partner of” tie was not added: tick the box to add it."),
+    "follow.saved": ("Suite enregistrée : {status} ({name}).", "Recorded: {status} ({name})."),
+    "follow.said": ("Suivi ({org}) : {status} le {date} par {who}", "Follow-up ({org}): {status} on {date} by {who}"),
+    "follow.line": ("{org} → {partner} : {status} le {date} par {who}", "{org} → {partner}: {status} on {date} by {who}"),
+    "follow.now_tied": ("(désormais liés)", "(now tied)"),
+    "follow.on_this_page": ("Suivi des suggestions", "Follow-up of suggestions"),
+    "follow.record": ("Dire ce qu'il est advenu d'une paire", "Say what became of a pair"),
+    "follow.which_pair": ("Paire", "Pair"),
+    "journal.kind.follow_up": ("suivi d'une suggestion", "follow-up of a suggestion"),
     "dup.intro": ("Des organisations qui sont peut-être la même, écrite de deux façons (un sigle, un ancien nom, "
                   "deux fichiers). Comparez-les, puis fusionnez-les ou dites que ce ne sont pas les mêmes. Une "
                   "fusion s'annule depuis le Journal.",

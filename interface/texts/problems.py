@@ -52,6 +52,8 @@ PROBLEMS = {
     "problem.empty_name": ("le nom est vide", "the name is empty"),
     "problem.unknown_category": ("catégorie inconnue « {value} » ; attendu : {expected}",
                                  "unknown category “{value}”; expected: {expected}"),
+    "problem.unknown_status": ("suite donnée inconnue « {value} » ; attendu : {expected}",
+                               "unknown follow-up “{value}”; expected: {expected}"),
     "problem.unknown_sphere": ("sphère inconnue « {value} » ; attendu : {expected}",
                                "unknown sphere “{value}”; expected: {expected}"),
     "problem.unknown_level": ("niveau de territoire inconnu « {value} » ; attendu : {expected}",

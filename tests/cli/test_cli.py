@@ -270,3 +270,24 @@ def test_duplicates_merge_and_not_same_from_the_command_line(home, tmp_path):
     assert ("org:grdr", "org:grdr-france") in left and ("org:lianes", "org:lianes-cooperation") not in left
     refused = run_cli("merge", "Grdr", "Grdr", home=home, check=1)
     assert "fusionné avec lui-même" in refused.stderr
+
+
+def test_follow_ups_from_the_command_line(home):
+    """Record what became of suggestions, in words or codes; list them; « déjà
+    partenaires » adds the tie only with --add-tie; a wrong status is refused."""
+    suggested = cli_json("partners", "Lianes Coopération", "--top", "2", home=home)
+    first, second = (c["id"] for c in suggested[:2])
+    cli_json("follow-up", "Lianes Coopération", first, "pas pertinent", "--who", "Camille", "--note", "hors sujet",
+             home=home)
+    cli_json("follow-up", "Lianes Coopération", second, "already_partners", "--add-tie", "--who", "Camille", home=home)
+    graph = MemoryStore(home).graph()
+    assert graph.edges["org:lianes-cooperation", first, "FOLLOWS_UP"]["status"] == "not_relevant"
+    assert graph.has_edge(*sorted(("org:lianes-cooperation", second)), "PARTNER_OF")
+    rows = cli_json("follow-ups", "--status", "not relevant", home=home)
+    assert [(r["partner"], r["who"], r["note"]) for r in rows] == [(first, "Camille", "hors sujet")]
+    after = [c["id"] for c in cli_json("partners", "Lianes Coopération", "--top", "50", home=home)]
+    assert first not in after and second not in after
+    text = run_cli("follow-ups", "--lang", "en", home=home, check=0).stdout
+    assert "not relevant on" in text and "already partners" in text and "(now tied)" in text
+    wrong = run_cli("follow-up", "Lianes Coopération", first, "peut-être", home=home, check=2)
+    assert "« peut-être » n'est pas une suite possible" in wrong.stderr

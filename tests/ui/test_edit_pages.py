@@ -137,3 +137,66 @@ def test_a_merge_of_a_pair_changed_meanwhile_is_refused(bundled_store):
     submit(at, "Fusionner")
     assert "org:grdr-france" in bundled_store.graph()
     assert "a changé depuis que vous l'avez lu" in texts(at)
+
+
+def _form_key(org, partner):
+    return f"{org}~{partner}"
+
+
+def record(at, key):
+    """Submit the follow-up form of one suggestion."""
+    next(b for b in at.button if b.proto.form_id == f"fu:{key}").click().run()
+    assert not at.exception, at.exception
+
+
+def test_a_suggestion_is_followed_up_from_the_actor_page_and_listed_in_suivi(bundled_store):
+    lianes = "org:lianes-cooperation"
+    from graph.analytics.partners import potential_partners
+    first, second = [c["id"] for c in potential_partners(bundled_store.graph(), lianes, top=2)]
+    at = actor(org=lianes)
+    key = _form_key(lianes, first)
+    at.selectbox(key=f"fu_status:{key}").set_value("not_relevant")
+    at.text_input(key=f"fu_note:{key}").input("pas le même métier")
+    record(at, key)
+    assert bundled_store.graph().edges[lianes, first, "FOLLOWS_UP"]["status"] == "not_relevant"
+    assert "Suite enregistrée : pas pertinent" in texts(at)
+    # the suggestion is gone from the list, the record is on the page
+    assert not any(b.proto.form_id == f"fu:{key}" for b in at.button)
+    assert "pas le même métier" in texts(at)
+    key = _form_key(lianes, second)
+    at.selectbox(key=f"fu_status:{key}").set_value("introduced")
+    record(at, key)
+    suivi = visit("followups", at, status="introduced")
+    assert "Camille" in str(suivi.dataframe[0].value.to_dict()) and len(suivi.dataframe[0].value) == 1
+    english = visit("followups", lang="en")
+    assert "not relevant" in str(english.dataframe[0].value.to_dict())
+
+
+def test_already_partners_adds_the_tie_only_when_confirmed(bundled_store):
+    lianes = "org:lianes-cooperation"
+    from graph.analytics.partners import potential_partners
+    first = potential_partners(bundled_store.graph(), lianes, top=1)[0]["id"]
+    at = actor(org=lianes)
+    key = _form_key(lianes, first)
+    at.selectbox(key=f"fu_status:{key}").set_value("already_partners")
+    record(at, key)
+    assert not bundled_store.graph().has_edge(lianes, first, "PARTNER_OF")
+    assert "cochez la case" in texts(at)
+    at = actor(org=lianes)
+    at.selectbox(key=f"fu_status:{key}").set_value("already_partners")
+    at.checkbox(key=f"fu_tie:{key}").check()
+    record(at, key)
+    graph = bundled_store.graph()
+    assert graph.has_edge(lianes, first, "PARTNER_OF") or graph.has_edge(first, lianes, "PARTNER_OF")
+
+
+def test_a_pair_is_followed_up_from_the_synergies_page(bundled_store):
+    at = visit("opportunities")
+    at.sidebar.text_input(key="who").input("Dominique").run()
+    from graph.analytics.partners import synergies
+    a, b = synergies(bundled_store.graph(), top=1)[0]["ids"]
+    at.selectbox(key="fu_pair").set_value(f"{a}~{b}").run()
+    at.selectbox(key=f"fu_status:{a}~{b}").set_value("to_follow")
+    record(at, f"{a}~{b}")
+    assert bundled_store.graph().edges[a, b, "FOLLOWS_UP"]["who"] == "Dominique"
+    assert "Suivi (" in texts(at) and "à suivre" in texts(at)
