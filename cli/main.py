@@ -12,6 +12,7 @@
     python -m cli not-same ONE OTHER [--who NAME] [--note TEXT]
     python -m cli follow-up ORG PARTNER STATUS [--add-tie] [--who NAME] [--note TEXT]
     python -m cli follow-ups [--status S] [--org ORG] [--who NAME] [--json]
+    python -m cli erase PERSON [--yes]
     python -m cli journal [--element ELEMENT] [--json]
     python -m cli undo ENTRY
     python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
@@ -332,6 +333,28 @@ def cmd_follow_ups(args, store):
     return 0
 
 
+def cmd_erase(args, store):
+    """Erase a person on request; asks to type their name again unless --yes."""
+    from graph.edits import find_element
+    from graph.model import PERSON
+    graph = store.graph()
+    person = find_element(graph, args.person, PERSON)
+    name = graph.nodes[person].get("name", person)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValueError(t("cli.erase_needs_yes", args.lang))
+        typed = input(t("cli.erase_confirm", args.lang, name=name, ties=graph.degree(person)))
+        if typed.strip() != name:
+            print(t("cli.erase_cancelled", args.lang))
+            return 1
+    done = store.erase_person(person)
+    if args.json:
+        print(json.dumps(done))
+    else:
+        print(t("erase.done", args.lang, **done))
+    return 0
+
+
 def cmd_journal(args, store):
     from graph.journal import undone
     lang, entries = args.lang, store.journal()
@@ -548,6 +571,8 @@ def parser(lang: str = DEFAULT):
             (("--add-tie",), {"action": "store_true", "help": h("add_tie")}), who, note, as_json)
     command("follow-ups", cmd_follow_ups, (("--status",), {"help": h("status")}), (("--org",), {"help": h("org")}),
             (("--who",), {"help": h("animator")}), as_json)
+    command("erase", cmd_erase, (("person",), {"metavar": "PERSON", "help": h("person")}),
+            (("--yes",), {"action": "store_true", "help": h("yes")}), as_json)
     command("journal", cmd_journal, (("--element",), {"help": h("journal_element")}), top(30), as_json)
     command("undo", cmd_undo, (("entry",), {"metavar": "ENTRY", "help": h("entry")}), who, note)
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),

@@ -183,6 +183,41 @@ def export_section(data):
         st.download_button(tr("data.download", name=name), payload, file_name=name, key="download")
 
 
+def erase_section(data):
+    """Erase a person on request (the right to erasure): found by their exact
+    name or id (people are not listed here), then erased with every trace,
+    in the graph, the follow-ups and the journal, once confirmed."""
+    from graph.analytics import Refused
+    from graph.edits import find_element
+    from graph.model import PERSON
+    st.subheader(tr("erase.title"))
+    st.caption(tr("erase.intro"))
+    typed = st.text_input(tr("erase.who"), key="erase_who", placeholder=tr("erase.who_help"))
+    if not typed.strip():
+        return
+    try:
+        person = find_element(data.graph, typed.strip(), PERSON)
+    except Refused as exc:
+        st.error(sentences.refusal(exc, sentences.names_in(data.graph), state.lang()))
+        return
+    attrs = data.graph.nodes[person]
+    name_of = sentences.names_in(data.graph)
+    orgs = sorted({name_of(v) for _, v in data.graph.out_edges(person)
+                   if data.graph.nodes[v].get("kind") == "Organisation"})
+    st.write(tr("erase.found", name=attrs.get("name", person), ties=data.graph.degree(person),
+                orgs=", ".join(orgs) or "—"))
+    confirmed = st.checkbox(tr("erase.confirm", name=attrs.get("name", person)), key=f"erase_ok:{person}")
+    if st.button(tr("erase.button"), key="erase", type="primary", disabled=not confirmed):
+        try:
+            done = data.store.erase_person(person)
+        except StoreUnavailable as exc:
+            st.error(sentences.unavailable(exc, state.lang()))
+            return
+        st.session_state.pop("erase_who", None)
+        st.session_state["erased"] = tr("erase.done", removed=done["removed"], mentions=done["mentions"])
+        st.rerun()
+
+
 def store_section(data):
     """Which store this session uses. The server's configured Neo4j is shown
     by its address only: its password never reaches the page. Another Neo4j
@@ -240,6 +275,10 @@ def render():
     upload_section(data)
     st.divider()
     export_section(data)
+    st.divider()
+    if "erased" in st.session_state:
+        st.success(st.session_state.pop("erased"))
+    erase_section(data)
     st.divider()
     store_section(data)
 

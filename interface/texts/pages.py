@@ -412,6 +412,22 @@ PAGES = {
     "journal.which": ("Changement à annuler", "Change to undo"),
     "journal.undo_button": ("Annuler ce changement", "Undo this change"),
     "journal.undone": ("Changement {id} annulé.", "Change {id} undone."),
+    "erase.title": ("Effacer une personne (droit à l'effacement)", "Erase a person (right to erasure)"),
+    "erase.intro": ("À la demande d'une personne : elle disparaît du graphe avec ses liens, et son nom et ses "
+                    "coordonnées sont effacés partout ailleurs (descriptions, notes de suivi, journal). C'est "
+                    "définitif : l'effacement ne s'annule pas.",
+                    "At a person's request: they leave the graph with their ties, and their name and contact "
+                    "details are erased everywhere else (descriptions, follow-up notes, journal). It is final: an "
+                    "erasure cannot be undone."),
+    "erase.who": ("Nom exact ou identifiant de la personne", "The person's exact name or id"),
+    "erase.who_help": ("les personnes ne sont pas listées ici", "people are not listed here"),
+    "erase.found": ("{name} : {ties} lien(s) ; organisations : {orgs}.", "{name}: {ties} tie(s); organisations: "
+                    "{orgs}."),
+    "erase.confirm": ("Je confirme l'effacement définitif de {name}", "I confirm the final erasure of {name}"),
+    "erase.button": ("Effacer", "Erase"),
+    "erase.done": ("Personne effacée : {removed} élément(s) et lien(s) retirés, {mentions} mention(s) effacée(s) "
+                   "ailleurs.", "Person erased: {removed} element(s) and tie(s) removed, {mentions} mention(s) "
+                   "erased elsewhere."),
     "follow.intro": ("Ce qu'il est advenu des partenaires suggérés : mises en relation faites, suggestions pas "
                      "pertinentes, déjà partenaires, à suivre. Ce sont des notes sur le réseau, pas des liens : "
                      "elles ne comptent ni dans les indicateurs ni dans les chemins d'introduction.",

@@ -291,3 +291,18 @@ def test_follow_ups_from_the_command_line(home):
     assert "not relevant on" in text and "already partners" in text and "(now tied)" in text
     wrong = run_cli("follow-up", "Lianes Coopération", first, "peut-être", home=home, check=2)
     assert "« peut-être » n'est pas une suite possible" in wrong.stderr
+
+
+def test_a_person_is_erased_from_the_command_line_only_when_confirmed(home):
+    need(REPORT)
+    cli_json("load", REPORT, "--format", "participants", "--event", ATELIER, home=home)
+    graph = MemoryStore(home).graph()
+    person, name = next((n, d["name"]) for n, d in graph.nodes(data=True) if d["kind"] == "Person")
+    refused = run_cli("erase", name, home=home, check=2)            # no terminal, no --yes: nothing done
+    assert "confirmation" in refused.stderr and person in MemoryStore(home).graph()
+    done = cli_json("erase", name, "--yes", home=home)
+    assert done["removed"] >= 1 and person not in MemoryStore(home).graph()
+    assert name not in json.dumps(MemoryStore(home).journal(), ensure_ascii=False)
+    assert cli_json("journal", home=home)[0]["kind"] == "erase"
+    unknown = run_cli("erase", "Personne Inconnue", "--yes", home=home, check=1)
+    assert "Personne Inconnue" in unknown.stderr

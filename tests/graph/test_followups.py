@@ -120,3 +120,25 @@ def test_a_wrong_status_is_refused_in_an_edit_and_in_a_file(store):
 def _org(node_id):
     from graph.model import Node
     return Node(node_id, "Organisation", {"name": node_id[4:].upper(), "category": "ngo"}, ["t.csv:1"])
+
+
+def test_erasing_a_person_leaves_no_trace_in_follow_ups_exports_or_journal(store, tmp_path):
+    from graph.model import Node
+    import json
+    store.apply(Batch(nodes=[_org("org:a"), _org("org:b"),
+                             Node("per:jean", "Person", {"name": "Jean Dupont", "email": "jean@x.example"}, ["l.csv:2"])],
+                      edges=[Edge("per:jean", "WORKS_FOR", "org:a", {}, ["l.csv:2"])]))
+    store.apply(follow_up(store.graph(), "org:a", "org:b", "introduced", who="Camille",
+                          note="présentés par Jean Dupont (jean@x.example)"))
+    done = store.erase_person("per:jean")
+    assert done["removed"] == 2 and done["mentions"] >= 2
+    graph = store.graph()
+    assert "per:jean" not in graph
+    [record] = follow_ups(graph)
+    assert "Dupont" not in record["note"] and "jean@x.example" not in record["note"] and record["status"] == "introduced"
+    for fmt, target in (("json", tmp_path / "g.json"), ("csv", tmp_path / "csv")):
+        for path in export(graph, fmt, target, with_contacts=True):
+            text = open(path, encoding="utf-8").read()
+            assert "Dupont" not in text and "jean@x.example" not in text
+    journal = json.dumps(store.journal(), ensure_ascii=False)
+    assert "Dupont" not in journal and "jean@x.example" not in journal and "per:jean" not in journal

@@ -200,3 +200,23 @@ def test_a_pair_is_followed_up_from_the_synergies_page(bundled_store):
     record(at, f"{a}~{b}")
     assert bundled_store.graph().edges[a, b, "FOLLOWS_UP"]["who"] == "Dominique"
     assert "Suivi (" in texts(at) and "à suivre" in texts(at)
+
+
+def test_a_person_is_erased_from_the_data_page_once_confirmed(bundled_store):
+    from graph.model import Batch, Edge, Node
+    bundled_store.apply(Batch(nodes=[Node("per:jean", "Person", {"name": "Jean Dupont", "phone": "06 12 34 56 78"},
+                                          ["l.csv:2"])],
+                              edges=[Edge("per:jean", "WORKS_FOR", GRDR, {}, ["l.csv:2"])]))
+    at = visit("data")
+    assert "Jean Dupont" not in texts(at)                   # people are not listed
+    at.text_input(key="erase_who").input("Jean Dupont").run()
+    assert "Jean Dupont : 1 lien(s)" in texts(at)
+    erase = next(b for b in at.button if b.key == "erase")
+    assert erase.disabled
+    at.checkbox(key="erase_ok:per:jean").check().run()
+    next(b for b in at.button if b.key == "erase").click().run()
+    assert not at.exception
+    assert "per:jean" not in bundled_store.graph() and "Personne effacée" in texts(at)
+    assert bundled_store.journal()[0]["kind"] == "erase"
+    at.text_input(key="erase_who").input("Jean").run()
+    assert "Aucun élément ne s'appelle exactement « Jean »" in texts(at)
