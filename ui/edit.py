@@ -104,12 +104,14 @@ def tie_forms(data, node_id: str):
                    if n != node_id and d.get("kind") != PERSON}
         target = st.selectbox(tr("edit.target"), sorted(targets, key=lambda n: targets[n].casefold()), index=None,
                               key=f"t_target:{node_id}", format_func=targets.get, placeholder=tr("edit.choose"))
-        since = st.text_input(tr("field.since"), key=f"t_since:{node_id}")
+        since, role = st.columns(2)
+        since = since.text_input(tr("field.since"), key=f"t_since:{node_id}")
+        role = role.text_input(tr("field.role"), key=f"t_role:{node_id}")
         note = st.text_input(tr("edit.note"), key=f"t_note:{node_id}", placeholder=tr("edit.note_help"))
         added = st.form_submit_button(tr("edit.add_tie"))
     if added and target:
         name_of = sentences.names_in(graph)
-        if write(data, add_tie(node_id, rel, target, {"since": since.strip()}, who(), note),
+        if write(data, add_tie(node_id, rel, target, {"since": since.strip(), "role": role.strip()}, who(), note),
                  tr("edit.tie_added", relation=word("relation", rel), name=name_of(target))):
             st.rerun()
     ties = [tie for tie in ties_of(graph, node_id) if tie[1] in TIES]     # follow-ups have their own form
@@ -132,8 +134,9 @@ def tie_forms(data, node_id: str):
                  tr("edit.tie_removed", tie=label(chosen))):
             st.rerun()
 
-def add_form(data):
-    """A new element; an organisation opens on its page."""
+def add_form(data, opens: str = "org"):
+    """A new element; an organisation opens on its page (the URL parameter
+    `opens`: the actor page's org, the explorer's focus)."""
     with st.form(key="add_element"):
         kind = st.selectbox(tr("edit.kind"), EDITABLE_KINDS, key="a_kind", format_func=lambda k: word("kind", k))
         name = st.text_input(tr("field.name"), key="a_name")
@@ -150,5 +153,5 @@ def add_form(data):
                          who(), note)
         if write(data, batch, tr("edit.added", name=name.strip())):
             if kind == ORGANISATION:
-                st.query_params["org"] = batch.nodes[0].id
+                st.query_params[opens] = batch.nodes[0].id
             st.rerun()

@@ -9,7 +9,7 @@ import streamlit as st
 from graph.model import CATEGORIES, KINDS, ORGANISATION, SPHERES, TIES, TERRITORY, THEME
 
 from ui import network_view as nv
-from ui import state, url
+from ui import edit, state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -112,6 +112,17 @@ def render():
 
     if c["focus"]:
         link("actor", tr("explorer.open_actor", name=plain(c["names"][c["focus"]])), org=c["focus"])
+        edit.said()
+        with st.expander(tr("edit.title"), expanded=False):       # the map is edited where it is looked at
+            left, right = st.columns(2)
+            with left:
+                st.markdown(f"**{tr('edit.fields')}**")
+                edit.edit_form(data, c["focus"])
+            with right:
+                st.markdown(f"**{tr('edit.ties')}**")
+                edit.tie_forms(data, c["focus"])
+                st.markdown(f"**{tr('edit.new')}**")
+                edit.add_form(data, opens="focus")
     drawing, side = st.columns([5, 1])
     with drawing:
         if view.number_of_nodes() > nv.AGGREGATE_FROM:

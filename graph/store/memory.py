@@ -9,13 +9,14 @@ import fcntl
 import json
 import os
 import tempfile
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 import networkx as nx
 
-from graph.bulk import paused_gc
+from graph.bulk import paused_gc, writable_copy
 from graph.journal import entry, erasure_entry, scrubbed
 from graph.merge import apply_plan, plan_against
 from graph.model import PERSON
@@ -25,6 +26,14 @@ from graph.subgraph import select
 from . import BatchRejected, Store, StoreUnavailable
 
 FILE = "graph.json"
+
+# This process's last read or write of each workspace, by the file's version
+# token: the page that follows a write (and every session after it) gets the
+# graph from memory instead of parsing the file again (1.8 s for 20,000
+# organisations). The graph is frozen: shared, never changed in place (a
+# write works on a copy).
+_LAST = {}
+_LAST_LOCK = threading.Lock()
 
 
 def empty_graph():
@@ -66,15 +75,33 @@ class MemoryStore(Store):
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def _read(self, journal=False):
+    def _token(self):
+        info = os.stat(self.path)
+        return info.st_mtime_ns, info.st_size, info.st_ino
+
+    def _read(self, journal=False, mutable=False):
         """The stored graph (and, asked, its journal); empty for a workspace
-        never written to."""
+        never written to. Shared and frozen unless `mutable` (a copy)."""
         if not self.path.exists():
             return (empty_graph(), []) if journal else empty_graph()
-        with open(self.path, encoding="utf-8") as fh:
-            payload = json.load(fh)
-        graph = from_payload(payload["graph"])
-        return (graph, payload.get("journal", [])) if journal else graph
+        token = self._token()
+        with _LAST_LOCK:
+            known = _LAST.get(self.path)
+        if known is not None and known[0] == token:
+            graph, entries = known[1], known[2]
+        else:
+            with open(self.path, encoding="utf-8") as fh:
+                payload = json.load(fh)
+            graph, entries = nx.freeze(from_payload(payload["graph"])), payload.get("journal", [])
+            self._remember(token, graph, entries)
+        if mutable:
+            with paused_gc():
+                graph = writable_copy(graph)
+        return (graph, list(entries)) if journal else graph
+
+    def _remember(self, token, graph, entries):
+        with _LAST_LOCK:
+            _LAST[self.path] = (token, graph, entries)
 
     def _write(self, graph, journal=None):
         """Write the whole graph and its journal beside the old file, then
@@ -89,10 +116,11 @@ class MemoryStore(Store):
         try:
             fd, tmp = tempfile.mkstemp(dir=self.home, prefix=".graph-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False)
+                fh.write(json.dumps(payload, ensure_ascii=False))    # json.dump streams in Python: 5x slower
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
+            self._remember(self._token(), nx.freeze(graph), journal)
         except BaseException as exc:
             if tmp and os.path.exists(tmp):
                 os.unlink(tmp)
@@ -121,7 +149,7 @@ class MemoryStore(Store):
         if batch.errors:
             raise BatchRejected(batch.errors)
         with self._locked(), paused_gc():
-            graph, journal = self._read(journal=True)
+            graph, journal = self._read(journal=True, mutable=True)
             plan = plan_against(graph, batch)
             if plan.problems:
                 raise BatchRejected(plan.problems)
@@ -145,7 +173,7 @@ class MemoryStore(Store):
         and contact values elsewhere (graph.privacy), the journal included;
         the erasure is journaled without naming them."""
         with self._locked():
-            graph, journal = self._read(journal=True)
+            graph, journal = self._read(journal=True, mutable=True)
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return {"removed": 0, "mentions": 0}
             person = graph.nodes[person_id]

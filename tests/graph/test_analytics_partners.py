@@ -94,7 +94,8 @@ def test_find_organisation_names_acronyms_and_helpful_errors(graph):
 
 def test_partners_command(home):
     found = cli_json("partners", "Cap Solidarités", "--top", "3", home=home)
-    assert len(found) == 3 and set(found[0]) == {"id", "name", "score", "evidence", "reasons", "path", "path_names"}
+    assert len(found) == 3 and set(found[0]) == {"id", "name", "score", "evidence", "reasons", "path", "path_names",
+                                                    "follow_up"}
     assert found[0]["score"] >= found[-1]["score"]
     assert " relation(s) en commun : " in found[0]["reasons"][0]
     proc = run_cli("partners", "Licorne", home=home)
@@ -115,16 +116,17 @@ def test_synergies_are_unlinked_pairs_ranked_once(graph):
 def brute_force_synergies(graph):
     """Every pair scored one by one (pair_score): what synergies(), which
     takes the pairs by blocks of rows, must equal."""
+    from graph.analytics.followups import dismissed, of_pair
     from graph.analytics.partners import Context, directly_tied, evidence, name_of, pair_score
     ctx = Context(graph)
     orgs, found = sorted(ctx.actor), []
     for i, a in enumerate(orgs):
         for b in orgs[i + 1:]:
-            if b not in directly_tied(graph, a):
+            if b not in directly_tied(graph, a) and b not in dismissed(graph, a) and a not in dismissed(graph, b):
                 score = pair_score(ctx, a, b)
                 if score > 0:
                     found.append({"ids": [a, b], "names": [name_of(graph, a), name_of(graph, b)],
-                                  "score": score, "evidence": evidence(ctx, a, b)})
+                                  "score": score, "evidence": evidence(ctx, a, b), "follow_up": of_pair(graph, a, b)})
     return sorted(found, key=lambda f: (-f["score"], f["names"], f["ids"]))
 
 
@@ -157,7 +159,7 @@ def test_synergies_agree_with_partners(graph):
 
 def test_synergies_command(home):
     found = cli_json("synergies", "--top", "5", home=home)
-    assert len(found) == 5 and set(found[0]) == {"ids", "names", "score", "evidence", "reasons"}
+    assert len(found) == 5 and set(found[0]) == {"ids", "names", "score", "evidence", "reasons", "follow_up"}
 
 
 @pytest.fixture(scope="module")

@@ -65,16 +65,19 @@ def test_a_crash_during_a_write_leaves_the_previous_state(empty_store, monkeypat
 def test_a_crash_half_way_through_the_json_leaves_the_previous_state(empty_store, monkeypatch):
     empty_store.apply(Batch(nodes=[org("org:a", "A")]))
     before = empty_store.path.read_bytes()
-    real_dump = json.dump
+    real_dumps = json.dumps
 
-    def half(obj, fh, **kw):
-        fh.write('{"format": "passerelles-graph", "gra')
-        raise KeyboardInterrupt
-    monkeypatch.setattr(json, "dump", half)
+    def half(obj, **kw):
+        text = real_dumps(obj, **kw)
+        if "org:b" in text:             # the graph's write, half done
+            raise KeyboardInterrupt
+        return text
+    monkeypatch.setattr(json, "dumps", half)
     with pytest.raises(KeyboardInterrupt):
         empty_store.apply(Batch(nodes=[org("org:b", "B")]))
-    monkeypatch.setattr(json, "dump", real_dump)
+    monkeypatch.setattr(json, "dumps", real_dumps)
     assert empty_store.path.read_bytes() == before
+    assert set(empty_store.graph()) == {"org:a"}
 
 
 def test_reset_empties_and_does_not_reseed(bundled_store):

@@ -220,3 +220,17 @@ def test_a_person_is_erased_from_the_data_page_once_confirmed(bundled_store):
     assert bundled_store.journal()[0]["kind"] == "erase"
     at.text_input(key="erase_who").input("Jean").run()
     assert "Aucun élément ne s'appelle exactement « Jean »" in texts(at)
+
+
+def test_an_organisation_is_edited_and_tied_from_the_explorer(bundled_store):
+    at = visit("explorer", focus=GRDR)
+    at.sidebar.text_input(key="who").input("Camille").run()
+    at.text_area(key=f"e_description:{GRDR}").input("Vue à la réunion du 30.")
+    submit(at, "Enregistrer")
+    assert bundled_store.graph().nodes[GRDR]["description"] == "Vue à la réunion du 30."
+    at.selectbox(key=f"t_rel:{GRDR}").set_value("MEMBER_OF")
+    at.selectbox(key=f"t_target:{GRDR}").set_value("org:lianes-cooperation")
+    at.text_input(key=f"t_role:{GRDR}").input("membre fondateur")
+    submit(at, "Ajouter ce lien")
+    tie = bundled_store.graph().edges[GRDR, "org:lianes-cooperation", "MEMBER_OF"]
+    assert tie["role"] == "membre fondateur" and "(Camille)" in tie["sources"][0]
