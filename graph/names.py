@@ -8,6 +8,7 @@ doubtful, never taken silently.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from confusable_homoglyphs import confusables
@@ -32,6 +33,7 @@ def split_acronym(text: str):
 _BEYOND_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff]")
 
 
+@lru_cache(maxsize=500_000)         # pure; the pages ask it of every name at each new version of the data
 def skeleton(text: str) -> str:
     """What a name looks like: letters of other scripts that look like Latin
     ones (Cyrillic « С », Greek « Ο ») read as those, invisible characters

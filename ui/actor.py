@@ -85,7 +85,8 @@ def render():
     if not orgs:
         st.info(tr("actor.none"))
         return
-    org = url.choice(st.selectbox, tr("actor.choose"), list(orgs), "org", orgs.get, default=next(iter(orgs)))
+    org = url.choice(st.selectbox, tr("actor.choose"), list(orgs), "org", orgs.get, default=next(iter(orgs)),
+                     remember=True)
     graph = data.graph
     attrs = graph.nodes[org]
     st.header(plain(attrs.get("name", org)), anchor=False)

@@ -104,14 +104,18 @@ def tie_forms(data, node_id: str):
                    if n != node_id and d.get("kind") != PERSON}
         target = st.selectbox(tr("edit.target"), sorted(targets, key=lambda n: targets[n].casefold()), index=None,
                               key=f"t_target:{node_id}", format_func=targets.get, placeholder=tr("edit.choose"))
-        since, role = st.columns(2)
+        since, role, project = st.columns(3)
         since = since.text_input(tr("field.since"), key=f"t_since:{node_id}")
         role = role.text_input(tr("field.role"), key=f"t_role:{node_id}")
+        projects = state.named(data, PROJECT)
+        project = project.selectbox(tr("edit.within_project"), list(projects), index=None, key=f"t_project:{node_id}",
+                                    format_func=projects.get, placeholder=tr("edit.optional"))
         note = st.text_input(tr("edit.note"), key=f"t_note:{node_id}", placeholder=tr("edit.note_help"))
         added = st.form_submit_button(tr("edit.add_tie"))
     if added and target:
         name_of = sentences.names_in(graph)
-        if write(data, add_tie(node_id, rel, target, {"since": since.strip(), "role": role.strip()}, who(), note),
+        attributes = {"since": since.strip(), "role": role.strip(), "project": project}
+        if write(data, add_tie(node_id, rel, target, attributes, who(), note),
                  tr("edit.tie_added", relation=word("relation", rel), name=name_of(target))):
             st.rerun()
     ties = [tie for tie in ties_of(graph, node_id) if tie[1] in TIES]     # follow-ups have their own form

@@ -28,7 +28,7 @@ def form(data, org: str, partner: str, key: str):
     """The form under one suggestion: what happened, a note; « déjà
     partenaires » adds the partnership only when confirmed."""
     name_of = sentences.names_in(data.graph)
-    with st.form(key=f"fu:{key}"):
+    with st.form(key=f"fu:{key}", clear_on_submit=True):
         status = st.selectbox(tr("follow.status"), FOLLOW_UP_STATUSES, key=f"fu_status:{key}",
                               format_func=lambda s: word("status", s))
         note = st.text_input(tr("edit.note"), key=f"fu_note:{key}", placeholder=tr("edit.note_help"))

@@ -53,15 +53,19 @@ def _from_url(key, url_value) -> bool:
     return key not in st.session_state or (url_value is not None and url_value != seen.get(key))
 
 
-def choice(widget, label, options, key, format_func=str, default=None, **kwargs):
+def choice(widget, label, options, key, format_func=str, default=None, remember=False, **kwargs):
     """A selectbox, radio or segmented control (`widget`, e.g. st.selectbox
     or a column's) bound to ?key=value. `default` is its value when the URL
-    says nothing (None: no choice)."""
+    says nothing (None: no choice). `remember`: coming back to the page
+    through the menu (no parameter) shows the last value, not the default
+    (the organisation of the actor page)."""
     options = list(options)
     seen = st.session_state.setdefault(_SEEN, {})
     url_value = _read(key, multi=False)
     if _from_url(key, url_value):
-        found = _as_option(url_value, options, format_func) if url_value is not None else None
+        # back from another page, whose run dropped the widget: the last value, if asked
+        wanted = url_value if url_value is not None or not remember else seen.get(key)
+        found = _as_option(wanted, options, format_func) if wanted is not None else None
         _seed(key, url_value, found if found is not None else default)
     elif st.session_state[key] not in options and st.session_state[key] is not None:
         st.session_state[key] = default

@@ -274,6 +274,8 @@ PAGES = {
     "edit.target": ("Avec", "With"),
     "edit.choose": ("choisir…", "choose…"),
     "edit.add_tie": ("Ajouter ce lien", "Add this tie"),
+    "edit.within_project": ("Dans le projet", "Within the project"),
+    "edit.optional": ("facultatif", "optional"),
     "edit.tie_added": ("Lien ajouté : {relation} {name}.", "Tie added: {relation} {name}."),
     "edit.remove_which": ("Lien à retirer", "Tie to remove"),
     "edit.remove_tie": ("Retirer ce lien", "Remove this tie"),
@@ -391,10 +393,10 @@ PAGES = {
     "data.warnings": ("{count} avertissement(s)", "{count} warning(s)"),
     "data.load": ("Charger dans le graphe", "Load into the graph"),
     "journal.intro": ("Chaque changement du graphe, du plus récent au plus ancien : chargements, modifications, "
-                      "annulations, effacements. Un changement s'annule ici ; l'annulation est elle-même un "
-                      "changement du journal.",
-                      "Every change of the graph, newest first: loads, edits, undos, erasures. A change is undone "
-                      "here; the undo is itself a change of the journal."),
+                      "fusions, suivis de suggestions, annulations, effacements. Un changement s'annule ici ; "
+                      "l'annulation est elle-même un changement du journal.",
+                      "Every change of the graph, newest first: loads, edits, merges, follow-ups of suggestions, "
+                      "undos, erasures. A change is undone here; the undo is itself a change of the journal."),
     "journal.when": ("Quand", "When"),
     "journal.what": ("Quoi", "What"),
     "journal.who": ("Qui", "Who"),

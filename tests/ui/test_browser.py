@@ -307,9 +307,11 @@ def timed(page, action, wait_text) -> float:
 
 
 def test_an_animators_day_in_the_browser(chromium, server, tmp_path, capsys):
-    """After a meeting: a partnership added from the actor page, then two
-    duplicates merged from the Doublons page; the store checked after each,
-    the time of each action printed. Screenshots: day-*.png."""
+    """After a meeting: a partnership added from the actor page, two
+    duplicates merged from the Doublons page, an introduction recorded under
+    a suggested partner, the merge undone from the Journal; the store
+    checked after each, the time of each action printed. Screenshots:
+    day-*.png."""
     url, home, _ = server
     shots = Path(os.environ.get("PASSERELLES_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
@@ -348,6 +350,37 @@ def test_an_animators_day_in_the_browser(chromium, server, tmp_path, capsys):
     assert "org:grdr-france" not in graph and "Grdr France" in graph.nodes["org:grdr"]["aliases"]
     journal = MemoryStore(home).journal()
     assert [(e["kind"], e["who"]) for e in journal[:2]] == [("merge", "Camille"), ("edit", "Camille")]
+    page.screenshot(path=shots / "day-merged.png", full_page=False)
+
+    # back on the Grdr's page: an introduction made to its first suggested partner
+    page.get_by_role("link", name="Fiche acteur", exact=True).first.click()
+    drawn(page)
+    form = page.locator('[data-testid="stForm"]').filter(has_text="Enregistrer la suite").first
+    form.get_by_label("Suite donnée", exact=True).click()
+    page.keyboard.type("mise en relation faite")
+    page.get_by_role("option", name="mise en relation faite", exact=True).click()
+    form.get_by_label("Note pour le journal", exact=True).fill("présentés au salon du 12")
+    follow = timed(page, lambda: form.get_by_role("button", name="Enregistrer la suite").click(), "Suite enregistrée")
+    page.get_by_text("présentés au salon du 12").first.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "day-followup.png", full_page=False)
+    records = [(u, d) for u, _, d in MemoryStore(home).graph().edges(data=True) if d["type"] == "FOLLOWS_UP"]
+    assert len(records) == 1 and records[0][0] == "org:grdr", (records, page.url)
+    record = records[0][1]
+    assert (record["status"], record["who"], record["note"]) == ("introduced", "Camille", "présentés au salon du 12")
+
+    # a mistake: the merge is undone from the journal
+    page.get_by_role("link", name="Journal", exact=True).first.click()
+    drawn(page)
+    page.get_by_label("Changement à annuler", exact=True).click()
+    page.keyboard.type("fusion")
+    page.get_by_role("option").filter(has_text="fusion").first.click()
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    undo = timed(page, lambda: page.get_by_role("button", name="Annuler ce changement").click(), "annulé")
+    page.screenshot(path=shots / "day-journal.png", full_page=False)
+    graph = MemoryStore(home).graph()
+    assert "org:grdr-france" in graph and "Grdr France" not in graph.nodes["org:grdr"].get("aliases", [])
+    assert graph.has_edge("org:grdr", "org:lianes-cooperation", "PARTNER_OF")      # the tie stays: not undone
     assert [u for u in requests if not u.startswith(LOCAL)] == []
     with capsys.disabled():
-        print(f"\nanimator's day, bundled data: tie added in {tie:.2f} s, merge in {merge:.2f} s")
+        print(f"\nanimator's day, bundled data: tie added in {tie:.2f} s, merge {merge:.2f} s, "
+              f"introduction recorded {follow:.2f} s, merge undone {undo:.2f} s")
