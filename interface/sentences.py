@@ -150,6 +150,9 @@ def finding(found: dict, name_of, lang: str) -> str:
         values = dict(first=names[0], second=names[1], events="; ".join(name_of(e) for e in found["events"]))
     elif kind == "single_point_of_failure":
         values = dict(name=names[0], count=found["cut_off"])
+        if found.get("cut_off_ids"):
+            return t("gap.single_point_of_failure_named", lang, **values,
+                     names=listing([name_of(i) for i in found["cut_off_ids"]], lang, most=5))
     else:                                       # isolated
         values = dict(name=names[0])
     return t(f"gap.{kind}", lang, **values)

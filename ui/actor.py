@@ -52,6 +52,25 @@ def ties_table(graph, org: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Ties an organisation needs for the metric to say something: with one tie,
+# nobody's path runs through you and your contacts cannot be redundant.
+MEANINGFUL_FROM = {"degree": 1, "weighted_degree": 1, "pagerank": 1, "k_core": 1,
+                   "betweenness": 2, "constraint": 2, "effective_size": 2}
+
+
+def rank_of(rows, mine, metric) -> str:
+    """« 5 sur 53 ayant au moins 2 liens »: the rank among the organisations
+    for which the metric means something; "—" for a value that ranks
+    nothing (no tie, a betweenness of 0)."""
+    least = MEANINGFUL_FROM[metric]
+    value = mine[metric]
+    if value is None or mine["degree"] < least or (value == 0 and metric != "constraint"):
+        return "—"
+    known = [r[metric] for r in rows if r[metric] is not None and r["degree"] >= least]
+    better = sum(1 for v in known if (v < value if metric in ASCENDING else v > value))
+    return tr("actor.rank", rank=better + 1, total=len(known), ties=least)
+
+
 def metrics_table(result: dict, org: str) -> pd.DataFrame:
     rows = result["rows"]
     mine = next((r for r in rows if r["id"] == org), None)
@@ -60,15 +79,9 @@ def metrics_table(result: dict, org: str) -> pd.DataFrame:
     out = []
     for metric in METRICS:
         value = mine[metric]
-        known = [r[metric] for r in rows if r[metric] is not None]
-        if value is None:
-            rank = "—"
-        else:
-            better = sum(1 for v in known if (v < value if metric in ASCENDING else v > value))
-            rank = tr("actor.rank", rank=better + 1, total=len(known))
         out.append({tr("actor.metric"): tr(f"metric.{metric}"),
                     tr("actor.value_metric"): "—" if value is None else f"{value:.4g}",
-                    tr("actor.rank_col"): rank,
+                    tr("actor.rank_col"): rank_of(rows, mine, metric),
                     tr("actor.meaning"): tr(f"explain.{metric}")})
     out.append({tr("actor.metric"): tr("metric.community"), tr("actor.value_metric"): f"#{mine['community'] + 1}",
                 tr("actor.rank_col"): "", tr("actor.meaning"): tr("explain.community")})

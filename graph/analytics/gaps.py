@@ -129,15 +129,41 @@ def met_never_partnered(graph, actor, most: int | None = None) -> list:
     return out if most is None else out[:most]
 
 
+NAMED_CUT_OFF = 20          # findings whose cut-off organisations are named (the ones a page shows)
+
+
 def single_points_of_failure(graph, actor) -> list:
     """Organisations whose departure would cut others off, with how many:
-    everything but the largest of the pieces their component falls into."""
+    everything but the largest of the pieces their component falls into;
+    the first NAMED_CUT_OFF also say which (`cut_off_ids`)."""
     out = []
     for node, pieces in sorted(separated_pieces(actor).items()):
         cut_off = sum(pieces) - max(pieces)
         out.append({"kind": "single_point_of_failure", "ids": [node], "cut_off": cut_off})
     out.sort(key=lambda f: (-f["cut_off"], name_of(graph, f["ids"][0]), f["ids"]))
+    for found in out[:NAMED_CUT_OFF]:
+        found["cut_off_ids"] = sorted(cut_off_by(actor, found["ids"][0]), key=lambda n: (name_of(graph, n), n))
     return out
+
+
+def cut_off_by(actor, node) -> set:
+    """The organisations that would lose every path to the rest of their
+    component without `node`: all the pieces but the largest."""
+    pieces, seen = [], {node}
+    for start in actor[node]:
+        if start in seen:
+            continue
+        piece, frontier = {start}, [start]
+        while frontier:
+            here = frontier.pop()
+            for other in actor[here]:
+                if other not in seen and other not in piece:
+                    piece.add(other)
+                    frontier.append(other)
+        seen |= piece
+        pieces.append(piece)
+    pieces.sort(key=len, reverse=True)
+    return set().union(*pieces[1:]) if len(pieces) > 1 else set()
 
 
 def separated_pieces(actor) -> dict:

@@ -53,6 +53,10 @@ FINDINGS = {
                      "{name} has no tie to another organisation of the network."),
     "gap.met_never_partnered": ("{first} et {second} se sont croisés ({events}) mais n'ont aucun lien direct.",
                                 "{first} and {second} met ({events}) but have no direct tie."),
+    "gap.single_point_of_failure_named": ("Sans {name}, {count} organisation(s) seraient coupées du reste du "
+                                          "réseau : {names}.",
+                                          "Without {name}, {count} organisation(s) would be cut off from the rest "
+                                          "of the network: {names}."),
     "gap.single_point_of_failure": ("Sans {name}, {count} organisation(s) seraient coupées du reste du réseau.",
                                     "Without {name}, {count} organisation(s) would be cut off from the rest of "
                                     "the network."),

@@ -232,7 +232,8 @@ PAGES = {
     "actor.conflicts": ("Valeurs en désaccord entre sources", "Values on which sources disagree"),
     "actor.ties": ("Ses liens", "Its ties"),
     "actor.metrics": ("Sa place dans le réseau", "Its place in the network"),
-    "actor.rank": ("{rank} sur {total}", "{rank} of {total}"),
+    "actor.rank": ("{rank} sur {total} ayant au moins {ties} lien(s)", "{rank} of {total} with at least {ties} "
+                   "tie(s)"),
     "actor.rank_col": ("Rang", "Rank"),
     "actor.partners": ("Partenaires potentiels", "Potential partners"),
     "actor.no_partners": ("Aucun candidat : rien en commun avec une organisation qui ne lui soit pas déjà liée.",

@@ -19,6 +19,19 @@ def kinds(findings):
 def test_the_breton_network_hangs_on_afd(found):
     first = found["single_points_of_failure"][0]
     assert first["ids"] == ["org:afd"] and first["cut_off"] == 6
+    # which six: the pieces of AFD's component without it, but the largest (networkx, independently)
+    from graph.analytics.actor import actor_graph
+    actor = actor_graph(apply_batch(nx.MultiDiGraph(), load_paths(BUNDLED))[0])
+    component = nx.node_connected_component(actor, "org:afd") - {"org:afd"}
+    pieces = sorted(nx.connected_components(actor.subgraph(component)), key=len)
+    assert set(first["cut_off_ids"]) == set().union(*pieces[:-1]) and len(first["cut_off_ids"]) == 6
+
+
+def test_a_fragile_point_names_whom_it_cuts_off():
+    from graph.analytics.gaps import cut_off_by
+    actor = nx.Graph([("A", "B"), ("B", "C"), ("C", "D"), ("B", "E"), ("D", "F"), ("F", "C")])
+    assert cut_off_by(actor, "B") == {"A", "E"}          # {C, D, F} is the largest piece: it stays
+    assert cut_off_by(actor, "D") == set()               # C-F-D is a cycle: nobody cut off
 
 
 def test_chad_has_no_organisation_of_its_own(found):
