@@ -159,6 +159,58 @@ def evaluate(graph, rels, seeds, share=0.1):
     return len(ties), results
 
 
+def project_peers(graph) -> dict:
+    """Organisation -> the organisations in a project with it (leading,
+    taking part in or funding it), read from the graph itself."""
+    from graph.model import PROJECT, PROJECT_TIES
+    peers = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != PROJECT:
+            continue
+        members = {u for u, _, k in graph.in_edges(node, keys=True) if relation(k) in PROJECT_TIES
+                   and graph.nodes[u].get("kind") == ORGANISATION}
+        for org in members:
+            peers.setdefault(org, set()).update(members - {org})
+    return peers
+
+
+# Evidence whose ids say which reason it is (the collective, the event, the
+# places); for the others the kind is the reason (« N relations en commun »
+# reads the same whatever the N).
+NAMED_REASONS = ("co_member", "co_event", "paired", "same_place")
+
+
+def suggestion_quality(graph, most: int = 200, seed: int = 0) -> dict:
+    """What an animator reads in the top 10 of up to `most` organisations:
+    the share of suggestions that are project peers (organisations already
+    working together), the median number of distinct reasons in a top 10
+    (a reason: the kinds of evidence of one suggestion, with the collective,
+    event or places named; its sphere left aside), and the share of
+    suggestions with an introduction path (someone in between) or reachable
+    at all."""
+    import statistics
+    from graph.analytics.partners import Context, potential_partners
+    ctx = Context(graph)
+    orgs = sorted(ctx.actor)
+    orgs = orgs if len(orgs) <= most else random.Random(seed).sample(orgs, most)
+    peers = project_peers(graph)
+    shown = peer = introduced = reachable = 0
+    distinct = []
+    for org in orgs:
+        found = potential_partners(graph, org, top=10, context=ctx)
+        if not found:
+            continue
+        shown += len(found)
+        peer += sum(c["id"] in peers.get(org, ()) for c in found)
+        introduced += sum(len(c["path"]) > 2 for c in found)
+        reachable += sum(len(c["path"]) >= 2 for c in found)
+        distinct.append(len({frozenset((e["code"], tuple(e.get("ids", ())) if e["code"] in NAMED_REASONS else None)
+                                       for e in c["evidence"] if e["code"] != "sphere") for c in found}))
+    return {"organisations": len(distinct), "suggestions": shown, "project_peers": peer / shown if shown else 0,
+            "distinct_reasons": statistics.median(distinct) if distinct else 0,
+            "introduced": introduced / shown if shown else 0, "reachable": reachable / shown if shown else 0}
+
+
 GOOD, BAD = ("introduced", "already_partners"), ("not_relevant",)
 
 
@@ -224,12 +276,19 @@ def main(argv=None):
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--datasets", nargs="*", help="names among: bundled synthetic kumu_deep_sea florentine karate")
     parser.add_argument("--store", choices=("embedded", "neo4j"), help="the store whose follow-ups are scored")
+    parser.add_argument("--quality", action="store_true", help="only what the top 10s read like, per dataset")
     args = parser.parse_args(argv)
     available = datasets()
     for name in available if args.datasets is None else args.datasets:
         build, rels = available[name]
         t = time.perf_counter()
         graph = build()
+        q = suggestion_quality(graph)
+        print(f"\n{name}, top 10s of {q['organisations']} organisations ({q['suggestions']} suggestions): "
+              f"project peers {q['project_peers']:.1%}, distinct reasons per top 10 (median) "
+              f"{q['distinct_reasons']}, with a go-between {q['introduced']:.1%}, reachable {q['reachable']:.1%}")
+        if args.quality:
+            continue
         n_ties, results = evaluate(graph, rels, range(args.seeds))
         print(f"\n{name}: {sum(1 for _, d in graph.nodes(data=True) if d.get('kind') == ORGANISATION)} "
               f"organisations, {n_ties} ties, {args.seeds} seeds ({time.perf_counter() - t:.0f} s)")

@@ -461,7 +461,7 @@ def cmd_partners(args, store):
         print(t("cli.no_candidate", lang))
     for rank, cand in enumerate(found, start=1):
         print(f"{rank:3d}. {cand['name']}  (score {sentences.number(cand['score'], lang)})")
-        for reason in cand["reasons"]:
+        for reason in cand["reasons"][:3]:            # the strongest three; --json has all
             print(f"       - {reason}")
         if len(cand["path"]) > 2:
             print(f"       {t('reason.path', lang, path=sentences.path(cand['path'], name_of))}")
@@ -479,7 +479,7 @@ def cmd_synergies(args, store):
     for rank, pair in enumerate(found, start=1):
         print(f"{rank:3d}. {pair['names'][0]} + {pair['names'][1]}  "
               f"(score {sentences.number(pair['score'], lang)})")
-        for reason in pair["reasons"]:
+        for reason in pair["reasons"][:3]:
             print(f"       - {reason}")
     return 0
 

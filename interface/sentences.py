@@ -79,8 +79,8 @@ def sphere(value, lang: str) -> str:
 def reason(item: dict, name_of, lang: str) -> str:
     """One piece of evidence of a suggested pair (partners.evidence)."""
     code, ids = item["code"], item.get("ids", [])
-    if code == "common":
-        return t("reason.common", lang, count=len(ids), names=listing(map(name_of, ids), lang))
+    if code in ("partners", "co_member", "co_event"):
+        return t(f"reason.{code}", lang, count=len(ids), names=listing(map(name_of, ids), lang))
     if code == "themes":
         return t("reason.themes", lang, names=listing(map(name_of, ids), lang))
     if code == "paired":
@@ -97,8 +97,9 @@ def duplicate_evidence(item: dict, lang: str) -> str:
     return t(f"duplicate.{item['code']}", lang, **{k: v for k, v in item.items() if k != "code"})
 
 
-def reasons(items, name_of, lang: str) -> list:
-    return [reason(item, name_of, lang) for item in items]
+def reasons(items, name_of, lang: str, most: int | None = None) -> list:
+    """The evidence of a pair in words, strongest first (`most` lines at most)."""
+    return [reason(item, name_of, lang) for item in items[:most]]
 
 
 def source(text: str, titles: dict) -> str:

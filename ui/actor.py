@@ -142,20 +142,34 @@ def render():
 
     st.subheader(tr("actor.partners"))
     followup.hint()
-    found = state.partners(data, org, top=10)
+    name_of = sentences.names_in(graph)
+    missing = state.thin_record(data, org)
+    if missing:
+        st.info(tr("actor.thin", name=plain(attrs.get("name", org)),
+                   missing=", ".join(tr(f"actor.thin.{m}") for m in missing)))
+    found = state.partners(data, org, top=3 if missing else 10)
     if not found:
         st.write(tr("actor.no_partners"))
-    name_of = sentences.names_in(graph)
     for rank, cand in enumerate(found, start=1):
         with st.expander(f"{rank}\\. {plain(cand['name'])} — {tr('actor.score')} {cand['score']:.2f}",
                          expanded=rank <= 3):
-            for reason in sentences.reasons(cand["evidence"], name_of, state.lang()):
+            for reason in sentences.reasons(cand["evidence"], name_of, state.lang(), most=3):
                 st.markdown(f"- {plain(reason)}")
             if len(cand["path"]) > 2:
                 st.markdown(plain(tr("actor.introduction", path=sentences.path(cand["path"], name_of))))
+            elif len(cand["path"]) == 2:
+                st.caption(tr("actor.no_intermediary"))
+            else:
+                st.caption(tr("actor.no_path"))
             if cand.get("follow_up"):
                 st.info(followup.said(cand["follow_up"], name_of))
             followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
+    together = state.working_together(data, org)
+    if together:
+        st.markdown(f"**{tr('actor.together')}**")
+        for other, projects in sorted(together.items(), key=lambda kv: name_of(kv[0]).casefold()):
+            line = tr("actor.together_on", name=name_of(other), projects=", ".join(map(name_of, projects)))
+            st.markdown(f"- {plain(line)}")
     records = follow_ups(graph, org=org)
     if records:
         st.markdown(f"**{tr('follow.on_this_page')}**")

@@ -28,7 +28,8 @@ def render():
     status = url.choice(a.selectbox, tr("follow.status"), FOLLOW_UP_STATUSES, "status",
                         lambda s: word("status", s), placeholder=tr("explorer.all"))
     orgs = sorted({r[side] for r in every for side in ("org", "partner")}, key=lambda o: name_of(o).casefold())
-    org = url.choice(b.selectbox, tr("follow.organisation"), orgs, "organisation", name_of, placeholder=tr("explorer.all"))
+    org = url.choice(b.selectbox, tr("follow.organisation"), orgs, "organisation", name_of,
+                     placeholder=tr("explorer.all"))
     animators = sorted({r["who"] for r in every if r["who"]}, key=str.casefold)
     who = url.choice(c.selectbox, tr("follow.animator"), animators, "animator", placeholder=tr("explorer.all"))
     rows = follow_ups(graph, status=status, org=org, who=who)

@@ -247,6 +247,19 @@ def _partners(key, version, org, top, _graph, _context) -> list:
     return potential_partners(_graph, org, top=top, context=_context)
 
 
+def thin_record(data: Data, org: str) -> list:
+    """What the organisation's record lacks for good suggestions (partners.thin_record)."""
+    from graph.analytics.partners import thin_record as thin
+    with st.spinner(tr("app.recomputing")):
+        return thin(_context(*data.stamp, data.graph, actor(data)), org)
+
+
+def working_together(data: Data, org: str) -> dict:
+    """Organisations already working with `org` on a project, and which."""
+    from graph.analytics.partners import working_together as together
+    return together(actor(data), org)
+
+
 def partners(data: Data, org: str, top: int = 10) -> list:
     with st.spinner(tr("app.recomputing")):
         context = _context(*data.stamp, data.graph, actor(data))

@@ -15,8 +15,8 @@ import numpy as np
 from scipy import sparse
 
 from graph import settings
-from graph.model import (DIRECT_ORG_TIES, HIERARCHY, ORGANISATION, PLACING, PROJECT_ROLES, TERRITORY,
-                         THEME, relation)
+from graph.model import (DIRECT_ORG_TIES, HIERARCHY, NAMED_ORG_TIES, ORGANISATION, PLACING, PROJECT_ROLES,
+                         TERRITORY, THEME, relation)
 
 from graph.names import NameIndex
 from graph.subgraph import named, territories_inside
@@ -142,34 +142,90 @@ def pair_score(ctx: Context, org: str, cand: str) -> float:
     return round(ctx.index().pair(org, cand), 4)
 
 
+# How much each kind of evidence says about a pair, to order a pair's
+# evidence (strongest first) and to break equal scores: a partner named by
+# both says more than being two of a collective's twenty members.
+EVIDENCE_STRENGTH = {"partners": 3.0, "paired": 2.0, "themes": 1.0, "co_member": 0.5, "same_place": 0.5,
+                     "co_event": 0.25, "three_steps": 0.1, "sphere": 0.1}
+# Kinds of actor-graph tie that are a working relation with someone (not
+# a shared collective or event): a partner, a funder, a project peer...
+WORKING = set(NAMED_ORG_TIES) | {"co_project"}
+
+
 def evidence(ctx: Context, org: str, cand: str) -> list:
-    """What the pair's score rests on, as data for the interfaces to put in
-    words, in the order of the score's parts: shared relations (`common`,
-    their ids) or only relations of relations (`three_steps`), shared themes,
-    paired territories (`paired`, here and there) or the same specific place
-    (`same_place`), and the other's sphere when it complements (`sphere`)."""
+    """What belongs to this pair, strongest first, as data for the
+    interfaces to put in words: partners both work with (`partners`, ids),
+    paired territories (`paired`, here and there), shared themes, the
+    collectives both are members of (`co_member`) and the events both
+    attended (`co_event`), each counted once however many members it has,
+    the same specific place (`same_place`), only relations of relations
+    (`three_steps`), and the other's sphere when it complements (`sphere`)."""
     graph, actor = ctx.graph, ctx.actor
     found = []
-    common = set(actor[org]) & set(actor[cand])
-    if common:
-        found.append({"code": "common", "ids": sorted(common, key=lambda z: name_of(graph, z))})
-    elif _related_in_three_steps(actor, org, cand):
-        found.append({"code": "three_steps"})
+    reasons = actor[org][cand]["reasons"] if actor.has_edge(org, cand) else []
+    collectives = {via for kind, via in reasons if kind == "co_member"}      # said once, below, as a collective
+    partners = sorted((z for z in set(actor[org]) & set(actor[cand]) - collectives if _working(actor, org, z)
+                       and _working(actor, cand, z)), key=lambda z: name_of(graph, z))
+    if partners:
+        found.append({"code": "partners", "ids": partners})
+    mine, theirs = ctx.places[org], ctx.places[cand]
+    paired = sorted((a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ()))
+    if paired:
+        found.append({"code": "paired", "ids": list(paired[0])})
     shared = ctx.themes[org] & ctx.themes[cand]
     if shared:
         found.append({"code": "themes", "ids": sorted(shared, key=lambda z: name_of(graph, z))})
-    mine, theirs = ctx.places[org], ctx.places[cand]
-    paired = sorted((a, b) for a in mine for b in theirs if b in ctx.pairs.get(a, ()))
+    for kind in ("co_member", "co_event"):
+        groups = sorted({via for k, via in reasons if k == kind}, key=lambda z: name_of(graph, z))
+        if groups:
+            found.append({"code": kind, "ids": groups})
     same = mine & theirs & ctx.telling
-    if paired:
-        found.append({"code": "paired", "ids": list(paired[0])})
-    elif same:
+    if same and not paired:
         place = min(same, key=lambda t: (ctx.holding[t], name_of(graph, t)))    # the most specific
         found.append({"code": "same_place", "ids": [place]})
+    if not partners and not reasons and _related_in_three_steps(actor, org, cand):
+        found.append({"code": "three_steps"})
     spheres = graph.nodes[org].get("sphere", "unknown"), graph.nodes[cand].get("sphere", "unknown")
     if found and "unknown" not in spheres and spheres[0] != spheres[1]:
         found.append({"code": "sphere", "sphere": spheres[1]})
     return found
+
+
+def strength(found: list) -> float:
+    """How much a pair's evidence says, to break equal scores."""
+    return sum(EVIDENCE_STRENGTH[item["code"]] * len(item.get("ids") or [None]) ** 0.5 for item in found)
+
+
+def _working(actor, a, b) -> bool:
+    return any(kind in WORKING for kind, _ in actor[a][b]["reasons"])
+
+
+def thin_record(ctx: Context, org: str) -> list:
+    """What an organisation's record lacks for suggestions worth reading:
+    the missing facts among `partners` (a working tie to anyone), `themes`
+    and `places`; empty when it has a working tie and a theme or a place.
+    With a thin record, suggestions are guesses: the pages say so and show
+    fewer."""
+    missing = []
+    if not any(_working(ctx.actor, org, z) for z in ctx.actor[org]):
+        missing.append("partners")
+    if not ctx.themes.get(org):
+        missing.append("themes")
+    if not ctx.places.get(org):
+        missing.append("places")
+    return missing if "partners" in missing and len(missing) >= 2 else []
+
+
+def working_together(actor, org) -> dict:
+    """Organisations already working with `org` on a project (not yet
+    partners as such): id -> the projects' ids. Not potential partners:
+    they know each other."""
+    out = {}
+    for other in actor[org] if org in actor else ():
+        projects = sorted({via for kind, via in actor[org][other]["reasons"] if kind == "co_project"})
+        if projects:
+            out[other] = projects
+    return out
 
 
 def _related_in_three_steps(actor, a, b) -> bool:
@@ -194,7 +250,8 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     scores = index.scores(org)
     keep = scores > 0
     keep[index.position[org]] = False
-    keep[[index.position[o] for o in directly_tied(graph, org) | dismissed(graph, org) if o in index.position]] = False
+    known = directly_tied(graph, org) | dismissed(graph, org) | set(working_together(ctx.actor, org))
+    keep[[index.position[o] for o in known if o in index.position]] = False
     if territory:
         keep &= index.having(index.places, index.place_column, _named(graph, TERRITORY, territory))
     if theme:
@@ -203,10 +260,11 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
     found = found[best_positions(scores[found], top)]
     out = [{"id": index.orgs[i], "name": name_of(graph, index.orgs[i]), "score": round(float(scores[i]), 4)}
            for i in found]
-    out.sort(key=lambda c: (-c["score"], c["name"]))
-    out = out[:top]
     for cand in out:
         cand["evidence"] = evidence(ctx, org, cand["id"])
+    out.sort(key=lambda c: (-c["score"], -strength(c["evidence"]), c["name"]))      # equal scores: by evidence
+    out = out[:top]
+    for cand in out:
         cand["path"] = introduction(ctx.actor, org, cand["id"])
         cand["follow_up"] = of_pair(graph, org, cand["id"])
     return out
@@ -233,7 +291,7 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
     position = index.position
     tied_rows, tied_cols = [], []
     for org in index.orgs:
-        for other in directly_tied(graph, org) | dismissed(graph, org):
+        for other in directly_tied(graph, org) | dismissed(graph, org) | set(working_together(ctx.actor, org)):
             if other in position:
                 tied_rows += [position[org], position[other]]
                 tied_cols += [position[other], position[org]]

@@ -10,7 +10,9 @@ FINDINGS = {
     "list.nor": (" ni ", " nor "),
 
     # what a suggested pair rests on (graph.analytics.partners.evidence)
-    "reason.common": ("{count} relation(s) en commun : {names}", "{count} relation(s) in common: {names}"),
+    "reason.partners": ("travaillent tous deux avec : {names}", "both work with: {names}"),
+    "reason.co_member": ("membres tous deux de : {names}", "both members of: {names}"),
+    "reason.co_event": ("présents tous deux à : {names}", "both attended: {names}"),
     "reason.three_steps": ("proches dans le réseau : une relation de l'une est liée à une relation de l'autre",
                            "close in the network: a relation of one is tied to a relation of the other"),
     "reason.themes": ("travaillent tous deux sur : {names}", "both work on: {names}"),

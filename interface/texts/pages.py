@@ -238,6 +238,21 @@ PAGES = {
     "actor.partners": ("Partenaires potentiels", "Potential partners"),
     "actor.no_partners": ("Aucun candidat : rien en commun avec une organisation qui ne lui soit pas déjà liée.",
                           "No candidate: nothing in common with an organisation not already tied to it."),
+    "actor.thin": ("Le dossier de {name} est encore mince (rien sur : {missing}) : les suggestions ci-dessous sont "
+                   "des pistes, pas des recommandations. Ajoutez ses partenaires, ses thèmes et ses territoires "
+                   "(« Modifier, relier, ajouter ») pour de meilleures suggestions.",
+                   "{name}'s record is still thin (nothing on: {missing}): the suggestions below are leads, not "
+                   "recommendations. Add its partners, themes and territories (“Edit, tie, add”) for better ones."),
+    "actor.thin.partners": ("ses partenaires", "its partners"),
+    "actor.thin.themes": ("ses thèmes", "its themes"),
+    "actor.thin.places": ("ses territoires", "its territories"),
+    "actor.no_intermediary": ("Pas besoin d'intermédiaire : ils se sont déjà croisés.",
+                              "No go-between needed: they have already met."),
+    "actor.no_path": ("Personne dans le réseau ne relie les deux : la suggestion repose sur ce qui précède.",
+                      "Nobody in the network links the two: the suggestion rests on the above."),
+    "actor.together": ("Travaillent déjà ensemble (pas des partenaires potentiels)",
+                       "Already working together (not potential partners)"),
+    "actor.together_on": ("{name} : sur {projects}", "{name}: on {projects}"),
     "actor.introduction": ("Introduction possible : {path}", "Possible introduction: {path}"),
     "actor.ego": ("Son voisinage", "Its neighbourhood"),
     "actor.show_contacts": ("Afficher les coordonnées (e-mail, téléphone)", "Show contact details (e-mail, phone)"),

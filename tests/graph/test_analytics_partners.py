@@ -41,8 +41,8 @@ def test_affinity_multiplies_structure_with_reasons():
     # affinity: one theme + paired territories + complementary sphere
     structure, affinity = 0.5, 0.5 + 0.8 + 0.3
     assert b["score"] == pytest.approx(structure * (1 + affinity) + 0.5 * affinity)
-    assert b["evidence"] == [{"code": "common", "ids": ["C"]}, {"code": "themes", "ids": ["ess"]},
-                             {"code": "paired", "ids": ["lille", "kayes"]}, {"code": "sphere", "sphere": "public"}]
+    assert b["evidence"] == [{"code": "partners", "ids": ["C"]}, {"code": "paired", "ids": ["lille", "kayes"]},
+                             {"code": "themes", "ids": ["ess"]}, {"code": "sphere", "sphere": "public"}]
     assert b["path"] == ["A", "C", "B"]
 
 
@@ -58,7 +58,44 @@ def test_a_relation_of_a_relation_counts_for_less_than_a_common_one():
     assert found["B"]["evidence"] == [{"code": "three_steps"}]
     assert found["B"]["path"] == ["A", "C", "D", "B"]
     assert found["E"]["score"] > found["B"]["score"]
-    assert found["E"]["evidence"][0] == {"code": "common", "ids": ["C"]}
+    assert found["E"]["evidence"][0] == {"code": "partners", "ids": ["C"]}
+
+
+def test_project_peers_already_work_together_and_are_not_suggested():
+    """A and B take part in one programme: they know each other. C shares a
+    partner with A: it is suggested, B is not, and says why apart."""
+    from graph.analytics.actor import actor_graph
+    from graph.analytics.partners import working_together
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(org(name) for name in "ABCP")
+    g.add_node("prj", kind="Project", name="Programme")
+    for o in "AB":
+        g.add_edge(o, "prj", key="TAKES_PART_IN", type="TAKES_PART_IN")
+    for o in "AC":
+        g.add_edge(o, "P", key="PARTNER_OF", type="PARTNER_OF")
+    assert [c["id"] for c in potential_partners(g, "A")] == ["C"]
+    assert working_together(actor_graph(g), "A") == {"B": ["prj"]}
+
+
+def test_a_large_collective_and_an_event_count_once_each_and_equal_scores_go_by_evidence():
+    """A, B, C and D are members of one collective and attended one event;
+    C also shares a theme with A. Evidence names the collective and the
+    event once each; C, with more evidence, comes before B and D."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(org(name) for name in "ABCDN")
+    g.add_node("evt", kind="Event", name="Atelier")
+    g.add_node("ess", kind="Theme", name="ESS")
+    for o in "ABCD":
+        g.add_edge(o, "N", key="MEMBER_OF", type="MEMBER_OF")
+        g.add_edge(o, "evt", key="ATTENDED", type="ATTENDED")
+    for o in "AC":
+        g.add_edge(o, "ess", key="WORKS_ON", type="WORKS_ON")
+    found = potential_partners(g, "A")
+    assert [c["id"] for c in found][:1] == ["C"]
+    b = next(c for c in found if c["id"] == "B")
+    assert b["evidence"] == [{"code": "co_member", "ids": ["N"]}, {"code": "co_event", "ids": ["evt"]}]
+    d = next(c for c in found if c["id"] == "D")
+    assert d["score"] == b["score"] and [c["id"] for c in found].index("B") < [c["id"] for c in found].index("D")
 
 
 def test_already_tied_and_unrelated_organisations_are_not_candidates():
@@ -67,7 +104,9 @@ def test_already_tied_and_unrelated_organisations_are_not_candidates():
 
 
 def test_filters(graph):
-    assert {c["id"] for c in potential_partners(graph, "org:grdr", territory="Tchad", top=50)} == {"org:essor"}
+    assert {c["id"] for c in potential_partners(graph, "org:lianes-cooperation", territory="Tchad", top=50)} == \
+        {"org:essor"}
+    assert potential_partners(graph, "org:grdr", territory="Tchad", top=50) == []      # ESSOR: a CAAC peer already
     ess = potential_partners(graph, "org:essor", theme="ESS", top=50)
     assert ess and all("org:" in c["id"] for c in ess)
     with pytest.raises(UnknownOrganisation):
@@ -97,7 +136,7 @@ def test_partners_command(home):
     assert len(found) == 3 and set(found[0]) == {"id", "name", "score", "evidence", "reasons", "path", "path_names",
                                                     "follow_up"}
     assert found[0]["score"] >= found[-1]["score"]
-    assert " relation(s) en commun : " in found[0]["reasons"][0]
+    assert found[0]["reasons"][0].startswith(("travaillent tous deux avec : ", "territoires jumelés"))
     proc = run_cli("partners", "Licorne", home=home)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == "erreur : Aucune organisation ne s'appelle « Licorne »."
@@ -117,12 +156,14 @@ def brute_force_synergies(graph):
     """Every pair scored one by one (pair_score): what synergies(), which
     takes the pairs by blocks of rows, must equal."""
     from graph.analytics.followups import dismissed, of_pair
-    from graph.analytics.partners import Context, directly_tied, evidence, name_of, pair_score
+    from graph.analytics.partners import Context, directly_tied, evidence, name_of, pair_score, working_together
     ctx = Context(graph)
     orgs, found = sorted(ctx.actor), []
     for i, a in enumerate(orgs):
+        peers = working_together(ctx.actor, a)
         for b in orgs[i + 1:]:
-            if b not in directly_tied(graph, a) and b not in dismissed(graph, a) and a not in dismissed(graph, b):
+            if b not in directly_tied(graph, a) and b not in dismissed(graph, a) and a not in dismissed(graph, b) \
+                    and b not in peers:
                 score = pair_score(ctx, a, b)
                 if score > 0:
                     found.append({"ids": [a, b], "names": [name_of(graph, a), name_of(graph, b)],
@@ -170,14 +211,17 @@ def synthetic():
 
 @pytest.mark.parametrize("which", ["graph", "synthetic"])
 def test_partners_are_the_best_of_all_pairs(which, request):
-    """The index only finds them faster: the same as scoring every candidate."""
-    from graph.analytics.partners import Context, directly_tied, pair_score
+    """The index only finds them faster: the same as scoring every candidate
+    (neither tied nor already working together), equal scores ordered by
+    their evidence."""
+    from graph.analytics.partners import Context, directly_tied, evidence, pair_score, strength, working_together
     g = request.getfixturevalue(which)
     ctx = Context(g)
     for org in sorted(ctx.actor)[::7]:
-        tied = directly_tied(g, org)
-        every = [(c, pair_score(ctx, org, c)) for c in ctx.actor if c != org and c not in tied]
-        best = sorted(((c, s) for c, s in every if s > 0), key=lambda cs: (-cs[1], g.nodes[cs[0]]["name"]))[:10]
+        known = directly_tied(g, org) | set(working_together(ctx.actor, org))
+        every = [(c, pair_score(ctx, org, c)) for c in ctx.actor if c != org and c not in known]
+        best = sorted(((c, s) for c, s in every if s > 0),
+                      key=lambda cs: (-cs[1], -strength(evidence(ctx, org, cs[0])), g.nodes[cs[0]]["name"]))[:10]
         found = potential_partners(g, org, top=10, context=ctx)
         assert [(c["id"], c["score"]) for c in found] == best
 

@@ -106,7 +106,7 @@ def test_the_english_pages_say_the_analytics_in_english(home):
     """Reasons, introduction paths, gap findings and load problems: written
     by the interface in the session's language, not in French by graph/."""
     actor = texts(visit("actor", org="org:cap-solidarites", lang="en")).replace("\\", "")
-    assert "relation(s) in common" in actor and "relation(s) en commun" not in actor
+    assert "both attended" in actor and "présents tous deux" not in actor
     gaps_page = texts(visit("gaps", lang="en")).replace("\\", "")
     assert "has no tie to another organisation" in gaps_page and "n'a aucun lien" not in gaps_page
     french = texts(visit("gaps")).replace("\\", "")
