@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.analytics.followups import follow_ups
+from graph.analytics.partners import grouped
 from graph.model import CONTACT_FIELDS, RECORDS, relation
 from interface import sentences
 
@@ -91,6 +92,20 @@ def metrics_table(result: dict, org: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def suggestion_details(data, org, cand, name_of):
+    """Who can introduce them, what was recorded about them, and the form
+    to record what happened."""
+    if len(cand["path"]) > 2:
+        st.markdown(plain(tr("actor.introduction", path=sentences.path(cand["path"], name_of))))
+    elif len(cand["path"]) == 2:
+        st.caption(tr("actor.no_intermediary"))
+    else:
+        st.caption(tr("actor.no_path"))
+    if cand.get("follow_up"):
+        st.info(followup.said(cand["follow_up"], name_of))
+    followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
+
+
 def render():
     st.title(tr("nav.actor"))
     data = state.current()
@@ -150,20 +165,23 @@ def render():
     found = state.partners(data, org, top=3 if missing else 10)
     if not found:
         st.write(tr("actor.no_partners"))
-    for rank, cand in enumerate(found, start=1):
-        with st.expander(f"{rank}\\. {plain(cand['name'])} — {tr('actor.score')} {cand['score']:.2f}",
-                         expanded=rank <= 3):
-            for reason in sentences.reasons(cand["evidence"], name_of, state.lang(), most=3):
+    rank = 0
+    for item in grouped(found):
+        first = item[0]
+        rank += 1
+        if len(item) == 1:
+            title = f"{rank}\\. {plain(first['name'])} — {tr('actor.score')} {first['score']:.2f}"
+        else:                                   # one reason shared by several: said once
+            names = sentences.listing([c["name"] for c in item], state.lang())
+            title = f"{rank}\\. {plain(tr('actor.same_reason', names=names, count=len(item)))}"
+        with st.expander(title, expanded=rank <= 3):
+            shared = [e for e in first["evidence"] if len(item) == 1 or e["code"] != "sphere"]   # spheres differ
+            for reason in sentences.reasons(shared, name_of, state.lang(), most=3):
                 st.markdown(f"- {plain(reason)}")
-            if len(cand["path"]) > 2:
-                st.markdown(plain(tr("actor.introduction", path=sentences.path(cand["path"], name_of))))
-            elif len(cand["path"]) == 2:
-                st.caption(tr("actor.no_intermediary"))
-            else:
-                st.caption(tr("actor.no_path"))
-            if cand.get("follow_up"):
-                st.info(followup.said(cand["follow_up"], name_of))
-            followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
+            for cand in item:
+                if len(item) > 1:
+                    st.markdown(f"**{plain(cand['name'])}** — {tr('actor.score')} {cand['score']:.2f}")
+                suggestion_details(data, org, cand, name_of)
     together = state.working_together(data, org)
     if together:
         st.markdown(f"**{tr('actor.together')}**")

@@ -200,6 +200,32 @@ def _working(actor, a, b) -> bool:
     return any(kind in WORKING for kind, _ in actor[a][b]["reasons"])
 
 
+def signature(found: list) -> frozenset:
+    """What a suggestion rests on, as one value: two candidates with the
+    same signature read the same (the sphere left aside)."""
+    return frozenset((e["code"], tuple(e.get("ids", ()))) for e in found if e["code"] != "sphere")
+
+
+def grouped(candidates: list, least: int = 3) -> list:
+    """The ranked candidates, where `least` or more rest on exactly the same
+    evidence, gathered once, at the place of the first of them: a list of
+    lists (one candidate, or a group), so that a top 10 is not ten copies of
+    one reason."""
+    by_signature = {}
+    for cand in candidates:
+        by_signature.setdefault(signature(cand["evidence"]), []).append(cand)
+    out, placed = [], set()
+    for cand in candidates:
+        same = by_signature[signature(cand["evidence"])]
+        if len(same) >= least:
+            if id(same) not in placed:
+                placed.add(id(same))
+                out.append(same)
+        else:
+            out.append([cand])
+    return out
+
+
 def thin_record(ctx: Context, org: str) -> list:
     """What an organisation's record lacks for suggestions worth reading:
     the missing facts among `partners` (a working tie to anyone), `themes`

@@ -246,6 +246,8 @@ PAGES = {
     "actor.thin.partners": ("ses partenaires", "its partners"),
     "actor.thin.themes": ("ses thèmes", "its themes"),
     "actor.thin.places": ("ses territoires", "its territories"),
+    "actor.same_reason": ("{names} — {count} suggestions pour la même raison",
+                          "{names} — {count} suggestions for the same reason"),
     "actor.no_intermediary": ("Pas besoin d'intermédiaire : ils se sont déjà croisés.",
                               "No go-between needed: they have already met."),
     "actor.no_path": ("Personne dans le réseau ne relie les deux : la suggestion repose sur ce qui précède.",

@@ -236,3 +236,15 @@ def test_synergies_refuse_a_network_too_big_for_every_pair(graph, home, monkeypa
     assert main(["synergies"]) == 1                       # the command line: one line, exit 1
     assert capsys.readouterr().err == ("erreur : Trop d'organisations (60) pour comparer toutes les paires : "
                                        "demandez plutôt les partenaires potentiels d'une organisation.\n")
+
+
+def test_candidates_resting_on_the_same_evidence_are_shown_once():
+    from graph.analytics.partners import grouped
+    workshop = [{"code": "co_event", "ids": ["evt"]}]
+    ranked = [{"id": "A", "evidence": [{"code": "themes", "ids": ["ess"]}]},
+              {"id": "B", "evidence": workshop}, {"id": "C", "evidence": workshop + [{"code": "sphere",
+                                                                                        "sphere": "public"}]},
+              {"id": "D", "evidence": [{"code": "partners", "ids": ["X"]}]}, {"id": "E", "evidence": workshop},
+              {"id": "F", "evidence": [{"code": "themes", "ids": ["ess"]}]}]
+    assert [[c["id"] for c in item] for item in grouped(ranked)] == [["A"], ["B", "C", "E"], ["D"], ["F"]]
+    assert [[c["id"] for c in item] for item in grouped(ranked, least=2)] == [["A", "F"], ["B", "C", "E"], ["D"]]

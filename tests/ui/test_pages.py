@@ -129,3 +129,20 @@ def test_a_failing_page_says_so_in_french_with_a_reference_for_the_log(home, mon
     assert error.value.startswith("Cette page n'a pas pu s'afficher.") and "/srv/secret" not in error.value
     reference = error.value.rsplit(" ", 1)[1].rstrip(".")
     assert any(reference in record.getMessage() and record.exc_info for record in caplog.records)
+
+
+def test_suggestions_say_what_belongs_to_the_pair(home):
+    """Lianes Coopération attended one workshop: its record is said to be
+    thin, and its three suggestions, resting on that workshop alone, are
+    shown once. Cap Solidarités works with ESSOR and the Grdr on the CAAC:
+    listed apart, not suggested."""
+    page = visit("actor", org="org:lianes-cooperation")
+    lianes = texts(page).replace("\\", "")
+    assert "Le dossier de Lianes Coopération est encore mince" in lianes
+    assert any("3 suggestions pour la même raison" in e.label for e in page.expander)
+    assert lianes.count("présents tous deux à") == 1
+    cap = visit("actor", org="org:cap-solidarites")
+    said = texts(cap).replace("\\", "")
+    assert "Travaillent déjà ensemble" in said and "ESSOR : sur " in said
+    titles = [e.label for e in cap.expander]
+    assert not any("ESSOR" in t or "Grdr" in t for t in titles if t[:1].isdigit())
