@@ -424,11 +424,14 @@ def plan_against(graph, batch) -> Plan:
 
 def apply_plan(graph, plan: Plan) -> None:
     """Write a plan into `graph` (an nx.MultiDiGraph keyed by graph_key),
-    in place: the embedded store's write, on its own copy of the graph."""
+    in place: the embedded store's write, on its own copy of the graph.
+    Attribute dicts are replaced, never changed, so that the copy may share
+    the unchanged ones with the graph it was made from."""
     for node_id, kind, attrs in plan.nodes:
-        graph.add_node(node_id)
-        graph.nodes[node_id].clear()
-        graph.nodes[node_id].update(kind=kind, **attrs)
+        if node_id in graph:
+            graph._node[node_id] = {"kind": kind, **attrs}     # replaced, not changed: it may be shared
+        else:
+            graph.add_node(node_id, kind=kind, **attrs)
     for source, rel, target, key, attrs in plan.edges:
         if graph.has_edge(source, target, key):
             graph.remove_edge(source, target, key)

@@ -81,7 +81,9 @@ class MemoryStore(Store):
 
     def _read(self, journal=False, mutable=False):
         """The stored graph (and, asked, its journal); empty for a workspace
-        never written to. Shared and frozen unless `mutable` (a copy)."""
+        never written to. Shared and frozen unless `mutable`: a copy whose
+        structure may change, and whose attribute dicts may be changed in
+        place only when `mutable` is "deep" (else replaced: apply_plan)."""
         if not self.path.exists():
             return (empty_graph(), []) if journal else empty_graph()
         token = self._token()
@@ -96,7 +98,7 @@ class MemoryStore(Store):
             self._remember(token, graph, entries)
         if mutable:
             with paused_gc():
-                graph = writable_copy(graph)
+                graph = writable_copy(graph, share_attributes=mutable != "deep")
         return (graph, list(entries)) if journal else graph
 
     def _remember(self, token, graph, entries):
@@ -173,7 +175,7 @@ class MemoryStore(Store):
         and contact values elsewhere (graph.privacy), the journal included;
         the erasure is journaled without naming them."""
         with self._locked():
-            graph, journal = self._read(journal=True, mutable=True)
+            graph, journal = self._read(journal=True, mutable="deep")      # scrubbing changes attributes in place
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return {"removed": 0, "mentions": 0}
             person = graph.nodes[person_id]

@@ -133,3 +133,22 @@ def test_a_temporary_file_left_by_a_killed_write_is_removed_when_the_store_opens
     leftover.write_text("half a graph")
     MemoryStore(bundled_store.home)
     assert not leftover.exists() and bundled_store.graph().number_of_nodes() > 100
+
+
+def test_a_graph_read_before_a_write_stays_as_it_was_read(empty_store):
+    """The store shares its last graph with every reader and writes on a
+    copy: a page still drawing the old version sees it unchanged."""
+    import copy
+    import networkx as nx
+    from graph.edits import edit_node, merge_nodes
+    from graph.model import Edge
+    empty_store.apply(Batch(nodes=[org("org:a", "A"), org("org:b", "B"), org("org:c", "C")],
+                            edges=[Edge("org:a", "PARTNER_OF", "org:c", {"since": "2015"}, ["t.csv:3"])]))
+    read = empty_store.graph()
+    before = copy.deepcopy(nx.node_link_data(read, edges="edges"))
+    empty_store.apply(edit_node(read, "org:a", {"acronym": "AA", "name": "Alpha"}))
+    empty_store.apply(merge_nodes(empty_store.graph(), "org:b", "org:a"))
+    assert nx.node_link_data(read, edges="edges") == before
+    assert nx.is_frozen(read)
+    now = empty_store.graph()
+    assert "org:a" not in now and now.has_edge("org:b", "org:c", "PARTNER_OF")
