@@ -42,8 +42,12 @@ def render():
         st.error(sentences.unavailable(exc, lang))
         return
     reverted = undone(entries)
-    names = {n: d.get("name", n) for n, d in data.graph.nodes(data=True)}
-    element = url.choice(st.selectbox, tr("journal.element"), sorted(names, key=lambda n: names[n].casefold()),
+    # the elements changes name in detail (a load too big to undo names its elements in bulk: listing them
+    # would send tens of thousands of options to the browser); ?element= still filters on any
+    named = {e for item in entries if item.get("undoable") for e in item.get("elements", [])}
+    named |= {st.query_params.get("element")} if st.query_params.get("element") else set()
+    names = {n: data.graph.nodes[n].get("name", n) if n in data.graph else n for n in named}
+    element = url.choice(st.selectbox, tr("journal.element"), sorted(names, key=lambda n: str(names[n]).casefold()),
                          "element", names.get, index=None, placeholder=tr("journal.all"))
     shown = [e for e in entries if element is None or element in e.get("elements", [])]
     if not shown:
