@@ -47,6 +47,16 @@ def flat(graph):
     return out
 
 
+def gexf_ready(graph):
+    """GEXF reserves an edge's `type` for directed / undirected / mutual
+    (Gephi warns once per edge otherwise): the relation goes in an ordinary
+    `relation` attribute. In place; returns the graph."""
+    for *_, data in graph.edges(keys=True, data=True):
+        if "type" in data:
+            data["relation"] = data.pop("type")
+    return graph
+
+
 def spreadsheet_cell(value) -> str:
     if isinstance(value, (list, tuple)):
         text = "|".join(str(v) for v in value)
@@ -99,5 +109,5 @@ def export(graph, fmt: str, output, with_contacts: bool = False):
     elif fmt == "graphml":
         nx.write_graphml(flat(graph), output)
     elif fmt == "gexf":
-        nx.write_gexf(flat(graph), output)
+        nx.write_gexf(gexf_ready(flat(graph)), output)
     return [output]

@@ -24,3 +24,22 @@ def test_csv_export_writes_a_formula_as_text(tmp_path):
     graph.add_node("org:x", kind="Organisation", name="X", description="=1+1", sources=["s"])
     export(graph, "csv", tmp_path)
     assert "'=1+1" in (tmp_path / "elements.csv").read_text(encoding="utf-8")
+
+
+def test_gexf_keeps_the_relation_out_of_its_reserved_edge_type(tmp_path):
+    """GEXF's edge `type` may only say directed, undirected or mutual: the
+    relation is an ordinary attribute, read back by networkx."""
+    import networkx as nx
+    from defusedxml import ElementTree
+    from conftest import BUNDLED
+    from graph.export import export
+    from graph.merge import apply_batch
+    from loaders import load_paths
+    graph = apply_batch(nx.MultiDiGraph(), load_paths(BUNDLED))[0]
+    [path] = export(graph, "gexf", tmp_path / "g.gexf")
+    edges = [e for e in ElementTree.parse(path).iter() if e.tag.endswith("}edge")]
+    assert len(edges) == graph.number_of_edges()
+    assert {e.get("type") for e in edges} <= {None, "directed", "undirected", "mutual"}
+    back = nx.read_gexf(path)
+    relations = sorted(d["relation"] for *_, d in back.edges(data=True))
+    assert relations == sorted(d["type"] for *_, d in graph.edges(data=True))
