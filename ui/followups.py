@@ -39,7 +39,7 @@ def render():
         return
     table = followup.table(rows, name_of)
     safe.table(table, hide_index=True)
-    st.download_button(tr("journal.csv"), safe.cells(table).to_csv(index=False).encode("utf-8"),
+    st.download_button(tr("journal.csv"), safe.csv_bytes(table, state.lang()),
                        file_name="passerelles-suivi.csv", mime="text/csv", key="followups_csv")
 
 

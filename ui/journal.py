@@ -55,7 +55,7 @@ def render():
         return
     table = rows(shown, reverted, lang)
     safe.table(table, hide_index=True)
-    st.download_button(tr("journal.csv"), safe.cells(table).to_csv(index=False).encode("utf-8"),
+    st.download_button(tr("journal.csv"), safe.csv_bytes(table, lang),
                        file_name="passerelles-journal.csv", mime="text/csv", key="journal_csv")
     undoable = [e for e in shown if e.get("undoable") and e["id"] not in reverted and e["kind"] != "erase"]
     if not undoable:

@@ -2,14 +2,10 @@
 filterable by territory and theme, exportable as CSV."""
 from __future__ import annotations
 
-import csv
-import io
-
 import pandas as pd
 import streamlit as st
 
 from graph.analytics.partners import TooManyPairs, org_places, org_themes
-from graph.export import spreadsheet_cell
 from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
 from interface import sentences
@@ -40,15 +36,10 @@ def with_reasons(graph, pairs) -> list:
 
 
 def as_csv(pairs) -> bytes:
-    """The table as CSV; cells a spreadsheet would run as formulas are
-    neutralised (graph.export)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([tr("opp.first"), tr("opp.second"), tr("actor.score"), tr("actor.reasons")])
-    for p in pairs:
-        writer.writerow([spreadsheet_cell(p["names"][0]), spreadsheet_cell(p["names"][1]), p["score"],
-                         spreadsheet_cell(p["reasons"])])
-    return out.getvalue().encode("utf-8-sig")      # the BOM makes Excel read UTF-8
+    """The table as CSV for the reader's spreadsheet (safe.csv_bytes)."""
+    frame = pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
+                           tr("actor.score"): p["score"], tr("actor.reasons"): p["reasons"]} for p in pairs])
+    return safe.csv_bytes(frame, state.lang())
 
 
 def render():

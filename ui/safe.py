@@ -34,3 +34,13 @@ def table(frame, **kwargs):
     """st.dataframe of `frame` with its cells neutralised (cells)."""
     import streamlit as st
     return st.dataframe(cells(frame), **kwargs)
+
+
+def csv_bytes(frame, lang: str) -> bytes:
+    """A table as a CSV file that opens right in the reader's spreadsheet:
+    in French, semicolons between cells and decimal commas (what a French
+    Excel expects), in English commas and points; UTF-8 with a BOM (without
+    it Excel reads accents wrong); formulas neutralised (cells)."""
+    french = lang == "fr"
+    text = cells(frame).to_csv(index=False, sep=";" if french else ",", decimal="," if french else ".")
+    return text.encode("utf-8-sig")

@@ -24,3 +24,4 @@ def test_lower_is_better_for_constraint_and_pagerank_counts_every_tied_one():
     assert rank_of(ROWS, by_id["a"], "constraint") == "1 sur 3 ayant au moins 2 lien(s)"
     assert rank_of(ROWS, by_id["c"], "constraint") == "3 sur 3 ayant au moins 2 lien(s)"
     assert rank_of(ROWS, by_id["d"], "pagerank") == "1 sur 4 ayant au moins 1 lien(s)"
+
