@@ -81,7 +81,7 @@ def metrics_table(result: dict, org: str) -> pd.DataFrame:
     for metric in METRICS:
         value = mine[metric]
         out.append({tr("actor.metric"): tr(f"metric.{metric}"),
-                    tr("actor.value_metric"): "—" if value is None else f"{value:.4g}",
+                    tr("actor.value_metric"): "—" if value is None else sentences.number(value, state.lang()),
                     tr("actor.rank_col"): rank_of(rows, mine, metric),
                     tr("actor.meaning"): tr(f"explain.{metric}")})
     out.append({tr("actor.metric"): tr("metric.community"), tr("actor.value_metric"): f"#{mine['community'] + 1}",
@@ -170,7 +170,8 @@ def render():
         first = item[0]
         rank += 1
         if len(item) == 1:
-            title = f"{rank}\\. {plain(first['name'])} — {tr('actor.score')} {first['score']:.2f}"
+            score = sentences.number(round(first["score"], 2), state.lang())
+            title = f"{rank}\\. {plain(first['name'])} — {tr('actor.score')} {score}"
         else:                                   # one reason shared by several: said once
             names = sentences.listing([c["name"] for c in item], state.lang())
             title = f"{rank}\\. {plain(tr('actor.same_reason', names=names, count=len(item)))}"
@@ -180,7 +181,8 @@ def render():
                 st.markdown(f"- {plain(reason)}")
             for cand in item:
                 if len(item) > 1:
-                    st.markdown(f"**{plain(cand['name'])}** — {tr('actor.score')} {cand['score']:.2f}")
+                    st.markdown(f"**{plain(cand['name'])}** — {tr('actor.score')} "
+                                f"{sentences.number(round(cand['score'], 2), state.lang())}")
                 suggestion_details(data, org, cand, name_of)
     together = state.working_together(data, org)
     if together:
