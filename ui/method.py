@@ -49,6 +49,9 @@ def render():
                                for k, w in SCORE_WEIGHTS.items()]), hide_index=True,
                  column_config={tr("method.criterion"): st.column_config.TextColumn(width="large")})
     st.write(tr("method.path"))
+    st.markdown(f"**{tr('method.suggestions')}**")
+    for rule in ("excluded", "evidence", "groups", "thin", "follow_up"):
+        st.markdown(f"- {tr(f'method.suggestions.{rule}')}")
     st.caption(tr("method.quality"))
 
     st.header(tr("method.sources"), anchor=False)

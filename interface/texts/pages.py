@@ -720,6 +720,38 @@ PAGES = {
     "method.criterion": ("Critère", "Criterion"),
     "method.path": ("Le chemin d'introduction est le plus court chemin par les liens les plus forts.",
                     "The introduction path is the shortest path through the strongest ties."),
+    "method.suggestions": ("Ce que dit une suggestion", "What a suggestion says"),
+    "method.suggestions.excluded": ("Ne sont pas proposées les organisations déjà liées (partenariat, adhésion, "
+                                    "financement, création), celles qui travaillent déjà ensemble sur un projet "
+                                    "(elles sont listées à part) et celles qu'un suivi a dites « pas pertinentes ».",
+                                    "Not proposed: organisations already tied (partnership, membership, funding, "
+                                    "founding), those already working together on a project (listed apart) and "
+                                    "those a follow-up said were “not relevant”."),
+    "method.suggestions.evidence": ("Chaque suggestion dit ce qui appartient à la paire, du plus fort au plus "
+                                    "faible, en trois lignes au plus : des partenaires communs nommés, des "
+                                    "territoires jumelés, des thèmes, le collectif dont les deux sont membres et "
+                                    "l'événement où les deux étaient présents (chacun compté une fois, quelle que "
+                                    "soit sa taille), le même territoire. À score égal, la paire qui a le plus à "
+                                    "dire passe devant.",
+                                    "Each suggestion says what belongs to the pair, strongest first, in three lines "
+                                    "at most: shared partners by name, paired territories, themes, the collective "
+                                    "both are members of and the event both attended (each counted once, whatever "
+                                    "its size), the same territory. At equal scores, the pair with more to say "
+                                    "comes first."),
+    "method.suggestions.groups": ("Quand plusieurs suggestions reposent exactement sur la même raison, elles sont "
+                                  "montrées une fois, ensemble.",
+                                  "When several suggestions rest on exactly the same reason, they are shown once, "
+                                  "together."),
+    "method.suggestions.thin": ("Une organisation qui n'a aucun lien de travail, et ni thème ni territoire (ou "
+                                "l'un des deux seulement), a un dossier mince : trois pistes seulement, et la page "
+                                "dit quoi ajouter.",
+                                "An organisation with no working tie, and no theme or no territory, has a thin "
+                                "record: three leads only, and the page says what to add."),
+    "method.suggestions.follow_up": ("Les suivis (mise en relation faite, à suivre, déjà partenaires, pas "
+                                     "pertinent) sont des notes : ils ne comptent ni dans les indicateurs ni dans "
+                                     "les chemins d'introduction.",
+                                     "Follow-ups (introduction made, to follow, already partners, not relevant) "
+                                     "are notes: they count neither in the metrics nor in the introduction paths."),
     "method.quality": ("Sur les données fournies, en cachant 10 % des partenariats et adhésions, ce score "
                        "retrouve les liens cachés mieux que les seules mesures de structure (mesuré par "
                        "bench/partners_eval.py, voir le README).",

@@ -93,6 +93,9 @@ def test_method_page_explains_every_metric_and_the_score(home):
     criteria = set(at.dataframe[1].value["Critère"])
     assert t("method.score.paired_territory", "fr") in criteria
     assert "Score = proximité × (1 + affinité) + 0,5 × affinité" in said      # the weight, written the French way
+    english = texts(visit("method", lang="en"))
+    for rule in ("excluded", "evidence", "groups", "thin", "follow_up"):      # what a suggestion says, both languages
+        assert t(f"method.suggestions.{rule}", "fr") in said and t(f"method.suggestions.{rule}", "en") in english
 
 
 def test_a_network_too_big_for_every_pair_says_where_to_look(home, monkeypatch):
