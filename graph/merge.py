@@ -236,6 +236,41 @@ def _kind(end, planned, node_of):
     return kind
 
 
+_REFUSED = object()
+
+
+def _checked_node(record, node_of, out):
+    """The stored attributes of a node record's element (None: new), or
+    _REFUSED when the record breaks the vocabulary or gives a known id
+    another kind (the problem added to `out`)."""
+    where = placed(record)
+    problems = validate_node(record, where)
+    if problems:
+        out.problems += problems
+        return _REFUSED
+    old = node_of(record.id)
+    if old is not None and old.get("kind") != record.kind:
+        out.problems.append(where("id", "id_other_kind", id=record.id, old=old.get("kind"), new=record.kind))
+        return _REFUSED
+    return old
+
+
+def _checked_edge(record, planned, node_of, out):
+    """The tie's (source, relation, target, key) once both ends exist and
+    the vocabulary allows it, else None (the problem added to `out`)."""
+    where = placed(record)
+    kinds = [_kind(end, planned, node_of) for end in (record.source, record.target)]
+    if None in kinds:
+        out.problems.append(where(None, "not_in_graph", id=str(record.source if kinds[0] is None else record.target)))
+        return None
+    problems = validate_edge(record, *kinds, where)
+    if problems:
+        out.problems += problems
+        return None
+    source, rel, target, discriminator = edge_key(record.source, record.type, record.target, record.discriminator)
+    return source, rel, target, graph_key(rel, discriminator)
+
+
 def _bare(attrs, *names):
     return None if attrs is None else {k: v for k, v in attrs.items() if k not in names}
 
@@ -264,14 +299,8 @@ def plan_batch(batch, node_of, edge_of, ties_of=None) -> Plan:
     if out.problems:
         return out
     for node in batch.nodes:
-        where = placed(node)
-        problems = validate_node(node, where)
-        if problems:
-            out.problems += problems
-            continue
-        old = node_of(node.id)
-        if old is not None and old.get("kind") != node.kind:
-            out.problems.append(where("id", "id_other_kind", id=node.id, old=old.get("kind"), new=node.kind))
+        old = _checked_node(node, node_of, out)
+        if old is _REFUSED:
             continue
         base = None if old is None else {k: v for k, v in old.items() if k != "kind"}
         keep = _kept(node.id, batch.accept) if base is not None else ()
@@ -285,18 +314,10 @@ def plan_batch(batch, node_of, edge_of, ties_of=None) -> Plan:
             out.records.append((("node", node.id, node.kind), _bare(base, "id"), attrs))
     write = out.edges.append
     for edge in batch.edges:
-        where = placed(edge)
-        source_kind, target_kind = _kind(edge.source, planned, node_of), _kind(edge.target, planned, node_of)
-        if source_kind is None or target_kind is None:
-            missing = edge.source if source_kind is None else edge.target
-            out.problems.append(where(None, "not_in_graph", id=str(missing)))
+        checked = _checked_edge(edge, planned, node_of, out)
+        if checked is None:
             continue
-        problems = validate_edge(edge, source_kind, target_kind, where)
-        if problems:
-            out.problems += problems
-            continue
-        source, rel, target, discriminator = edge_key(edge.source, edge.type, edge.target, edge.discriminator)
-        key = graph_key(rel, discriminator)
+        source, rel, target, key = checked
         old = edge_of(source, target, key)
         if old is not None:
             old = {k: v for k, v in old.items() if k != "type"}
@@ -322,20 +343,11 @@ def _replacements(batch, node_of, edge_of, planned, out):
     """Records written as given (an edit, an undo), checked like any other."""
     counts = out.counts
     for record in batch.replacements:
-        where = placed(record)
         if isinstance(record, Edge):
-            kinds = [_kind(end, planned, node_of) for end in (record.source, record.target)]
-            if None in kinds:
-                out.problems.append(where(None, "not_in_graph",
-                                          id=str(record.source if kinds[0] is None else record.target)))
+            checked = _checked_edge(record, planned, node_of, out)
+            if checked is None:
                 continue
-            problems = validate_edge(record, *kinds, where)
-            if problems:
-                out.problems += problems
-                continue
-            source, rel, target, discriminator = edge_key(record.source, record.type, record.target,
-                                                          record.discriminator)
-            key = graph_key(rel, discriminator)
+            source, rel, target, key = checked
             old = _bare(edge_of(source, target, key), "type", "key")
             attrs = _exact(record)
             status = CREATED if old is None else UNCHANGED if old == attrs else UPDATED
@@ -344,13 +356,8 @@ def _replacements(batch, node_of, edge_of, planned, out):
                 out.edges.append((source, rel, target, key, attrs))
                 out.records.append((("edge", source, rel, target, key), old, attrs))
             continue
-        problems = validate_node(record, where)
-        if problems:
-            out.problems += problems
-            continue
-        old = node_of(record.id)
-        if old is not None and old.get("kind") != record.kind:
-            out.problems.append(where("id", "id_other_kind", id=record.id, old=old.get("kind"), new=record.kind))
+        old = _checked_node(record, node_of, out)
+        if old is _REFUSED:
             continue
         old = _bare(old, "kind", "id")
         attrs = _exact(record)
