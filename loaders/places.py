@@ -87,27 +87,28 @@ class Places:
         return self.country(code) if code else None
 
     # -- France --------------------------------------------------------------------------
+    def _french(self, identifier: str, name: str, level: str, new_id: str, parent) -> str:
+        """A French territory of an INSEE code: the known one it names, or a
+        new one, inside `parent`."""
+        place_id = self._reuse(identifier, name, level, "FR") or new_id
+        if place_id not in self.known.kind_of:
+            self.nodes.setdefault(place_id, {"name": name, "level": level, "country_code": "FR",
+                                             "identifiers": [identifier]})
+        self._part_of(place_id, parent)
+        return place_id
+
     def region(self, code: str):
         row = regions().get(code)
         if row is None:
             return None
-        place_id = self._reuse(f"insee-reg:{code}", row["name"], "region", "FR") or f"ter:fr-reg-{code}"
-        if place_id not in self.known.kind_of:
-            self.nodes.setdefault(place_id, {"name": row["name"], "level": "region", "country_code": "FR",
-                                             "identifiers": [f"insee-reg:{code}"]})
-        self._part_of(place_id, self.country("FR"))
-        return place_id
+        return self._french(f"insee-reg:{code}", row["name"], "region", f"ter:fr-reg-{code}", self.country("FR"))
 
     def departement(self, code: str):
         row = departements().get(code)
         if row is None:
             return None
-        place_id = self._reuse(f"insee-dep:{code}", row["name"], "departement", "FR") or f"ter:fr-dep-{code}"
-        if place_id not in self.known.kind_of:
-            self.nodes.setdefault(place_id, {"name": row["name"], "level": "departement", "country_code": "FR",
-                                             "identifiers": [f"insee-dep:{code}"]})
-        self._part_of(place_id, self.region(row["region"]))
-        return place_id
+        return self._french(f"insee-dep:{code}", row["name"], "departement", f"ter:fr-dep-{code}",
+                            self.region(row["region"]))
 
     def commune(self, code: str):
         """The commune (or municipal arrondissement) of an INSEE code, a
@@ -116,13 +117,9 @@ class Places:
         if code is None:
             return None
         row = communes()[code]
-        level = "area" if row["parent"] else "city"
-        place_id = self._reuse(f"insee:{code}", row["name"], level, "FR") or f"ter:fr-{code}"
-        if place_id not in self.known.kind_of:
-            self.nodes.setdefault(place_id, {"name": row["name"], "level": level, "country_code": "FR",
-                                             "identifiers": [f"insee:{code}"]})
-        self._part_of(place_id, self.commune(row["parent"]) if row["parent"] else self.departement(row["departement"]))
-        return place_id
+        parent = self.commune(row["parent"]) if row["parent"] else self.departement(row["departement"])
+        return self._french(f"insee:{code}", row["name"], "area" if row["parent"] else "city", f"ter:fr-{code}",
+                            parent)
 
     def commune_named(self, name: str, postcode: str = "", departement: str = ""):
         """(territory id, the INSEE codes it could be): the commune a name
