@@ -50,7 +50,8 @@ def partners_speed(graph, actor, queries: int, baseline_queries: int, seed: int)
 
     import networkx as nx
 
-    from graph.analytics.partners import Context, directly_tied, potential_partners
+    from graph.analytics.actor import directly_tied
+    from graph.analytics.partners import Context, potential_partners
     ctx, t_ctx = timed(lambda: Context(graph, actor))
     _, t_index = timed(ctx.index)
     print(f"  partners: context {t_ctx:.1f} s and score index {t_index:.1f} s, built once per graph version")

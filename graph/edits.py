@@ -15,7 +15,7 @@ from .analytics import Refused
 from .journal import edge_key_text, fingerprint, node_key
 from .merge import fold_into
 from .names import NameIndex
-from .model import (FOLLOW_UP_STATUSES, ORGANISATION, Batch, Edge, Node, default_sphere, edge_key, graph_key,
+from .model import (FOLLOW_UP_STATUSES, ORGANISATION, RECORDS, Batch, Edge, Node, default_sphere, edge_key, graph_key,
                     make_id, split_graph_key)
 
 EDIT = "edit"
@@ -129,7 +129,7 @@ def merge_nodes(graph, keep: str, other: str, who: str = "", note: str = "", rea
     conflicts = attrs.pop("conflicts", {})
     node = Node(keep, kept.get("kind"), attrs, sorted(set(sources)), conflicts)
     edges = []
-    for u, rel, v, discriminator, data in ties_of(graph, other):
+    for u, rel, v, discriminator, data in ties_of(graph, other, records=True):
         u, v = (keep if u == other else u), (keep if v == other else v)
         if u == v:
             continue
@@ -186,14 +186,16 @@ def follow_up(graph, org: str, partner: str, status: str, who: str = "", note: s
     return batch
 
 
-def ties_of(graph, node_id: str) -> list:
+def ties_of(graph, node_id: str, records: bool = False) -> list:
     """(source, relation, target, discriminator, attributes) of every tie of
-    an element, for the page that lists them with a « remove » button."""
+    an element, either way; with `records`, the records about it too
+    (follow-ups: not ties, but a merge carries them over)."""
     out = []
     for u, v, key, data in list(graph.in_edges(node_id, keys=True, data=True)) + \
             [e for e in graph.out_edges(node_id, keys=True, data=True) if e[0] != e[1]]:
         rel, discriminator = split_graph_key(key)
-        out.append((u, rel, v, discriminator, data))
+        if records or rel not in RECORDS:
+            out.append((u, rel, v, discriminator, data))
     return out
 
 

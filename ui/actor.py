@@ -7,7 +7,8 @@ import streamlit as st
 
 from graph.analytics.followups import follow_ups
 from graph.analytics.partners import grouped
-from graph.model import CONTACT_FIELDS, RECORDS, relation
+from graph.edits import ties_of
+from graph.model import CONTACT_FIELDS
 from interface import sentences
 
 from ui import edit, followup
@@ -36,20 +37,18 @@ def attributes_table(attrs: dict, with_contacts: bool) -> pd.DataFrame:
 
 
 def ties_table(graph, org: str) -> pd.DataFrame:
+    """Its ties, those it names first (follow-ups are listed apart: they are
+    not ties)."""
     titles = state.titles()
     rows = []
-    for direction, edges in (("actor.out", graph.out_edges(org, keys=True, data=True)),
-                             ("actor.in", graph.in_edges(org, keys=True, data=True))):
-        for source, target, key, attrs in edges:
-            other = target if direction == "actor.out" else source
-            rel = relation(key)
-            if rel in RECORDS:                   # follow-ups are listed apart, not as ties
-                continue
-            rows.append({tr("actor.direction"): tr(direction),
-                         tr("actor.relation"): attrs.get("label") or word("relation", rel),
-                         tr("actor.other"): graph.nodes[other].get("name", other),
-                         tr("actor.kind"): word("kind", graph.nodes[other].get("kind")),
-                         tr("actor.sources"): "; ".join(sentences.source(s, titles) for s in attrs.get("sources") or [])})
+    for source, rel, target, _, attrs in sorted(ties_of(graph, org), key=lambda tie: tie[0] != org):
+        outgoing = source == org
+        other = target if outgoing else source
+        rows.append({tr("actor.direction"): tr("actor.out" if outgoing else "actor.in"),
+                     tr("actor.relation"): attrs.get("label") or word("relation", rel),
+                     tr("actor.other"): graph.nodes[other].get("name", other),
+                     tr("actor.kind"): word("kind", graph.nodes[other].get("kind")),
+                     tr("actor.sources"): "; ".join(sentences.source(s, titles) for s in attrs.get("sources") or [])})
     return pd.DataFrame(rows)
 
 

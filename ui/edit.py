@@ -118,7 +118,7 @@ def tie_forms(data, node_id: str):
         if write(data, add_tie(node_id, rel, target, attributes, who(), note),
                  tr("edit.tie_added", relation=word("relation", rel), name=name_of(target))):
             st.rerun()
-    ties = [tie for tie in ties_of(graph, node_id) if tie[1] in TIES]     # follow-ups have their own form
+    ties = ties_of(graph, node_id)
     if not ties:
         return
     name_of = sentences.names_in(graph)

@@ -24,7 +24,8 @@ from itertools import combinations
 import networkx as nx
 
 from graph import settings
-from graph.model import EVENT, EVENT_TIES, NAMED_ORG_TIES, ORGANISATION, PROJECT, PROJECT_TIES, relation
+from graph.model import (DIRECT_ORG_TIES, EVENT, EVENT_TIES, NAMED_ORG_TIES, ORGANISATION, PROJECT, PROJECT_TIES,
+                         relation)
 
 # partnership > membership > co-participation in a project > co-attendance
 # (the values: graph/settings.py)
@@ -34,6 +35,16 @@ _GROUPS = (("co_project", PROJECT, PROJECT_TIES), ("co_event", EVENT, EVENT_TIES
 # Past this size, a shared group says little about two members: a network of
 # 400 members does not make 80,000 ties (Adamic-Adar's reasoning).
 MAX_GROUP = settings.value("max_group")
+
+
+def directly_tied(graph, org) -> set:
+    """The organisations `org` is tied to directly in the full graph (a
+    partnership, a membership, funding, founding), either way."""
+    tied = set()
+    for u, v, k in list(graph.out_edges(org, keys=True)) + list(graph.in_edges(org, keys=True)):
+        if relation(k) in DIRECT_ORG_TIES:
+            tied.add(v if u == org else u)
+    return tied
 
 
 def _add(actor, a, b, kind, reason):

@@ -9,7 +9,9 @@ suggestions (and the pair out of the synergies); an introduction made stays
 listed until the two are tied."""
 from __future__ import annotations
 
-from graph.model import DIRECT_ORG_TIES, FOLLOW_UP_STATUSES, relation
+from graph.model import FOLLOW_UP_STATUSES, relation
+
+from .actor import directly_tied
 
 FIELDS = ("status", "date", "who", "note")
 
@@ -26,7 +28,7 @@ def follow_ups(graph, status: str | None = None, org: str | None = None, who: st
                 or (who and str(data.get("who", "")).casefold() != who.casefold()):
             continue
         out.append({"org": source, "partner": target, **{f: data.get(f, "") for f in FIELDS},
-                    "tied": _tied(graph, source, target)})
+                    "tied": target in directly_tied(graph, source)})
     out.sort(key=lambda r: (r["date"], r["org"], r["partner"]), reverse=True)
     return out
 
@@ -42,7 +44,3 @@ def of_pair(graph, a: str, b: str) -> dict | None:
     found = [dict(org=u, partner=v, **{f: graph.edges[u, v, "FOLLOWS_UP"].get(f, "") for f in FIELDS})
              for u, v in ((a, b), (b, a)) if graph.has_edge(u, v, "FOLLOWS_UP")]
     return max(found, key=lambda r: r["date"]) if found else None
-
-
-def _tied(graph, a: str, b: str) -> bool:
-    return any(graph.has_edge(u, v, rel) for rel in DIRECT_ORG_TIES for u, v in ((a, b), (b, a)))

@@ -19,7 +19,8 @@ from graph.model import CIVIL_SOCIETY, ECONOMIC, ORGANISATION, PROJECT, PROJECT_
 from .actor import actor_graph
 from graph.subgraph import territories_inside
 
-from .partners import directly_tied, name_of, org_places, org_themes, territory_pairs
+from .actor import directly_tied
+from .partners import name_of, org_places, org_themes, territory_pairs
 
 THREE_SPHERES = (CIVIL_SOCIETY, PUBLIC, ECONOMIC)
 

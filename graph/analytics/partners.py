@@ -15,14 +15,14 @@ import numpy as np
 from scipy import sparse
 
 from graph import settings
-from graph.model import (DIRECT_ORG_TIES, HIERARCHY, NAMED_ORG_TIES, ORGANISATION, PLACING, PROJECT_ROLES,
+from graph.model import (HIERARCHY, NAMED_ORG_TIES, ORGANISATION, PLACING, PROJECT_ROLES,
                          TERRITORY, THEME, relation)
 
 from graph.names import NameIndex
 from graph.subgraph import named, territories_inside
 
 from . import Refused
-from .actor import actor_graph
+from .actor import actor_graph, directly_tied
 from .followups import dismissed, of_pair
 from .score_index import ScoreIndex, best_positions
 
@@ -94,14 +94,6 @@ def territory_pairs(graph):
             pairs.setdefault(u, set()).add(v)
             pairs.setdefault(v, set()).add(u)
     return pairs
-
-
-def directly_tied(graph, org):
-    tied = set()
-    for u, v, k in list(graph.out_edges(org, keys=True)) + list(graph.in_edges(org, keys=True)):
-        if relation(k) in DIRECT_ORG_TIES:
-            tied.add(v if u == org else u)
-    return tied
 
 
 def name_of(graph, node):

@@ -143,7 +143,8 @@ def test_partners_command(home):
 
 
 def test_synergies_are_unlinked_pairs_ranked_once(graph):
-    from graph.analytics.partners import directly_tied, synergies
+    from graph.analytics.actor import directly_tied
+    from graph.analytics.partners import synergies
     found = synergies(graph, top=30)
     pairs = [tuple(f["ids"]) for f in found]
     assert len(pairs) == len(set(pairs)) == 30
@@ -156,7 +157,8 @@ def brute_force_synergies(graph):
     """Every pair scored one by one (pair_score): what synergies(), which
     takes the pairs by blocks of rows, must equal."""
     from graph.analytics.followups import dismissed, of_pair
-    from graph.analytics.partners import Context, directly_tied, evidence, name_of, pair_score, working_together
+    from graph.analytics.actor import directly_tied
+    from graph.analytics.partners import Context, evidence, name_of, pair_score, working_together
     ctx = Context(graph)
     orgs, found = sorted(ctx.actor), []
     for i, a in enumerate(orgs):
@@ -214,7 +216,8 @@ def test_partners_are_the_best_of_all_pairs(which, request):
     """The index only finds them faster: the same as scoring every candidate
     (neither tied nor already working together), equal scores ordered by
     their evidence."""
-    from graph.analytics.partners import Context, directly_tied, evidence, pair_score, strength, working_together
+    from graph.analytics.actor import directly_tied
+    from graph.analytics.partners import Context, evidence, pair_score, strength, working_together
     g = request.getfixturevalue(which)
     ctx = Context(g)
     for org in sorted(ctx.actor)[::7]:

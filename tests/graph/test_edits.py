@@ -93,6 +93,8 @@ def twins(store):
 
 
 def test_a_merge_keeps_every_tie_name_identifier_source_and_conflict(twins):
+    from graph.edits import follow_up
+    twins.apply(follow_up(twins.graph(), "org:grdr-france", "org:cfsi", "to_follow", who="Camille"))
     twins.apply(merge_nodes(twins.graph(), "org:grdr", "org:grdr-france", who="Camille", note="même ONG"))
     graph = twins.graph()
     assert "org:grdr-france" not in graph
@@ -107,6 +109,7 @@ def test_a_merge_keeps_every_tie_name_identifier_source_and_conflict(twins):
     member = graph.edges["org:grdr", "org:cfsi", "MEMBER_OF"]
     assert (member["since"], member["role"]) == ("2001", "membre") and set(member["sources"]) == {"a.csv:5", "b.csv:5"}
     assert graph.has_edge("org:grdr", "ter:kayes", "ACTIVE_IN")
+    assert graph.edges["org:grdr", "org:cfsi", "FOLLOWS_UP"]["status"] == "to_follow"        # records follow too
     assert not any(u == v for u, v in graph.edges())                    # their tie to each other is gone
     entry = twins.journal()[0]
     assert (entry["kind"], entry["who"], entry["note"]) == ("merge", "Camille", "même ONG")
