@@ -35,7 +35,7 @@ from graph.privacy import EMAIL, PHONE
 from .identifiers import looks_like_identifier
 from .reference import commune_key, communes_named, country_named
 from .tables import Table, is_blank
-from .vocabulary import SPHERE_WORDS, kind_for_type
+from .vocabulary import kind_for_type
 
 # What a column can be. Places: where the organisation is based (commune,
 # postcode, département, région, country) and where it acts (active_in).

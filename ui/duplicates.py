@@ -8,12 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.edits import merge_nodes, not_same
-from graph.analytics import Refused
 from interface import sentences
 from ui import edit, safe, state, url
 from ui.actor import attributes_table
 from ui.safe import plain
-from ui.state import tr, word
+from ui.state import tr
 
 SEP = "~"
 
@@ -64,37 +63,25 @@ def render():
         side(graph, b)
 
     read_key = f"dup_read:{pair}"           # both as first read: a change made meanwhile is seen
-    read = st.session_state.setdefault(read_key, {n: dict(graph.nodes[n]) for n in (a, b)})
-    if any(read[n] != dict(graph.nodes[n]) for n in (a, b)):
-        st.warning(tr("edit.stale"))
-        if st.button(tr("edit.reload"), key=f"dup_reload:{pair}"):
-            st.session_state.pop(read_key, None)
-            st.rerun()
+    read = edit.as_first_read(read_key, {n: dict(graph.nodes[n]) for n in (a, b)})
     keep = st.radio(tr("dup.keep"), [a, b], key=f"dup_keep:{pair}", format_func=lambda n: f"{name_of(n)} ({n})",
                     horizontal=True)
     note = st.text_input(tr("edit.note"), key=f"dup_note:{pair}", placeholder=tr("edit.note_help"))
     other = b if keep == a else a
     merge, distinct = st.columns(2)
+    done = None
     if merge.button(tr("dup.merge"), type="primary", key=f"dup_merge:{pair}"):
-        _write(data, lambda: merge_nodes(graph, keep, other, edit.who(), note, read),
-               tr("dup.merged", kept=name_of(keep), other=name_of(other)), read_key)
+        done = edit.write_made(data, lambda: merge_nodes(graph, keep, other, edit.who(), note, read),
+                               tr("dup.merged", kept=name_of(keep), other=name_of(other)))
     if distinct.button(tr("dup.not_same"), key=f"dup_distinct:{pair}"):
-        _write(data, lambda: not_same(graph, a, b, edit.who(), note, read),
-               tr("dup.distinct", first=name_of(a), second=name_of(b)), read_key)
-    st.caption(tr("dup.undo_hint"))
-
-
-def _write(data, make, done, read_key):
-    try:
-        batch = make()
-    except Refused as exc:
-        st.error(sentences.refusal(exc, sentences.names_in(data.graph), state.lang()))
-        return
-    if edit.write(data, batch, done):
+        done = edit.write_made(data, lambda: not_same(graph, a, b, edit.who(), note, read),
+                               tr("dup.distinct", first=name_of(a), second=name_of(b)))
+    if done:                                 # the pair is settled: on to the next one
         st.session_state.pop(read_key, None)
         if "pair" in st.query_params:
             del st.query_params["pair"]
         st.rerun()
+    st.caption(tr("dup.undo_hint"))
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from graph.edits import add_node, add_tie, edit_state, remove_tie, ties_of
 from graph.model import CATEGORIES, EVENT, ORGANISATION, PERSON, PROJECT, RELATIONS, SPHERES, TERRITORY, THEME, TIES
+from graph.analytics import Refused
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
 from ui import state
@@ -40,6 +41,34 @@ def write(data, batch, done: str) -> bool:
     st.session_state["edited"] = done
     return True
 
+def write_made(data, make, done: str) -> bool:
+    """Build a batch with `make()` and write it; a question the graph
+    refuses (graph.analytics.Refused: a merge of an element with itself...)
+    is said like a refused write."""
+    try:
+        batch = make()
+    except Refused as exc:
+        st.error(sentences.refusal(exc, sentences.names_in(data.graph), state.lang()))
+        return False
+    return write(data, batch, done)
+
+
+def as_first_read(key: str, current, widgets=lambda name: False):
+    """What the user first read (kept under `key` while the form is open),
+    so that a change someone else saved meanwhile is refused, not
+    overwritten. When the store holds something else now: a warning, and
+    « Repartir de la version actuelle », which forgets it and the typed
+    values (`widgets(name)`: the session keys of the form's fields)."""
+    read = st.session_state.setdefault(key, current)
+    if st.session_state.pop("stale", False) or read != current:
+        st.warning(tr("edit.stale"))
+        if st.button(tr("edit.reload"), key=f"reload:{key}"):
+            for name in [key, *(k for k in st.session_state if widgets(str(k)))]:
+                st.session_state.pop(name, None)
+            st.rerun()
+    return read
+
+
 def said():
     """The last edit's confirmation, once, after the page reran."""
     if "edited" in st.session_state:
@@ -48,15 +77,9 @@ def said():
 def edit_form(data, node_id: str):
     """The element's fields, as first read while the form is open."""
     base_key = f"edit_base:{node_id}"
-    read = st.session_state.setdefault(base_key, dict(data.graph.nodes[node_id]))
+    read = as_first_read(base_key, dict(data.graph.nodes[node_id]),
+                         lambda name: name.startswith("e_") and name.endswith(f":{node_id}"))
     kind = read.get("kind")
-    if st.session_state.pop("stale", False) or read != dict(data.graph.nodes[node_id]):
-        st.warning(tr("edit.stale"))
-        if st.button(tr("edit.reload"), key=f"reload:{node_id}"):
-            st.session_state.pop(base_key, None)
-            for key in [k for k in st.session_state if str(k).startswith("e_") and str(k).endswith(f":{node_id}")]:
-                del st.session_state[key]           # the form shows the current version, not what was typed
-            st.rerun()
     with st.form(key=f"edit:{node_id}"):
         name = st.text_input(tr("field.name"), read.get("name", ""), key=f"e_name:{node_id}")
         acronym = st.text_input(tr("field.acronym"), read.get("acronym", ""), key=f"e_acronym:{node_id}")

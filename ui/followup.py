@@ -6,11 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.analytics import Refused
 from graph.edits import follow_up
 from graph.model import FOLLOW_UP_STATUSES
 from interface import sentences
-from ui import edit, state
+from ui import edit
 from ui.safe import plain
 from ui.state import tr, word
 
@@ -36,15 +35,11 @@ def form(data, org: str, partner: str, key: str):
         saved = st.form_submit_button(tr("follow.save"))
     if not saved:
         return
-    try:
-        batch = follow_up(data.graph, org, partner, status, edit.who(), note,
-                          add_partnership=confirm and status == "already_partners")
-    except Refused as exc:
-        st.error(sentences.refusal(exc, name_of, state.lang()))
-        return
-    if status == "already_partners" and not confirm:
-        st.session_state["follow_hint"] = tr("follow.tie_not_added")
-    if edit.write(data, batch, tr("follow.saved", status=word("status", status), name=name_of(partner))):
+    if edit.write_made(data, lambda: follow_up(data.graph, org, partner, status, edit.who(), note,
+                                               add_partnership=confirm and status == "already_partners"),
+                       tr("follow.saved", status=word("status", status), name=name_of(partner))):
+        if status == "already_partners" and not confirm:
+            st.session_state["follow_hint"] = tr("follow.tie_not_added")
         st.rerun()
 
 

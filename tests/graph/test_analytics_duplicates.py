@@ -2,7 +2,6 @@
 pairs said to be distinct, and its precision on real files against a list
 checked by hand."""
 import networkx as nx
-import pytest
 from conftest import ATELIER, KUMU, REPORT, need
 
 from graph.analytics.duplicates import pair_evidence, probable_duplicates, site
