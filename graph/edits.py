@@ -171,7 +171,7 @@ def follow_up(graph, org: str, partner: str, status: str, who: str = "", note: s
         if graph.nodes.get(node_id, {}).get("kind") != ORGANISATION:
             raise Refused("not_an_organisation", text=node_id, ids=[])
     if org == partner:
-        raise Refused("merge_itself", id=org)
+        raise Refused("own_partner", id=org)
     if status not in FOLLOW_UP_STATUSES:
         raise Refused("unknown_status", value=status, expected=list(FOLLOW_UP_STATUSES))
     source = edit_source(who, note, today)

@@ -85,6 +85,8 @@ FINDINGS = {
                                "“{value}” is not a possible follow-up; expected: {expected}"),
     "refused.merge_itself": ("Un élément ne peut pas être fusionné avec lui-même.",
                              "An element cannot be merged with itself."),
+    "refused.own_partner": ("Une organisation ne peut pas être son propre partenaire.",
+                            "An organisation cannot be its own partner."),
     "refused.merge_other_kind": ("Seuls deux éléments de même nature peuvent être fusionnés.",
                                  "Only two elements of the same kind can be merged."),
     "refused.did_you_mean": (" Vouliez-vous dire : {names} ?", " Did you mean: {names}?"),

@@ -48,8 +48,7 @@ def test_follow_ups_change_no_analytics_but_the_dismissed_suggestion(bundled_sto
         [(c["id"], c["score"], c["path"]) for c in before if c["id"] != first]        # same scores, same paths
     # the other organisation still sees Lianes, with the follow-up shown
     theirs = {c["id"]: c for c in potential_partners(graph, first, top=50)}
-    if LIANES in theirs:
-        assert theirs[LIANES]["follow_up"]["status"] == "not_relevant"
+    assert theirs[LIANES]["follow_up"]["status"] == "not_relevant"
     pairs = [tuple(p["ids"]) for p in synergies(graph, top=500)]
     assert tuple(sorted((LIANES, first))) not in pairs
 
@@ -112,6 +111,9 @@ def test_a_wrong_status_is_refused_in_an_edit_and_in_a_file(store):
     with pytest.raises(Refused) as err:
         follow_up(store.graph(), "org:a", "org:b", "peut-être")
     assert err.value.code == "unknown_status"
+    with pytest.raises(Refused) as err:
+        follow_up(store.graph(), "org:a", "org:a", "introduced")
+    assert err.value.code == "own_partner"
     with pytest.raises(BatchRejected) as err:
         store.apply(Batch(edges=[Edge("org:a", "FOLLOWS_UP", "org:b", {"status": "peut-être"}, ["f.csv:2"])]))
     assert (err.value.problems[0].code, err.value.problems[0].column) == ("unknown_status", "status")
