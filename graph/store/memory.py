@@ -79,11 +79,11 @@ class MemoryStore(Store):
         info = os.stat(self.path)
         return info.st_mtime_ns, info.st_size, info.st_ino
 
-    def _read(self, journal=False, mutable=False):
+    def _read(self, journal=False, copy=None):
         """The stored graph (and, asked, its journal); empty for a workspace
-        never written to. Shared and frozen unless `mutable`: a copy whose
-        structure may change, and whose attribute dicts may be changed in
-        place only when `mutable` is "deep" (else replaced: apply_plan)."""
+        never written to. Shared and frozen, unless `copy`: "structure" (a
+        writer that replaces attribute dicts, never changes them: apply_plan)
+        or "all" (one that changes them in place: an erasure)."""
         if not self.path.exists():
             return (empty_graph(), []) if journal else empty_graph()
         token = self._token()
@@ -96,9 +96,9 @@ class MemoryStore(Store):
                 payload = json.load(fh)
             graph, entries = nx.freeze(from_payload(payload["graph"])), payload.get("journal", [])
             self._remember(token, graph, entries)
-        if mutable:
+        if copy:
             with paused_gc():
-                graph = writable_copy(graph, share_attributes=mutable != "deep")
+                graph = writable_copy(graph, share_attributes=copy == "structure")
         return (graph, list(entries)) if journal else graph
 
     def _remember(self, token, graph, entries):
@@ -151,7 +151,7 @@ class MemoryStore(Store):
         if batch.errors:
             raise BatchRejected(batch.errors)
         with self._locked(), paused_gc():
-            graph, journal = self._read(journal=True, mutable=True)
+            graph, journal = self._read(journal=True, copy="structure")
             plan = plan_against(graph, batch)
             if plan.problems:
                 raise BatchRejected(plan.problems)
@@ -175,7 +175,7 @@ class MemoryStore(Store):
         and contact values elsewhere (graph.privacy), the journal included;
         the erasure is journaled without naming them."""
         with self._locked():
-            graph, journal = self._read(journal=True, mutable="deep")      # scrubbing changes attributes in place
+            graph, journal = self._read(journal=True, copy="all")      # scrubbing changes attributes in place
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return {"removed": 0, "mentions": 0}
             person = graph.nodes[person_id]

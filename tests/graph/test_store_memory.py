@@ -63,21 +63,29 @@ def test_a_crash_during_a_write_leaves_the_previous_state(empty_store, monkeypat
 
 
 def test_a_crash_half_way_through_the_json_leaves_the_previous_state(empty_store, monkeypatch):
+    """The process dies with half the new file written: graph.json is the
+    previous one (the new file is written beside it, then renamed)."""
+    import graph.store.memory as memory
     empty_store.apply(Batch(nodes=[org("org:a", "A")]))
     before = empty_store.path.read_bytes()
-    real_dumps = json.dumps
+    real_fdopen = memory.os.fdopen
 
-    def half(obj, **kw):
-        text = real_dumps(obj, **kw)
-        if "org:b" in text:             # the graph's write, half done
+    def half_written(fd, *args, **kwargs):
+        fh = real_fdopen(fd, *args, **kwargs)
+        real_write = fh.write
+
+        def write(text):
+            real_write(text[:len(text) // 2])
+            fh.flush()
             raise KeyboardInterrupt
-        return text
-    monkeypatch.setattr(json, "dumps", half)
+        fh.write = write
+        return fh
+    monkeypatch.setattr(memory.os, "fdopen", half_written)
     with pytest.raises(KeyboardInterrupt):
         empty_store.apply(Batch(nodes=[org("org:b", "B")]))
-    monkeypatch.setattr(json, "dumps", real_dumps)
+    monkeypatch.undo()
     assert empty_store.path.read_bytes() == before
-    assert set(empty_store.graph()) == {"org:a"}
+    assert set(MemoryStore(empty_store.home).graph()) == {"org:a"}
 
 
 def test_reset_empties_and_does_not_reseed(bundled_store):
