@@ -32,7 +32,7 @@ TIMEOUT = 600_000         # ms: the big network's first metrics may take minutes
 
 
 def prepare(organisations: int) -> tuple:
-    """A workspace and the organisation the day is about (with its twin)."""
+    """A workspace, the organisation the day is about, and its twin (id, name)."""
     home = Path(tempfile.mkdtemp(prefix="passerelles-keeping-")) / "ws"
     if not organisations:
         from interface.workspace import open_workspace
@@ -40,7 +40,7 @@ def prepare(organisations: int) -> tuple:
         store = open_workspace("embedded", {"home": str(home)})
         store.apply(Batch(nodes=[Node("org:grdr-france", "Organisation", {"name": "Grdr France",
                                                                           "category": "association"}, ["b.csv:2"])]))
-        return home, "org:grdr", "org:grdr-france"
+        return home, "org:grdr", ("org:grdr-france", "Grdr France")
     from bench.synthetic import generate
     from graph.model import Node
     from graph.store.memory import MemoryStore
@@ -51,7 +51,7 @@ def prepare(organisations: int) -> tuple:
     store = MemoryStore(home)
     store.reset()
     store.apply(batch)
-    return home, "org:17", "org:twin"
+    return home, "org:17", ("org:twin", "Org. 17")
 
 
 def settle(page):
@@ -73,10 +73,18 @@ def timed(page, click, done_text) -> dict:
     return {"shown": shown, "settled": time.monotonic() - started, "said": page.evaluate("() => window.__spun")}
 
 
-def choose(page, label, option):
-    page.get_by_label(label, exact=True).click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).click()
+def choose(page, label, text, within=None):
+    """Pick, in the selectbox `label`, the option showing `text`."""
+    (within or page).get_by_label(label, exact=True).click()
+    page.keyboard.type(text)
+    page.get_by_role("option").filter(has_text=text).first.click()
+    settle(page)
+
+
+def visit_menu(page, name):
+    page.get_by_role("link", name=name, exact=True).first.click()      # the same session: the name stays
+    page.wait_for_function(f"() => document.querySelector('h1') && document.querySelector('h1').innerText"
+                           f".includes({name!r})", timeout=TIMEOUT)
     settle(page)
 
 
@@ -95,36 +103,19 @@ def day(browser, url, org, twin) -> dict:
     out["edit"] = timed(page, lambda: page.get_by_role("button", name="Enregistrer", exact=True).click(),
                         "enregistré (voir le journal)")
     form = page.locator('[data-testid="stForm"]').filter(has_text="Enregistrer la suite").first
-    form.get_by_label("Suite donnée", exact=True).click()
-    page.keyboard.type("mise en relation faite")
-    page.get_by_role("option", name="mise en relation faite", exact=True).click()
+    choose(page, "Suite donnée", "mise en relation faite", within=form)
     out["follow-up"] = timed(page, lambda: form.get_by_role("button", name="Enregistrer la suite").click(),
                              "Suite enregistrée")
-    page.get_by_role("link", name="Doublons", exact=True).first.click()
-    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText"
-                           ".includes('Doublons')", timeout=TIMEOUT)
-    settle(page)
-    page.get_by_label("Paire à examiner", exact=True).click()
-    page.keyboard.type(twin_name(page, twin))
-    page.get_by_role("option").filter(has_text=twin_name(page, twin)).first.click()
-    settle(page)
-    page.get_by_text(f"({twin})").first.wait_for(timeout=TIMEOUT)
+    twin_id, twin_name = twin
+    visit_menu(page, "Doublons")
+    choose(page, "Paire à examiner", twin_name)
+    page.get_by_text(f"({twin_id})").first.wait_for(timeout=TIMEOUT)
     out["merge"] = timed(page, lambda: page.get_by_role("button", name="Fusionner").click(), "fusionnée dans")
-    page.get_by_role("link", name="Journal", exact=True).first.click()
-    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText"
-                           ".includes('Journal')", timeout=TIMEOUT)
-    settle(page)
-    page.get_by_label("Changement à annuler", exact=True).click()
-    page.keyboard.type("fusion")
-    page.get_by_role("option").filter(has_text="fusion").first.click()
-    settle(page)
+    visit_menu(page, "Journal")
+    choose(page, "Changement à annuler", "fusion")
     out["undo"] = timed(page, lambda: page.get_by_role("button", name="Annuler ce changement").click(), "annulé")
     page.close()
     return out
-
-
-def twin_name(page, twin) -> str:
-    return {"org:grdr-france": "Grdr France", "org:twin": "Org. 17"}[twin]
 
 
 def main(argv=None):
