@@ -247,11 +247,16 @@ def _partners(key, version, org, top, _graph, _context) -> list:
     return potential_partners(_graph, org, top=top, context=_context)
 
 
+def context(data: Data):
+    """What the partner score needs, built once per version of the data."""
+    with st.spinner(tr("app.recomputing")):
+        return _context(*data.stamp, data.graph, actor(data))
+
+
 def thin_record(data: Data, org: str) -> list:
     """What the organisation's record lacks for good suggestions (partners.thin_record)."""
     from graph.analytics.partners import thin_record as thin
-    with st.spinner(tr("app.recomputing")):
-        return thin(_context(*data.stamp, data.graph, actor(data)), org)
+    return thin(context(data), org)
 
 
 def working_together(data: Data, org: str) -> dict:
@@ -261,9 +266,7 @@ def working_together(data: Data, org: str) -> dict:
 
 
 def partners(data: Data, org: str, top: int = 10) -> list:
-    with st.spinner(tr("app.recomputing")):
-        context = _context(*data.stamp, data.graph, actor(data))
-    return _partners(*data.stamp, org, top, data.graph, context)
+    return _partners(*data.stamp, org, top, data.graph, context(data))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
