@@ -21,10 +21,12 @@ def follow_ups(graph, status: str | None = None, org: str | None = None, who: st
     first; `org` keeps those about it, on either side; `tied`: the two are
     now tied (the suggestion became a partnership)."""
     out = []
-    for source, target, key, data in graph.edges(keys=True, data=True):
+    edges = (list(graph.out_edges(org, keys=True, data=True)) + list(graph.in_edges(org, keys=True, data=True))
+             if org else graph.edges(keys=True, data=True))      # an organisation's page: its own ties only
+    for source, target, key, data in edges:
         if relation(key) != "FOLLOWS_UP" or data.get("status") not in FOLLOW_UP_STATUSES:
             continue
-        if (status and data["status"] != status) or (org and org not in (source, target)) \
+        if (status and data["status"] != status) \
                 or (who and str(data.get("who", "")).casefold() != who.casefold()):
             continue
         out.append({"org": source, "partner": target, **{f: data.get(f, "") for f in FIELDS},
