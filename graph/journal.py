@@ -126,8 +126,9 @@ def undo_batch(journal: list, entry_id: str, who: str = "", note: str = "") -> B
         raise CannotUndo("unknown", id=entry_id)
     if not found.get("undoable"):
         raise CannotUndo("too_big", id=entry_id, limit=UNDO_RECORDS)
-    if entry_id in undone(journal):
-        raise CannotUndo("already", id=entry_id, by=undone(journal)[entry_id])
+    reverted = undone(journal)
+    if entry_id in reverted:
+        raise CannotUndo("already", id=entry_id, by=reverted[entry_id])
     batch = Batch(change={"kind": "undo", "who": who, "note": note, "undoes": entry_id})
     nodes, edges, removed_edges, removed_nodes = [], [], [], []
     for record in found["records"]:

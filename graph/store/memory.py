@@ -118,7 +118,7 @@ class MemoryStore(Store):
         try:
             fd, tmp = tempfile.mkstemp(dir=self.home, prefix=".graph-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(payload, ensure_ascii=False))    # json.dump streams in Python: 5x slower
+                fh.write(json.dumps(payload, ensure_ascii=False))    # json.dump streams in Python: 2.7x slower
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
