@@ -460,7 +460,8 @@ def cmd_partners(args, store):
     if not found:
         print(t("cli.no_candidate", lang))
     for rank, cand in enumerate(found, start=1):
-        print(f"{rank:3d}. {cand['name']}  (score {sentences.number(cand['score'], lang)})")
+        print(f"{rank:3d}. {cand['name']}  {sentences.support(cand['support'], lang)} "
+              f"(score {sentences.number(cand['score'], lang)})")
         for reason in cand["reasons"][:3]:            # the strongest three; --json has all
             print(f"       - {reason}")
         if len(cand["path"]) > 2:
@@ -477,7 +478,7 @@ def cmd_synergies(args, store):
         return 0
     print(t("cli.synergies", lang))
     for rank, pair in enumerate(found, start=1):
-        print(f"{rank:3d}. {pair['names'][0]} + {pair['names'][1]}  "
+        print(f"{rank:3d}. {pair['names'][0]} + {pair['names'][1]}  {sentences.support(pair['support'], lang)} "
               f"(score {sentences.number(pair['score'], lang)})")
         for reason in pair["reasons"][:3]:
             print(f"       - {reason}")

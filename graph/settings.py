@@ -25,9 +25,9 @@ SETTINGS = (
     Setting("tie.FUNDS", 0.6, "weight of funding between two organisations"),
     Setting("tie.CREATED", 0.6, "weight of founding (one organisation created the other)"),
     Setting("tie.RELATED_TO", 0.5, "weight of any other tie a file names between two organisations"),
-    Setting("tie.co_project", 0.4, "weight of taking part in (or funding) the same project"),
-    Setting("tie.co_member", 0.2, "weight of being members of the same network"),
-    Setting("tie.co_event", 0.1, "weight of having attended the same event"),
+    Setting("tie.co_project", 0.4, "a project's weight for each of its organisations, shared among the others"),
+    Setting("tie.co_member", 0.2, "a network's weight for each of its members, shared among the others"),
+    Setting("tie.co_event", 0.1, "an event's weight for each participant, shared among the others"),
     Setting("max_group", 50, "a project, network or event with more members ties nobody by itself"),
     # the partner score
     Setting("score.structure", 1.0, "closeness: resource allocation over shared relations"),

@@ -92,6 +92,11 @@ def reason(item: dict, name_of, lang: str) -> str:
     return t(f"reason.{code}", lang)
 
 
+def support(level: int, lang: str) -> str:
+    """A suggestion's support as dots and words: « ●●○ appui moyen »."""
+    return f"{'●' * level}{'○' * (3 - level)} {t(f'support.{level}', lang)}"
+
+
 def duplicate_evidence(item: dict, lang: str) -> str:
     """One piece of evidence that two organisations may be one."""
     return t(f"duplicate.{item['code']}", lang, **{k: v for k, v in item.items() if k != "code"})

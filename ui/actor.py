@@ -94,6 +94,8 @@ def metrics_table(result: dict, org: str) -> pd.DataFrame:
 def suggestion_details(data, org, cand, name_of):
     """Who can introduce them, what was recorded about them, and the form
     to record what happened."""
+    st.caption(f"{tr('actor.score')} {sentences.number(round(cand['score'], 2), state.lang())}",
+               help=tr("actor.score_help"))
     if len(cand["path"]) > 2:
         st.markdown(plain(tr("actor.introduction", path=sentences.path(cand["path"], name_of))))
     elif len(cand["path"]) == 2:
@@ -169,8 +171,7 @@ def render():
         first = item[0]
         rank += 1
         if len(item) == 1:
-            score = sentences.number(round(first["score"], 2), state.lang())
-            title = f"{rank}\\. {plain(first['name'])} — {tr('actor.score')} {score}"
+            title = f"{rank}\\. {plain(first['name'])} — {sentences.support(first['support'], state.lang())}"
         else:                                   # one reason shared by several: said once
             names = sentences.listing([c["name"] for c in item], state.lang())
             title = f"{rank}\\. {plain(tr('actor.same_reason', names=names, count=len(item)))}"
@@ -180,8 +181,7 @@ def render():
                 st.markdown(f"- {plain(reason)}")
             for cand in item:
                 if len(item) > 1:
-                    st.markdown(f"**{plain(cand['name'])}** — {tr('actor.score')} "
-                                f"{sentences.number(round(cand['score'], 2), state.lang())}")
+                    st.markdown(f"**{plain(cand['name'])}** — {sentences.support(cand['support'], state.lang())}")
                 suggestion_details(data, org, cand, name_of)
     together = state.working_together(data, org)
     if together:

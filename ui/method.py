@@ -50,7 +50,7 @@ def render():
                  column_config={tr("method.criterion"): st.column_config.TextColumn(width="large")})
     st.write(tr("method.path"))
     st.markdown(f"**{tr('method.suggestions')}**")
-    for rule in ("excluded", "evidence", "groups", "thin", "follow_up"):
+    for rule in ("excluded", "evidence", "support", "groups", "thin", "follow_up"):
         st.markdown(f"- {tr(f'method.suggestions.{rule}')}")
     st.caption(tr("method.quality"))
 

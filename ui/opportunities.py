@@ -37,9 +37,15 @@ def with_reasons(graph, pairs) -> list:
 
 def as_csv(pairs) -> bytes:
     """The table as CSV for the reader's spreadsheet (safe.csv_bytes)."""
-    frame = pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
-                           tr("actor.score"): p["score"], tr("actor.reasons"): p["reasons"]} for p in pairs])
-    return safe.csv_bytes(frame, state.lang())
+    return safe.csv_bytes(rows(pairs), state.lang())
+
+
+def rows(pairs) -> pd.DataFrame:
+    """The pairs as the page shows them: the support in words, the score
+    beside it (the number that ranks)."""
+    return pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
+                          tr("opp.support"): sentences.support(p["support"], state.lang()),
+                          tr("actor.score"): p["score"], tr("actor.reasons"): p["reasons"]} for p in pairs])
 
 
 def render():
@@ -61,10 +67,8 @@ def render():
     if not pairs:
         st.info(tr("opp.none"))
         return
-    table = pd.DataFrame([{tr("opp.first"): p["names"][0], tr("opp.second"): p["names"][1],
-                           tr("actor.score"): p["score"], tr("actor.reasons"): p["reasons"]}
-                          for p in pairs])
-    safe.table(table, hide_index=True, column_config={
+    safe.table(rows(pairs), hide_index=True, column_config={
+        tr("actor.score"): st.column_config.NumberColumn(help=tr("actor.score_help")),
         tr("actor.reasons"): st.column_config.TextColumn(width="large")})
     st.download_button(tr("opp.download"), as_csv(pairs), file_name="synergies.csv", mime="text/csv")
 

@@ -1,12 +1,22 @@
 """The actor graph: the full graph projected onto organisations.
 
 Two organisations are tied when they are partners, when one is a member of,
-funds or founded the other, when a file names another tie between them, when they take part in the same project, are
-members of the same network, or attended the same event. The strength of a
-tie is the sum of the weights of its reasons (TIE_WEIGHTS, the one place
-they live, shown to users), and each tie keeps its reasons as data:
-(kind, the project, network or event it goes through, or None); the
-interfaces put them in words.
+funds or founded the other, when a file names another tie between them,
+when they take part in the same project, are members of the same network,
+or attended the same event. The strength of a tie is the sum of the weights
+of its reasons (TIE_WEIGHTS, the one place they live, shown to users), and
+each tie keeps its reasons as data: (kind, the project, network or event it
+goes through, or None); the interfaces put them in words.
+
+A project, a network or an event of n organisations weighs
+TIE_WEIGHTS[kind] / (n - 1) on each of its n - 1 ties from one member
+(Newman's weighting of collaboration networks): being one of a collective's
+21 members or one of a workshop's 40 participants adds the weight of one tie
+to a member's strength, not 20 or 39, so that large groups do not make their
+members look central or make every shortest path run through them; a
+project of two keeps its full weight. Ties that only a shared network or
+event makes are `group_only`: they are not counted in an organisation's
+number of ties (a shared project is: its partners work together).
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -47,16 +57,26 @@ def directly_tied(graph, org) -> set:
     return tied
 
 
-def _add(actor, a, b, kind, reason):
+# Ties made by a shared group, not by working together (see above).
+GROUP_ONLY = ("co_member", "co_event")
+
+
+def _add(actor, a, b, reason, weight):
     if a == b:
         return
     if actor.has_edge(a, b):
         data = actor[a][b]
         if reason not in data["reasons"]:
             data["reasons"].append(reason)
-            data["weight"] += TIE_WEIGHTS[kind]
+            data["weight"] += weight
     else:
-        actor.add_edge(a, b, weight=TIE_WEIGHTS[kind], reasons=[reason])
+        actor.add_edge(a, b, weight=weight, reasons=[reason])
+
+
+def _add_group(actor, group, kind, node):
+    weight = TIE_WEIGHTS[kind] / max(1, len(group) - 1)
+    for a, b in combinations(group, 2):
+        _add(actor, a, b, (kind, node), weight)
 
 
 def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
@@ -72,13 +92,13 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel = relation(key)
         if rel in NAMED_ORG_TIES and is_org(source) and is_org(target):
-            _add(actor, source, target, rel, (rel, data.get("label") if rel == "RELATED_TO" else None))
+            _add(actor, source, target, (rel, data.get("label") if rel == "RELATED_TO" else None),
+                 TIE_WEIGHTS[rel])
         if rel == "MEMBER_OF" and is_org(source) and is_org(target):
             members.setdefault(target, []).append(source)
     for network, group in members.items():
-        if len(group) <= max_group:
-            for a, b in combinations(sorted(set(group)), 2):
-                _add(actor, a, b, "co_member", ("co_member", network))
+        if len(set(group)) <= max_group:
+            _add_group(actor, sorted(set(group)), "co_member", network)
     for kind, group_kind, rels in _GROUPS:
         for node, data in graph.nodes(data=True):
             if data.get("kind") != group_kind:
@@ -86,8 +106,8 @@ def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
             group = sorted({u for u, _, k in graph.in_edges(node, keys=True)
                             if relation(k) in rels and is_org(u)})
             if len(group) <= max_group:
-                for a, b in combinations(group, 2):
-                    _add(actor, a, b, kind, (kind, node))
+                _add_group(actor, group, kind, node)
     for a, b, data in actor.edges(data=True):
         data["distance"] = 1.0 / data["weight"]       # strong ties are short, for paths
+        data["group_only"] = all(kind in GROUP_ONLY for kind, _ in data["reasons"])
     return actor

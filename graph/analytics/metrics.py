@@ -9,8 +9,10 @@ metrics per organisation of the actor graph, plus the network-wide facts.
     ([1], [(0, 1), (1, 2)])
 
 Weighted measures read `weight` (tie strength); paths read `distance`
-(1/weight, so strong ties are short) when the graph has it. No value is
-ever NaN: an isolated node's effective size, undefined, is None.
+(1/weight, so strong ties are short) when the graph has it. `degree` counts
+the ties that are not `group_only` (the actor graph's ties that only a
+shared network or event makes: see actor.py). No value is ever NaN: an
+isolated node's effective size, undefined, is None.
 """
 from __future__ import annotations
 
@@ -55,6 +57,16 @@ def _simple(graph) -> nx.Graph:
         data.setdefault("weight", 1.0)
         data["distance"] = 1.0 / data["weight"] if data["weight"] > 0 else math.inf
     return graph
+
+
+def _has_group_ties(graph) -> bool:
+    return any(data.get("group_only") for _, _, data in graph.edges(data=True))
+
+
+def _counted_degree(graph, nodes) -> list:
+    """How many others each node has a tie with that is not group_only."""
+    return [sum(1 for other, data in graph[node].items() if other != node and not data.get("group_only"))
+            for node in nodes]
 
 
 def _networkx_values(g, seed, k):
@@ -128,6 +140,7 @@ def _compute(graph, engine, seed, k, parallel) -> dict:
     order = sorted(sizes, key=lambda label: (-sizes[label], label))
     number = {label: i for i, label in enumerate(order)}
     cut = set(values["articulation_points"])
+    degree = _counted_degree(graph, nodes) if _has_group_ties(graph) else values["degree"]
     columns = {name: _cleaned(values[source]) for name, source in (
         ("weighted_degree", "strength"), ("betweenness", "betweenness"), ("pagerank", "pagerank"),
         ("constraint", "constraint"), ("effective_size", "effective_size"))}
@@ -136,7 +149,7 @@ def _compute(graph, engine, seed, k, parallel) -> dict:
         data = graph.nodes[node] if node in graph else {}
         rows.append({
             "id": node, "name": data.get("name", str(node)), "sphere": data.get("sphere"),
-            "degree": values["degree"][i], **{name: column[i] for name, column in columns.items()},
+            "degree": degree[i], **{name: column[i] for name, column in columns.items()},
             "k_core": values["core"][i], "community": number[values["membership"][i]],
             "articulation_point": node in cut,
         })

@@ -183,6 +183,22 @@ def evidence(ctx: Context, org: str, cand: str) -> list:
     return found
 
 
+# What two organisations share in their work: a partner, paired territories,
+# themes. Belonging to the same collective, event or place says less.
+WORK_EVIDENCE = ("partners", "paired", "themes")
+
+
+def support(found: list) -> int:
+    """How much a suggestion rests on, in three levels a person reads: 3
+    (two kinds of shared work, or two shared partners), 2 (one), 1 (only a
+    shared group or place, a relation of relations, a sphere). The score
+    ranks; this says how far to trust the rank."""
+    work = [e for e in found if e["code"] in WORK_EVIDENCE]
+    if len(work) >= 2 or any(e["code"] == "partners" and len(e["ids"]) >= 2 for e in work):
+        return 3
+    return 2 if work else 1
+
+
 def strength(found: list) -> float:
     """How much a pair's evidence says, to break equal scores."""
     return sum(EVIDENCE_STRENGTH[item["code"]] * len(item.get("ids") or [None]) ** 0.5 for item in found)
@@ -256,8 +272,9 @@ def _related_in_three_steps(actor, a, b) -> bool:
 def potential_partners(graph, org: str, top: int = 10, territory: str | None = None,
                        theme: str | None = None, actor=None, context: Context | None = None) -> list:
     """Ranked candidates for `org` (an id). Each is a dict with `id`, `name`,
-    `score`, `evidence` (see evidence()) and `path` (ids, from `org` to the
-    candidate, through the strongest ties; empty when unreachable).
+    `score`, `evidence` (see evidence()), `support` (see support()) and
+    `path` (ids, from `org` to the candidate, through the strongest ties;
+    empty when unreachable).
 
     `territory` and `theme` keep candidates based or active there (or in a
     territory inside it) / working on it; both accept names or ids."""
@@ -280,6 +297,7 @@ def potential_partners(graph, org: str, top: int = 10, territory: str | None = N
            for i in found]
     for cand in out:
         cand["evidence"] = evidence(ctx, org, cand["id"])
+        cand["support"] = support(cand["evidence"])
     out.sort(key=lambda c: (-c["score"], -strength(c["evidence"]), c["name"]))      # equal scores: by evidence
     out = out[:top]
     for cand in out:
@@ -299,7 +317,7 @@ def introduction(actor, org, cand) -> list:
 
 def synergies(graph, top: int = 20, actor=None, context: Context | None = None) -> list:
     """The best pairs of organisations not yet tied, network-wide, each with
-    `ids` (in id order), `names`, `score` and `evidence`. Every pair is
+    `ids` (in id order), `names`, `score`, `evidence` and `support`. Every pair is
     scored with the score index's matrices, by blocks of rows (the same
     answer as scoring row by row: the tests compare them)."""
     ctx = context or Context(graph, actor)
@@ -326,6 +344,7 @@ def synergies(graph, top: int = 20, actor=None, context: Context | None = None) 
     found = found[:top]
     for pair in found:
         pair["evidence"] = evidence(ctx, *pair["ids"])
+        pair["support"] = support(pair["evidence"])
         pair["follow_up"] = of_pair(graph, *pair["ids"])
     return found
 

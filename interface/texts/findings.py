@@ -20,6 +20,9 @@ FINDINGS = {
                       "paired territories (here / there): {here} ↔ {there}"),
     "reason.same_place": ("même territoire : {place}", "same territory: {place}"),
     "reason.sphere": ("sphère complémentaire : {sphere}", "complementary sphere: {sphere}"),
+    "support.3": ("appui solide", "strong support"),
+    "support.2": ("appui moyen", "some support"),
+    "support.1": ("appui faible", "weak support"),
     "reason.path": ("introduction : {path}", "introduction: {path}"),
 
     # why two organisations are tied in the actor graph (graph.analytics.actor)

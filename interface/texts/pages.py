@@ -132,16 +132,22 @@ PAGES = {
     "metric.k_core": ("Noyau (k-core)", "Core (k-core)"),
     "metric.community": ("Communauté", "Community"),
     "metric.articulation_point": ("Point de fragilité", "Single point of failure"),
-    "explain.degree": ("Le nombre d'organisations avec qui elle a au moins un lien.",
-                       "How many organisations it has at least one tie with."),
+    "explain.degree": ("Le nombre d'organisations avec qui elle a un lien direct ou un projet ; être membres du "
+                       "même réseau ou s'être croisés à un événement ne compte pas ici.",
+                       "How many organisations it has a direct tie or a project with; being members of the "
+                       "same network or having met at an event does not count here."),
     "explain.weighted_degree": ("La somme des forces de ses liens : un partenariat pèse {tie_PARTNER_OF}, une "
                                 "adhésion {tie_MEMBER_OF}, un financement {tie_FUNDS}, une création {tie_CREATED}, un "
-                                "autre lien nommé {tie_RELATED_TO}, un projet commun {tie_co_project}, être membres du "
-                                "même réseau {tie_co_member}, s'être croisés à un événement {tie_co_event}.",
+                                "autre lien nommé {tie_RELATED_TO}. Un projet, un réseau ou un événement compte une fois "
+                                "pour chacun, quelle que soit sa taille : {tie_co_project} pour un projet, "
+                                "{tie_co_member} pour un réseau, {tie_co_event} pour un événement, partagés entre ses "
+                                "autres membres (un atelier de 40 participants ne fait pas 39 liens).",
                                 "The sum of its ties' strengths: a partnership weighs {tie_PARTNER_OF}, a membership "
                                 "{tie_MEMBER_OF}, funding {tie_FUNDS}, founding {tie_CREATED}, another named tie "
-                                "{tie_RELATED_TO}, a shared project {tie_co_project}, being members of the same "
-                                "network {tie_co_member}, having met at an event {tie_co_event}."),
+                                "{tie_RELATED_TO}. A project, a network or an event counts once for each of its "
+                                "members, whatever its size: {tie_co_project} for a project, {tie_co_member} for a "
+                                "network, {tie_co_event} for an event, shared among its other members (a workshop of "
+                                "40 participants does not make 39 ties)."),
     "explain.betweenness": ("La part des plus courts chemins entre deux autres organisations qui passent par "
                             "elle : élevée, elle fait le pont entre des groupes qui sans elle se parleraient "
                             "moins (0 à 1).",
@@ -269,6 +275,13 @@ PAGES = {
     "actor.out": ("→", "→"),
     "actor.in": ("←", "←"),
     "actor.score": ("Score", "Score"),
+    "actor.score_help": ("Le nombre qui classe les suggestions : il n'a pas d'unité et ne se compare qu'entre "
+                         "suggestions d'un même réseau. L'appui (●●● solide, ●●○ moyen, ●○○ faible) dit sur quoi "
+                         "elle repose : voir la page Méthode.",
+                         "The number that ranks the suggestions: it has no unit and only compares suggestions "
+                         "within one network. The support (●●● strong, ●●○ some, ●○○ weak) says what it rests "
+                         "on: see the Méthode page."),
+    "opp.support": ("Appui", "Support"),
     "actor.reasons": ("Pourquoi", "Why"),
     "actor.value_metric": ("Valeur", "Value"),
     "actor.meaning": ("Ce que cela veut dire", "What it means"),
@@ -665,10 +678,13 @@ PAGES = {
     "tie.co_project": ("même projet", "same project"),
     "tie.co_member": ("membres du même réseau", "members of the same network"),
     "tie.co_event": ("présents au même événement", "at the same event"),
-    "method.large": ("Au-delà de {max_group} membres, un réseau, un projet ou un événement ne crée plus de lien "
-                     "entre ses membres deux à deux : être parmi 400 membres dit peu de deux organisations.",
-                     "Beyond {max_group} members, a network, project or event no longer ties its members "
-                     "pairwise: being among 400 members says little about two organisations."),
+    "method.large": ("Le poids d'un projet, d'un réseau ou d'un événement est partagé entre ses membres : "
+                     "chacun en reçoit une fois le poids, quelle que soit sa taille. Au-delà de {max_group} "
+                     "membres, il ne crée plus de lien entre ses membres deux à deux : être parmi 400 membres "
+                     "dit peu de deux organisations.",
+                     "The weight of a project, a network or an event is shared among its members: each gets "
+                     "its weight once, whatever its size. Beyond {max_group} members, it no longer ties its "
+                     "members pairwise: being among 400 members says little about two organisations."),
     "method.sampled": ("Au-delà de {betweenness_sample_from} organisations, l'intermédiarité est estimée à partir "
                        "de {betweenness_sources} sources tirées au hasard (graine fixe).",
                        "Beyond {betweenness_sample_from} organisations, betweenness is estimated from "
@@ -738,6 +754,19 @@ PAGES = {
                                     "both are members of and the event both attended (each counted once, whatever "
                                     "its size), the same territory. At equal scores, the pair with more to say "
                                     "comes first."),
+    "method.suggestions.support": ("L'appui dit jusqu'où se fier au rang : ●●● solide quand les deux partagent "
+                                   "deux choses de leur travail (un partenaire et des thèmes, des territoires "
+                                   "jumelés et des thèmes…) ou deux partenaires ; ●●○ moyen quand ils en "
+                                   "partagent une ; ●○○ faible quand seuls un collectif, un événement, un lieu, "
+                                   "une relation de relation ou la sphère les rapprochent. Le score, à côté, est "
+                                   "le nombre qui classe : sans unité, il ne se compare qu'entre suggestions d'un "
+                                   "même réseau.",
+                                   "The support says how far to trust the rank: ●●● strong when the two share two "
+                                   "things in their work (a partner and themes, paired territories and themes…) or "
+                                   "two partners; ●●○ some when they share one; ●○○ weak when only a collective, "
+                                   "an event, a place, a relation of a relation or the sphere brings them "
+                                   "together. The score beside it is the number that ranks: it has no unit and "
+                                   "only compares suggestions within one network."),
     "method.suggestions.groups": ("Quand plusieurs suggestions reposent exactement sur la même raison, elles sont "
                                   "montrées une fois, ensemble.",
                                   "When several suggestions rest on exactly the same reason, they are shown once, "

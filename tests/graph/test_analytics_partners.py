@@ -98,6 +98,27 @@ def test_a_large_collective_and_an_event_count_once_each_and_equal_scores_go_by_
     assert d["score"] == b["score"] and [c["id"] for c in found].index("B") < [c["id"] for c in found].index("D")
 
 
+def test_the_support_says_how_much_a_suggestion_rests_on():
+    """tiny(): B shares a partner, paired territories and a theme with A
+    (strong); in the collective graph above, C shares a theme (some) and B
+    only the collective and the event (weak)."""
+    from graph.analytics.partners import support
+    (b,) = potential_partners(tiny(), "A")
+    assert b["support"] == 3
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(org(name) for name in "ABCN")
+    g.add_node("ess", kind="Theme", name="ESS")
+    for o in "ABC":
+        g.add_edge(o, "N", key="MEMBER_OF", type="MEMBER_OF")
+    for o in "AC":
+        g.add_edge(o, "ess", key="WORKS_ON", type="WORKS_ON")
+    assert {c["id"]: c["support"] for c in potential_partners(g, "A")} == {"B": 1, "C": 2}
+    # two partners named by both are strong on their own; a sphere never raises it
+    assert support([{"code": "partners", "ids": ["x", "y"]}]) == 3
+    assert support([{"code": "partners", "ids": ["x"]}, {"code": "sphere", "sphere": "public"}]) == 2
+    assert support([{"code": "same_place", "ids": ["t"]}, {"code": "co_member", "ids": ["n"]}]) == 1
+
+
 def test_already_tied_and_unrelated_organisations_are_not_candidates():
     ids = {c["id"] for c in potential_partners(tiny(), "A")}
     assert "C" not in ids and "D" not in ids
@@ -134,7 +155,7 @@ def test_find_organisation_names_acronyms_and_helpful_errors(graph):
 def test_partners_command(home):
     found = cli_json("partners", "Cap Solidarités", "--top", "3", home=home)
     assert len(found) == 3 and set(found[0]) == {"id", "name", "score", "evidence", "reasons", "path", "path_names",
-                                                    "follow_up"}
+                                                    "follow_up", "support"}
     assert found[0]["score"] >= found[-1]["score"]
     assert found[0]["reasons"][0].startswith(("travaillent tous deux avec : ", "territoires jumelés"))
     proc = run_cli("partners", "Licorne", home=home)
@@ -158,7 +179,7 @@ def brute_force_synergies(graph):
     takes the pairs by blocks of rows, must equal."""
     from graph.analytics.followups import dismissed, of_pair
     from graph.analytics.actor import directly_tied
-    from graph.analytics.partners import Context, evidence, name_of, pair_score, working_together
+    from graph.analytics.partners import Context, evidence, name_of, pair_score, support, working_together
     ctx = Context(graph)
     orgs, found = sorted(ctx.actor), []
     for i, a in enumerate(orgs):
@@ -169,7 +190,8 @@ def brute_force_synergies(graph):
                 score = pair_score(ctx, a, b)
                 if score > 0:
                     found.append({"ids": [a, b], "names": [name_of(graph, a), name_of(graph, b)],
-                                  "score": score, "evidence": evidence(ctx, a, b), "follow_up": of_pair(graph, a, b)})
+                                  "score": score, "evidence": evidence(ctx, a, b),
+                                  "support": support(evidence(ctx, a, b)), "follow_up": of_pair(graph, a, b)})
     return sorted(found, key=lambda f: (-f["score"], f["names"], f["ids"]))
 
 
@@ -202,7 +224,8 @@ def test_synergies_agree_with_partners(graph):
 
 def test_synergies_command(home):
     found = cli_json("synergies", "--top", "5", home=home)
-    assert len(found) == 5 and set(found[0]) == {"ids", "names", "score", "evidence", "reasons", "follow_up"}
+    assert len(found) == 5 and set(found[0]) == {"ids", "names", "score", "evidence", "reasons", "follow_up",
+                                                  "support"}
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,9 @@ def test_actor_page_shows_sources_ties_metrics_partners_and_ego_network(home):
     assert list(metrics["Indicateur"])[:len(METRICS)] == [t(f"metric.{m}", "fr") for m in METRICS]
     assert all(rank == "—" or " sur " in rank for rank in metrics["Rang"][:len(METRICS)])
     partners = [e for e in at.expander if e.label != "Modifier, relier, ajouter"]
-    assert len(partners) >= 3 and all("Score" in e.label for e in partners)
+    assert len(partners) >= 3 and all(e.label.split(" — ")[-1].lstrip("●○ ") in ("appui solide", "appui moyen",
+                                                                                 "appui faible") for e in partners)
+    assert all(len(e.caption) and e.caption[0].value.startswith("Score ") for e in partners)
     (ego,) = frames(at)
     assert '"label": "Cap Solidarit' in ego
 
@@ -58,12 +60,15 @@ def test_opportunities_filter_by_territory_and_export_csv(home):
     at = visit("opportunities")
     everything = at.dataframe[0].value
     assert len(everything) == 20 and everything["Score"].is_monotonic_decreasing
+    assert set(everything["Appui"]) <= {"●●● appui solide", "●●○ appui moyen", "●○○ appui faible"}
     at.selectbox(key="territory").set_value("ter:kayes").run()
     kayes = at.dataframe[0].value
     assert 0 < len(kayes) and not kayes.equals(everything)
     assert visit("opportunities", territory="ter:kayes").dataframe[0].value.equals(kayes)     # a shared link
     english = visit("opportunities", territory="ter:kayes", lang="en").dataframe[0].value
-    assert (english.iloc[:, :3].values == kayes.iloc[:, :3].values).all()      # the same link, in English
+    same = [0, 1, 3]                        # the two names and the score; the support is said in English
+    assert (english.iloc[:, same].values == kayes.iloc[:, same].values).all()      # the same link, in English
+    assert english["Support"].str.endswith("support").all()
     assert at.get("download_button")
 
 
