@@ -37,6 +37,7 @@ SETTINGS = (
     Setting("score.paired_territory", 0.8, "affinity: paired territories (here / there)"),
     Setting("score.complementary_sphere", 0.3, "affinity: complementary spheres, when something else is shared"),
     Setting("score.affinity_alone", 0.5, "score = closeness × (1 + affinity) + this × affinity"),
+    Setting("score.activity", 0.25, "the score × ((1 + one's tie strength) × (1 + the other's)) to this power"),
     Setting("themes_counted", 3, "shared themes counted in the affinity, at most"),
     Setting("specific_place", 0.25, "a shared place counts if it holds at most this share of the located "
                                     "organisations"),

@@ -44,7 +44,8 @@ def render():
     st.header(tr("method.partners"), anchor=False)
     alone = f"{SCORE_WEIGHTS['affinity_alone']:g}"
     st.write(tr("method.partners_intro", alone=alone.replace(".", ",") if state.lang() == "fr" else alone))
-    safe.table(pd.DataFrame([{tr("method.part"): tr("method.closeness" if k in CLOSENESS else "method.affinity"),
+    safe.table(pd.DataFrame([{tr("method.part"): tr("method.closeness" if k in CLOSENESS else
+                                                        "method.activity" if k == "activity" else "method.affinity"),
                                 tr("method.criterion"): tr(f"method.score.{k}"), tr("method.points"): w}
                                for k, w in SCORE_WEIGHTS.items()]), hide_index=True,
                  column_config={tr("method.criterion"): st.column_config.TextColumn(width="large")})

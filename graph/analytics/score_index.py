@@ -12,6 +12,8 @@ score rests on. With A the adjacency of the actor graph and D its degrees:
     themes       T Tᵀ              shared themes, at most 3 counted
     paired       P PAIRS Pᵀ > 0    a place of one paired with a place of the other
     same         Ps Psᵀ > 0        a shared specific place
+    activity     (1 + S)^a         S: tie strength in the actor graph, where a
+                                   shared group counts once (actor.py)
 
 One function (`_block`) computes the scores of a few rows against every
 organisation; a query is one row, all pairs are rows taken by blocks, so
@@ -73,6 +75,11 @@ class ScoreIndex:
         pc = [self.place_column[b] for a, bs in ctx.pairs.items() for b in bs]
         pairs = sparse.csr_matrix((np.ones(len(pr)), (pr, pc)), shape=(len(places), len(places)))
         self.paired_with = (pairs @ self.places.T).tocsc()       # place × organisation
+        # Preferential attachment: organisations that already work with many
+        # take new partners more often. Mild (a = score.activity), and read
+        # from the tie strength, in which a collective or an event counts once.
+        strength = np.array([ctx.actor.degree(o, weight="weight") for o in self.orgs], dtype=float)
+        self.activity = (1.0 + strength) ** weights["activity"]
         self.sphere = np.array([SPHERE_CODES.get(ctx.graph.nodes[o].get("sphere", "unknown"), 0)
                                 for o in self.orgs])
 
@@ -80,7 +87,8 @@ class ScoreIndex:
         """The scores of the organisations at positions `rows` against every
         organisation: a dense (len(rows), n) array.
 
-        score = closeness × (1 + affinity) + affinity_alone × affinity"""
+        score = (closeness × (1 + affinity) + affinity_alone × affinity)
+                × activity of one × activity of the other"""
         w = self.weights
         common = self.adjacency[rows] @ self.step
         structure = w["structure"] * common.toarray() + w["three_steps"] * (common @ self.step).toarray()
@@ -92,7 +100,8 @@ class ScoreIndex:
         mine = self.sphere[rows][:, None]
         differ = (mine > 0) & (self.sphere > 0) & (mine != self.sphere)
         affinity += np.where(differ & ((structure > 0) | (affinity > 0)), w["complementary_sphere"], 0.0)
-        return structure * (1.0 + affinity) + w["affinity_alone"] * affinity
+        score = structure * (1.0 + affinity) + w["affinity_alone"] * affinity
+        return score * self.activity[rows][:, None] * self.activity[None, :]
 
     def pair(self, org, cand) -> float:
         """The score of one pair."""

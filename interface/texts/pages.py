@@ -696,16 +696,22 @@ PAGES = {
                               "+ {alone} × affinité : l'affinité multiplie ce que le réseau dit déjà d'une "
                               "paire, et compte seule, pour moins, quand il ne dit rien. À affinité égale, la "
                               "paire la plus proche dans le réseau passe devant ; à proximité égale, la plus "
-                              "affine.",
+                              "affine. Le tout est multiplié, un peu, par l'activité des deux : qui travaille "
+                              "déjà avec beaucoup prend plus souvent un nouveau partenaire (mesuré sur les "
+                              "réseaux du banc d'essai), un collectif ou un événement comptant une fois.",
                               "For one organisation, each organisation not yet tied to it (partnership, "
                               "membership, funding, founding) gets a score in two parts: closeness in the "
                               "network and affinity. Score = closeness × (1 + affinity) + {alone} × affinity: "
                               "affinity multiplies what the network already says about a pair, and counts "
                               "alone, for less, when it says nothing. At equal affinity, the pair closer in "
-                              "the network comes first; at equal closeness, the one with more affinity."),
+                              "the network comes first; at equal closeness, the one with more affinity. The "
+                              "whole is multiplied, a little, by the activity of both: who already works with "
+                              "many takes a new partner more often (measured on the benchmark's networks), a "
+                              "collective or an event counting once."),
     "method.part": ("Part", "Part"),
     "method.closeness": ("proximité", "closeness"),
     "method.affinity": ("affinité", "affinity"),
+    "method.activity": ("activité", "activity"),
     "method.score.structure": ("relations en commun : pour chaque organisation liée aux deux, 1 divisé par son "
                                "nombre de liens (un partenaire commun discret en dit plus qu'un grand réseau "
                                "lié à tout le monde : c'est l'« allocation de ressources »)",
@@ -728,6 +734,10 @@ PAGES = {
                                           "économiques), quand elles ont déjà quelque chose en commun",
                                           "complementary spheres (civil society, public authorities, economic "
                                           "actors), when they already have something in common"),
+    "method.score.activity": ("activité : le score est multiplié par ((1 + force des liens de l'une) × (1 + "
+                              "force des liens de l'autre)) à cette puissance",
+                              "activity: the score is multiplied by ((1 + one's tie strength) × (1 + the "
+                              "other's)) to this power"),
     "method.score.affinity_alone": ("affinité seule : quand le réseau ne dit rien d'une paire, son affinité est "
                                     "multipliée par ce nombre",
                                     "affinity alone: when the network says nothing about a pair, its affinity is "
