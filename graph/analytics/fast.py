@@ -23,21 +23,25 @@ from . import worker
 
 def _arrays(graph):
     """(node ids, ties as an (m, 2) array of (low, high) positions sorted,
-    their weights) of an undirected networkx graph; parallel ties add up,
-    self-loops are dropped. The ties go through numpy arrays, not a Python
-    loop per tie (8 s for a million ties, against about 1 s)."""
+    their weights, whether each is a working tie) of an undirected networkx
+    graph; parallel ties add up (working if one of them is), self-loops are
+    dropped. A working tie is one that is not `group_only` (actor.py). The
+    ties go through numpy arrays, not a Python loop per tie (8 s for a
+    million ties, against about 1 s)."""
     nodes = list(graph)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    flat = chain.from_iterable((index[u], index[v], w) for u, v, w in graph.edges(data="weight", default=1.0))
-    table = np.fromiter(flat, dtype=float, count=3 * graph.number_of_edges()).reshape(-1, 3)
-    a, b, w = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2]
+    flat = chain.from_iterable((index[u], index[v], data.get("weight", 1.0), 0.0 if data.get("group_only") else 1.0)
+                               for u, v, data in graph.edges(data=True))
+    table = np.fromiter(flat, dtype=float, count=4 * graph.number_of_edges()).reshape(-1, 4)
+    a, b, w, working = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2], table[:, 3]
     keep = a != b
-    low, high, w = np.minimum(a, b)[keep], np.maximum(a, b)[keep], w[keep]
+    low, high, w, working = np.minimum(a, b)[keep], np.maximum(a, b)[keep], w[keep], working[keep]
     pairs, inverse = np.unique(low * n + high, return_inverse=True)
     weights = np.bincount(inverse, weights=w, minlength=len(pairs)) if len(pairs) else np.zeros(0)
+    worked = np.bincount(inverse, weights=working, minlength=len(pairs)) > 0 if len(pairs) else np.zeros(0, bool)
     edges = np.column_stack((pairs // n, pairs % n)) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
-    return nodes, edges, weights
+    return nodes, edges, weights, worked
 
 
 def _int_array(tuples: list, width: int) -> np.ndarray:
@@ -158,7 +162,7 @@ def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None, para
         parallel = graph.number_of_edges() >= PARALLEL_FROM and worker.available()
     if parallel:
         worker.warm_up()     # starts while the graph is converted
-    nodes, edges, weights = _arrays(graph)
+    nodes, edges, weights, working = _arrays(graph)
     n = len(nodes)
     sources = None
     if betweenness_sample and betweenness_sample < n:
@@ -166,8 +170,17 @@ def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None, para
     helper = worker.submit(betweenness_of_arrays, n, edges, weights, sources) if parallel else None
     g = build(n, edges, weights)
     pagerank = g.pagerank(weights="weight") if g.ecount() else [1.0 / n] * n
-    constraint, esize = structural_holes(g, edges, weights)
-    core = g.coreness()
+    # Who one's contacts are (degree, k-core, Burt) counts working ties
+    # only: the 39 others at a workshop are not 39 contacts (each would add
+    # almost 1 to the effective size, whatever its weight). Paths, PageRank
+    # and communities use every tie, with its weight.
+    if working.all():
+        contacts, contact_edges, contact_weights = g, edges, weights
+    else:
+        contact_edges, contact_weights = edges[working], weights[working]
+        contacts = build(n, contact_edges, contact_weights)
+    constraint, esize = structural_holes(contacts, contact_edges, contact_weights)
+    core = contacts.coreness()
     articulation = [nodes[i] for i in g.articulation_points()]
     bridges = [(nodes[e.source], nodes[e.target]) for e in (g.es[i] for i in g.bridges())]
     membership, modularity = communities(g, seed)
@@ -180,7 +193,7 @@ def metrics_igraph(graph, seed=None, betweenness_sample: int | None = None, para
     # networkx's normalisation for undirected graphs: 2 / ((n-1)(n-2))
     normalised = raw * (2.0 / ((n - 1) * (n - 2))) if n > 2 else np.zeros(n)
     return {
-        "nodes": nodes, "degree": g.degree(), "strength": g.strength(weights="weight") if g.ecount() else [0.0] * n,
+        "nodes": nodes, "degree": contacts.degree(), "strength": g.strength(weights="weight") if g.ecount() else [0.0] * n,
         "betweenness": normalised.tolist(), "pagerank": list(pagerank),
         "constraint": constraint.tolist(),
         "effective_size": esize.tolist(), "core": core, "membership": membership,

@@ -9,10 +9,12 @@ metrics per organisation of the actor graph, plus the network-wide facts.
     ([1], [(0, 1), (1, 2)])
 
 Weighted measures read `weight` (tie strength); paths read `distance`
-(1/weight, so strong ties are short) when the graph has it. `degree` counts
-the ties that are not `group_only` (the actor graph's ties that only a
-shared network or event makes: see actor.py). No value is ever NaN: an
-isolated node's effective size, undefined, is None.
+(1/weight, so strong ties are short) when the graph has it. The measures of
+one's contacts (degree, k-core, constraint, effective size) count the
+working ties, those that are not `group_only` (the actor graph's ties that
+only a shared network or event makes: see actor.py); paths, PageRank and
+communities use every tie. No value is ever NaN: an isolated node's
+effective size, undefined, is None.
 """
 from __future__ import annotations
 
@@ -39,16 +41,18 @@ def _cleaned(values) -> list:
 
 def _simple(graph) -> nx.Graph:
     """An undirected simple graph without self-loops (k-cores and brokerage
-    are not defined with them); parallel ties add their weights."""
+    are not defined with them); parallel ties add their weights, and are
+    group_only if all of them are."""
     if graph.is_directed() or graph.is_multigraph():
         simple = nx.Graph()
         simple.add_nodes_from(graph.nodes(data=True))
         for u, v, data in graph.edges(data=True):
-            w = data.get("weight", 1.0)
+            w, group_only = data.get("weight", 1.0), bool(data.get("group_only"))
             if simple.has_edge(u, v):
                 simple[u][v]["weight"] += w
+                simple[u][v]["group_only"] &= group_only
             else:
-                simple.add_edge(u, v, weight=w)
+                simple.add_edge(u, v, weight=w, group_only=group_only)
         graph = simple
     else:
         graph = graph.copy()
@@ -59,25 +63,26 @@ def _simple(graph) -> nx.Graph:
     return graph
 
 
-def _has_group_ties(graph) -> bool:
-    return any(data.get("group_only") for _, _, data in graph.edges(data=True))
-
-
-def _counted_degree(graph, nodes) -> list:
-    """How many others each node has a tie with that is not group_only."""
-    return [sum(1 for other, data in graph[node].items() if other != node and not data.get("group_only"))
-            for node in nodes]
+def _working(g) -> nx.Graph:
+    """`g` (from _simple) without its group_only ties, every node kept."""
+    if not any(data.get("group_only") for _, _, data in g.edges(data=True)):
+        return g
+    working = nx.Graph()
+    working.add_nodes_from(g)
+    working.add_edges_from((u, v, data) for u, v, data in g.edges(data=True) if not data.get("group_only"))
+    return working
 
 
 def _networkx_values(g, seed, k):
     nodes = list(g)
+    contacts = _working(g)
     betweenness = nx.betweenness_centrality(g, k=k, weight="distance", seed=seed)
     pagerank = nx.pagerank(g, weight="weight") if g.number_of_edges() else {n: 1 / len(nodes) for n in nodes}
     # nodes= is needed: without it networkx 3.6 computes weighted effective
     # size wrongly (see DESIGN.md).
-    constraint = nx.constraint(g, weight="weight", nodes=nodes)
-    effective = nx.effective_size(g, weight="weight", nodes=nodes)
-    core = nx.core_number(g)
+    constraint = nx.constraint(contacts, weight="weight", nodes=nodes)
+    effective = nx.effective_size(contacts, weight="weight", nodes=nodes)
+    core = nx.core_number(contacts)
     if g.number_of_edges():
         # the reference for the other metrics; for communities, Louvain
         # (the igraph engine uses Leiden, its refinement)
@@ -86,7 +91,7 @@ def _networkx_values(g, seed, k):
     else:
         communities, modularity = [{n} for n in nodes], None
     membership = {n: i for i, group in enumerate(communities) for n in group}
-    return {"nodes": nodes, "degree": [g.degree(n) for n in nodes],
+    return {"nodes": nodes, "degree": [contacts.degree(n) for n in nodes],
             "strength": [g.degree(n, weight="weight") for n in nodes],
             "betweenness": [betweenness[n] for n in nodes], "pagerank": [pagerank[n] for n in nodes],
             "constraint": [constraint[n] for n in nodes], "effective_size": [effective[n] for n in nodes],
@@ -140,7 +145,6 @@ def _compute(graph, engine, seed, k, parallel) -> dict:
     order = sorted(sizes, key=lambda label: (-sizes[label], label))
     number = {label: i for i, label in enumerate(order)}
     cut = set(values["articulation_points"])
-    degree = _counted_degree(graph, nodes) if _has_group_ties(graph) else values["degree"]
     columns = {name: _cleaned(values[source]) for name, source in (
         ("weighted_degree", "strength"), ("betweenness", "betweenness"), ("pagerank", "pagerank"),
         ("constraint", "constraint"), ("effective_size", "effective_size"))}
@@ -149,7 +153,7 @@ def _compute(graph, engine, seed, k, parallel) -> dict:
         data = graph.nodes[node] if node in graph else {}
         rows.append({
             "id": node, "name": data.get("name", str(node)), "sphere": data.get("sphere"),
-            "degree": degree[i], **{name: column[i] for name, column in columns.items()},
+            "degree": values["degree"][i], **{name: column[i] for name, column in columns.items()},
             "k_core": values["core"][i], "community": number[values["membership"][i]],
             "articulation_point": node in cut,
         })

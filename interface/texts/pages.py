@@ -681,10 +681,16 @@ PAGES = {
     "method.large": ("Le poids d'un projet, d'un réseau ou d'un événement est partagé entre ses membres : "
                      "chacun en reçoit une fois le poids, quelle que soit sa taille. Au-delà de {max_group} "
                      "membres, il ne crée plus de lien entre ses membres deux à deux : être parmi 400 membres "
-                     "dit peu de deux organisations.",
+                     "dit peu de deux organisations. Les mesures de ses contacts (liens, noyau, contrainte, "
+                     "taille effective) ne comptent que les liens directs et les projets : les 39 autres "
+                     "participants d'un atelier ne sont pas 39 contacts. Les chemins, l'influence et les "
+                     "communautés tiennent compte de tous les liens, avec leur force.",
                      "The weight of a project, a network or an event is shared among its members: each gets "
                      "its weight once, whatever its size. Beyond {max_group} members, it no longer ties its "
-                     "members pairwise: being among 400 members says little about two organisations."),
+                     "members pairwise: being among 400 members says little about two organisations. The "
+                     "measures of one's contacts (ties, core, constraint, effective size) count direct ties "
+                     "and projects only: the 39 others at a workshop are not 39 contacts. Paths, influence and "
+                     "communities count every tie, with its strength."),
     "method.sampled": ("Au-delà de {betweenness_sample_from} organisations, l'intermédiarité est estimée à partir "
                        "de {betweenness_sources} sources tirées au hasard (graine fixe).",
                        "Beyond {betweenness_sample_from} organisations, betweenness is estimated from "

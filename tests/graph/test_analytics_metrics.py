@@ -185,3 +185,25 @@ def test_concurrent_computations_keep_their_seeds():
     with ThreadPoolExecutor(4) as pool:
         together = dict(zip(range(4), pool.map(lambda s: organisation_metrics(graph, seed=s)["rows"], range(4))))
     assert together == alone
+
+
+@pytest.mark.parametrize("engine", ["networkx", "igraph"])
+def test_contact_measures_count_working_ties_not_fellow_participants(engine):
+    """Five organisations at one workshop, A and B partners: A's contacts
+    are B alone (degree 1, k-core 1, constraint 1, effective size 1), not
+    the four others; the paths still run through the workshop's ties."""
+    from graph.analytics.actor import actor_graph
+    graph = nx.MultiDiGraph()
+    graph.add_node("evt:w", kind="Event", name="Atelier")
+    for name in "ABCDE":
+        graph.add_node(f"org:{name}", kind="Organisation", name=name)
+        graph.add_edge(f"org:{name}", "evt:w", key="ATTENDED", type="ATTENDED")
+    graph.add_edge("org:A", "org:B", key="PARTNER_OF", type="PARTNER_OF")
+    result = organisation_metrics(actor_graph(graph), seed=1, engine=engine)
+    rows = by_id(result)
+    a, c = rows["org:A"], rows["org:C"]
+    assert (a["degree"], a["k_core"], a["constraint"], a["effective_size"]) == (1, 1, 1.0, 1.0)
+    # C has no working tie: no contacts, so no structural holes to speak of
+    assert (c["degree"], c["k_core"], c["constraint"], c["effective_size"]) == (0, 0, None, None)
+    # ... but it is not cut off: the workshop ties it to the others
+    assert result["articulation_points"] == [] and c["pagerank"] > 0
