@@ -1,6 +1,6 @@
 """python -m cli: the command line over the same functions as the app.
 
-    python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml] [--event NAME] [--json]
+    python -m cli load PATH... [--format auto|spreadsheet|participants|json|graphml|gexf|iati] [--event NAME] [--json]
                                [--transaction-rows N]
                                [--replace] [--top N] [--mapping FILE.toml] [--with-contacts]
     python -m cli mapping PATH [--output FILE.toml] [--name NAME]
@@ -15,7 +15,8 @@
     python -m cli erase PERSON [--yes]
     python -m cli journal [--element ELEMENT] [--json]
     python -m cli undo ENTRY
-    python -m cli export --format json|graphml|gexf|csv --output PATH [--with-contacts]
+    python -m cli export --format json|graphml|gexf|csv --output PATH [--scope full|organisations]
+                         [--with-persons] [--with-contacts]
     python -m cli stats [--json]
     python -m cli metrics [--json] [--seed N] [--top N]
     python -m cli partners ORG [--top N] [--territory T] [--theme X] [--json]
@@ -38,6 +39,7 @@ from pathlib import Path
 
 from graph.analytics import Refused
 from graph.export import FORMATS as EXPORT_FORMATS
+from graph.export import SCOPES as EXPORT_SCOPES
 from graph.export import export
 from graph.model import ALL, CATEGORIES
 from graph.names import NameIndex
@@ -395,10 +397,20 @@ def cmd_undo(args, store):
 
 
 def cmd_export(args, store):
-    for path in export(store.graph(), args.format, args.output, args.with_contacts):
+    graph = store.graph()
+    presentation = None
+    if args.format != "csv":        # the data only, to load back
+        from graph.analytics.actor import actor_graph
+        from graph.analytics.metrics import organisation_metrics
+        from interface.presentation import for_export
+        presentation = for_export(graph, args.lang, organisation_metrics(actor_graph(graph), seed=0))
+    for path in export(graph, args.format, args.output, args.with_contacts, scope=args.scope,
+                       with_persons=args.with_persons, presentation=presentation):
         print(t("cli.wrote", args.lang, path=path))
     if not args.with_contacts:
         print(t("cli.contacts_left_out", args.lang))
+    if not args.with_persons and args.scope == "full":
+        print(t("cli.persons_left_out", args.lang))
     return 0
 
 
@@ -578,6 +590,8 @@ def parser(lang: str = DEFAULT):
     command("undo", cmd_undo, (("entry",), {"metavar": "ENTRY", "help": h("entry")}), who, note)
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),
             (("--output",), {"required": True, "metavar": "PATH", "help": h("output")}),
+            (("--scope",), {"choices": EXPORT_SCOPES, "default": "full", "help": h("scope")}),
+            (("--with-persons",), {"action": "store_true", "help": h("with_persons")}),
             (("--with-contacts",), {"action": "store_true", "help": h("with_contacts")}))
     command("stats", cmd_stats, as_json)
     command("metrics", cmd_metrics, as_json, (("--seed",), {"type": int, "default": 0, "help": h("seed")}), top(30))

@@ -24,15 +24,15 @@ from .tables import TableError, Upload, read_tables
 from .directory import DirectoryReader
 from .mapping import Mapping, header_of
 
-FORMATS = ("auto", "spreadsheet", "presence", "register", "participants", "json", "graphml", "iati")
+FORMATS = ("auto", "spreadsheet", "presence", "register", "participants", "json", "graphml", "gexf", "iati")
 
 
 def detect_format(path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
         return "json"
-    if suffix == ".graphml":
-        return "graphml"
+    if suffix in (".graphml", ".gexf"):
+        return suffix[1:]
     if suffix == ".xml" or looks_like_iati(_head(path)):
         return "iati"             # the IATI reader says so if it is not IATI
     try:
@@ -105,7 +105,7 @@ def load_paths(paths, fmt: str = "auto", known: NameIndex | None = None,
                 tables = read_participant_tables(path)
                 batch.extend(ParticipantsReader(known, event).read(tables))
                 batch.warnings += encoding_warnings(tables)
-            elif kind in ("json", "graphml"):
+            elif kind in ("json", "graphml", "gexf"):
                 batch.extend(read_graph_file(path, kind))
             elif kind == "iati":
                 batch.extend(read_iati(path, known, skip_invalid, progress))

@@ -1,10 +1,13 @@
 """Whole graphs in the formats `export` writes: node-link JSON (networkx's
-layout) and GraphML. Nodes need `kind` and `name`, edges need `type`; the
-same validation as for spreadsheets applies, each problem placed at its
-element (the n-th node or edge of the file) and field.
+layout), GraphML and GEXF (Gephi). Nodes need `kind` and `name` (a GEXF
+node's label stands for its name), edges need `type` (in GEXF, the
+`relation` attribute or the edge's kind); the same validation as for
+spreadsheets applies, each problem placed at its element (the n-th node or
+edge of the file) and field. What an export adds (metrics, readable labels,
+colours: graph.export.DERIVED) is not read back: it is computed again.
 
 Files are read as data, never trusted: JSON nested deeper than a graph
-needs is refused before it is walked; GraphML is parsed by defusedxml first,
+needs is refused before it is walked; XML is parsed by defusedxml first,
 which refuses entities and document types (external files, expansion bombs).
 """
 from __future__ import annotations
@@ -16,8 +19,8 @@ import defusedxml.ElementTree as safe_xml
 import networkx as nx
 from defusedxml import DefusedXmlException
 
-from graph import model, settings
-from graph.export import STRUCTURED
+from graph import gexf, model, settings
+from graph.export import DERIVED, DERIVED_TIES, STRUCTURED
 from graph.model import Batch, Edge, Node, Origin, Problem
 
 from .tables import TableError, decode, read_bytes
@@ -71,13 +74,7 @@ def _json_elements(text, file):
 
 
 def _graphml_elements(text, file):
-    try:
-        tree = safe_xml.fromstring(text.encode("utf-8"))
-    except DefusedXmlException:
-        raise TableError(Problem(file, None, None, "xml_entities", {})) from None
-    except safe_xml.ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else None
-        raise TableError(Problem(file, line, None, "not_graphml", {"detail": str(exc)})) from None
+    tree = _xml(text, file, "not_graphml")
     ids = [n.get("id") for n in tree.iter(f"{GRAPHML_NS}node")]
     try:
         graph = nx.parse_graphml(text, force_multigraph=True)
@@ -92,11 +89,46 @@ def _graphml_elements(text, file):
     for position, (node_id, data) in enumerate(graph.nodes(data=True), start=1):
         data = dict(data)
         if data.get("label") == data.get("name"):
-            data.pop("label")
+            data.pop("label", None)
         nodes.append((position, node_id, None, _unpacked(data)))
     ties = [(position, (u, v), key, _unpacked(dict(data)))
             for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True), start=1)]
     return nodes, ties
+
+
+def _gexf_elements(text, file):
+    root = _xml(text, file, "not_gexf")
+    try:
+        found_nodes, found_edges = gexf.read(root)
+    except ValueError as exc:
+        raise TableError(Problem(file, None, None, "not_gexf", {"detail": str(exc)[:200]})) from None
+    nodes = []
+    for position, (node_id, label, data) in enumerate(found_nodes, start=1):
+        data.setdefault("name", node_id if label is None else label)   # Gephi shows a node without label by its id
+        nodes.append((position, node_id, None, _unpacked(data)))
+    ties = []
+    for position, (source, target, kind, _, weight, data) in enumerate(found_edges, start=1):
+        rel = data.pop("relation", None) or kind
+        if rel is not None:
+            data.setdefault("type", rel)
+        written = data.pop("networkx_key", None)        # networkx writes the whole key
+        discriminator = data.pop("key", None) or (model.split_graph_key(written)[1] if written else None)
+        if weight is not None:
+            data.setdefault("weight", weight)
+        ties.append((position, (source, target), f"{rel}#{discriminator}" if discriminator else rel,
+                     _unpacked(data)))
+    return nodes, ties
+
+
+def _xml(text, file, code):
+    """The root of an XML document, parsed safely (no entities, no DTD)."""
+    try:
+        return safe_xml.fromstring(text.encode("utf-8"))
+    except DefusedXmlException:
+        raise TableError(Problem(file, None, None, "xml_entities", {})) from None
+    except safe_xml.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise TableError(Problem(file, line, None, code, {"detail": str(exc)})) from None
 
 
 def _unpacked(data: dict) -> dict:
@@ -129,12 +161,12 @@ def _sources(value, default):
 def read_graph_file(path, fmt) -> Batch:
     file = str(path)
     text, _, _ = decode(read_bytes(path), file)
-    nodes, ties = (_json_elements if fmt == "json" else _graphml_elements)(text, file)
+    nodes, ties = {"json": _json_elements, "graphml": _graphml_elements, "gexf": _gexf_elements}[fmt](text, file)
     name = Path(file).name
     batch = Batch()
     kinds, first = {}, {}
     for position, node_id, _, data in nodes:
-        data = {field: _cleaned(value) for field, value in data.items()}
+        data = {field: _cleaned(value) for field, value in data.items() if field not in DERIVED}
 
         def where(column, code, /, p=position, n=node_id, **values):
             return Problem(file, p, column, code, dict(values, element="node", element_id=str(n)[:60]))
@@ -165,7 +197,7 @@ def read_graph_file(path, fmt) -> Batch:
         kinds[node.id] = kind
         batch.nodes.append(node)
     for position, (source, target), key, data in ties:
-        data = {field: _cleaned(value) for field, value in data.items()}
+        data = {field: _cleaned(value) for field, value in data.items() if field not in DERIVED_TIES}
 
         def where(column, code, /, p=position, s=source, t=target, **values):
             return Problem(file, p, column, code, dict(values, element="edge", element_id=f"{s} → {t}"[:80]))

@@ -16,10 +16,12 @@ import streamlit as st
 
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.export import export
+from graph.export import SCOPES as EXPORT_SCOPES
 from graph.model import EVENT
 from graph.store import BatchRejected, StoreUnavailable, configured
 from graph.store.neo4j import shown_uri
 from interface import sentences
+from interface.presentation import for_export
 from loaders import FORMATS as LOAD_FORMATS
 from loaders import load_paths
 from loaders.tables import Upload
@@ -31,7 +33,7 @@ from ui.mapping import mapping_section
 from ui.uploader import uploader
 from ui.state import tr
 
-UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml", "xml"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "json", "graphml", "gexf", "xml"]
 
 
 def problems_table(problems) -> pd.DataFrame:
@@ -164,11 +166,18 @@ def export_section(data):
     a, b = st.columns(2)
     fmt = a.selectbox(tr("data.export_format"), EXPORT_FORMATS, key="export_format",
                       format_func=lambda f: tr(f"data.export.{f}"))
+    scope = b.selectbox(tr("data.export_scope"), EXPORT_SCOPES, key="export_scope",
+                        format_func=lambda s: tr(f"data.export_scope.{s}"), help=tr("data.export_scope_help"))
+    with_persons = a.checkbox(tr("data.with_persons"), value=False, key="with_persons", disabled=scope != "full")
     with_contacts = b.checkbox(tr("data.with_contacts"), value=False, key="with_contacts")
+    st.caption(tr("data.export_note"))
     if st.button(tr("data.prepare"), key="prepare"):
+        # CSV carries the data only, to be loaded back or edited in a sheet
+        presentation = None if fmt == "csv" else for_export(data.graph, state.lang(), state.metrics(data))
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / ("passerelles" if fmt == "csv" else f"passerelles.{fmt}")
-            paths = [Path(p) for p in export(data.graph, fmt, target, with_contacts)]
+            paths = [Path(p) for p in export(data.graph, fmt, target, with_contacts, scope=scope,
+                                             with_persons=with_persons, presentation=presentation)]
             if len(paths) == 1:
                 name, payload = paths[0].name, paths[0].read_bytes()
             else:

@@ -26,6 +26,7 @@ from graph import settings
 from graph.analytics.fast import igraph_seeded
 from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, TIES, relation
 from graph.subgraph import select
+from interface.presentation import KIND_STYLE, OTHER_COLOUR, PALETTE, SPHERE_COLOURS, sizes  # noqa: F401 (nv.X)
 
 # Above this many nodes, positions are computed here and physics is off (a
 # browser simulating thousands of springs freezes); above AGGREGATE_FROM,
@@ -33,16 +34,6 @@ from graph.subgraph import select
 LAYOUT_FROM = settings.value("layout_from")
 AGGREGATE_FROM = settings.value("aggregate_from")
 
-SPHERE_COLOURS = {"civil_society": "#1b9e77", "public": "#d95f02", "economic": "#7570b3",
-                  "research": "#e7298a", "unknown": "#999999"}
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-           "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#d4a6c8")
-OTHER_COLOUR = "#bab0ac"
-KIND_STYLE = {              # kind -> (shape, colour) for nodes that are not organisations
-    "Territory": ("triangle", "#c9a227"), "Project": ("square", "#5778a4"),
-    "Event": ("star", "#e49444"), "Theme": ("diamond", "#85b6b2"),
-    "Person": ("dot", "#d1d1d1"), "Resource": ("box", "#b9a89a"),
-}
 _VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                                 autoescape=True)
@@ -111,14 +102,6 @@ def colours(graph, colour_by: str, group_of: dict, most: int = len(PALETTE)) -> 
         return {g: SPHERE_COLOURS.get(g, OTHER_COLOUR) for g in sorted(org_groups)}
     ranked = [g for g, _ in sorted(org_groups.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {g: PALETTE[i] if i < most else OTHER_COLOUR for i, g in enumerate(ranked)}
-
-
-def sizes(graph, values: dict) -> dict:
-    """node -> drawn size, 10 to 40, proportional to `values` (a metric of
-    organisations); 12 for everything else."""
-    known = [v for v in values.values() if v is not None]
-    top = max(known, default=0) or 1
-    return {n: 10 + 30 * (values.get(n) or 0) / top if n in values else 12 for n in graph}
 
 
 def aggregate(graph, group_of: dict) -> nx.Graph:

@@ -25,6 +25,10 @@ import numpy as np
 
 from graph.bulk import paused_gc
 
+# The per-organisation values of a row (besides id, name and sphere).
+NODE_METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "constraint", "effective_size", "k_core",
+                "community", "articulation_point")
+
 
 def _clean(value, digits=6):
     """A number fit to show: rounded, and None where it is undefined."""

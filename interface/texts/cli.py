@@ -126,6 +126,11 @@ CLI = {
                                   "converges)"),
     "cli.help.export": ("exporter le graphe", "export the graph"),
     "cli.help.output": ("un fichier ; pour csv, un dossier", "a file; for csv, a folder"),
+    "cli.help.scope": ("full : tout le graphe ; organisations : les organisations entre elles (un lien par paire, "
+                       "sa force comme poids : le graphe des indicateurs)",
+                       "full: the whole graph; organisations: organisations to organisations (one tie per pair, "
+                       "its strength as weight: the graph of the metrics)"),
+    "cli.help.with_persons": ("inclure les personnes (leurs noms)", "include people (their names)"),
     "cli.help.with_contacts": ("inclure les e-mails et téléphones", "include e-mails and phone numbers"),
     "cli.help.stats": ("le réseau en chiffres", "the network in figures"),
     "cli.help.metrics": ("une ligne d'indicateurs par organisation", "one row of network metrics per organisation"),
@@ -157,6 +162,8 @@ CLI = {
     "cli.pairs": ("Territoires jumelés (ici / là-bas), organisations de chaque côté",
                   "Paired territories (here / there), organisations on each side"),
     "cli.wrote": ("écrit : {path}", "wrote {path}"),
+    "cli.persons_left_out": ("(personnes laissées de côté ; ajoutez --with-persons pour les inclure)",
+                             "(people left out; add --with-persons to include them)"),
     "cli.contacts_left_out": ("(coordonnées laissées de côté ; ajoutez --with-contacts pour les inclure)",
                               "(contact details left out; add --with-contacts to include them)"),
     "cli.no_organisation": ("Aucune organisation dans le graphe.", "No organisation in the graph."),

@@ -407,6 +407,7 @@ PAGES = {
     "data.format.participants": ("Liste de participants", "Participants list"),
     "data.format.json": ("Graphe JSON", "JSON graph"),
     "data.format.graphml": ("GraphML", "GraphML"),
+    "data.format.gexf": ("GEXF (Gephi)", "GEXF (Gephi)"),
     "data.format.presence": ("Qui fait quoi où (3W / 4W, HXL)", "Who does what where (3W / 4W, HXL)"),
     "data.format.register": ("Registre national des associations (RNA)", "French association register (RNA)"),
     "data.register_contacts": ("Registre des associations : charger aussi téléphones et e-mails (masqués)",
@@ -643,6 +644,41 @@ PAGES = {
                         "CSV elements + connections (spreadsheet, Kumu; loads back)"),
     "data.with_contacts": ("Inclure les coordonnées (e-mail, téléphone)", "Include contact details (e-mail, phone)"),
     "data.prepare": ("Préparer l'export", "Prepare the export"),
+    "data.export_scope": ("Quel graphe", "Which graph"),
+    "data.export_scope.full": ("Tout le graphe (organisations, territoires, projets…)",
+                               "The whole graph (organisations, territories, projects…)"),
+    "data.export_scope.organisations": ("Les organisations entre elles (le graphe des indicateurs)",
+                                        "Organisations to organisations (the graph of the metrics)"),
+    "data.export_scope_help": (
+        "« Les organisations entre elles » : un lien par paire d'organisations, sa force comme poids et ses "
+        "raisons, celui sur lequel les indicateurs sont calculés. Pour l'analyse (Gephi) ; il ne se recharge "
+        "pas.",
+        "“Organisations to organisations”: one tie per pair of organisations, its strength as weight and its "
+        "reasons, the one the metrics are computed on. For analysis (Gephi); it does not load back."),
+    "data.with_persons": ("Inclure les personnes (leurs noms)", "Include people (their names)"),
+    "data.export_note": (
+        "GEXF, GraphML et JSON portent aussi les indicateurs de chaque organisation, les couleurs (par "
+        "sphère) et les tailles (par nombre de liens) : Gephi les applique à l'ouverture. Ils ne sont pas "
+        "relus au rechargement : ils sont recalculés.",
+        "GEXF, GraphML and JSON also carry each organisation's metrics, the colours (by sphere) and sizes "
+        "(by number of ties): Gephi applies them on opening. They are not read back on loading: they are "
+        "computed again."),
+    "export.description": ("Exporté de Passerelles : le graphe des partenariats.",
+                           "Exported from Passerelles: the graph of partnerships."),
+    "export.attribute.kind": ("Type (code)", "Kind (code)"),
+    "export.attribute.sphere": ("Sphère (code)", "Sphere (code)"),
+    "export.attribute.category": ("Catégorie (code)", "Category (code)"),
+    "export.attribute.kind_label": ("Type", "Kind"),
+    "export.attribute.sphere_label": ("Sphère", "Sphere"),
+    "export.attribute.category_label": ("Catégorie", "Category"),
+    "export.attribute.sources": ("Sources", "Sources"),
+    "export.attribute.relation_label": ("Relation", "Relation"),
+    "export.attribute.relation": ("Relation (code)", "Relation (code)"),
+    "export.attribute.key": ("Clé (liens parallèles)", "Key (parallel ties)"),
+    "export.attribute.reasons_label": ("Pourquoi liées", "Why tied"),
+    "export.attribute.reasons": ("Raisons (codes)", "Reasons (codes)"),
+    "export.attribute.group_only": ("Seulement un réseau ou un événement en commun",
+                                    "Only a shared network or event"),
     "data.download": ("Télécharger {name}", "Download {name}"),
     "data.store": ("Stockage", "Store"),
     "data.store_kind": ("Stockage utilisé dans cette session", "Store used in this session"),

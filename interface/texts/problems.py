@@ -156,10 +156,17 @@ PROBLEMS = {
                              "the file declares XML entities or a document type: refused for safety (an "
                              "external file or a runaway expansion are possible)"),
     "problem.not_graphml": ("ce n'est pas du GraphML valide ({detail})", "not valid GraphML ({detail})"),
+    "problem.not_gexf": ("ce n'est pas du GEXF valide ({detail})", "not valid GEXF ({detail})"),
     "problem.duplicate_element_id": ("l'identifiant « {id} » apparaît deux fois dans le fichier",
                                      "id “{id}” appears twice in the file"),
-    "problem.no_kind": ("pas de « kind » (le type du nœud)", "no “kind” (the node's kind)"),
-    "problem.no_type": ("pas de « type » (la relation)", "no “type” (the relation)"),
+    "problem.no_kind": ("pas de « kind » (le type du nœud : Organisation, Territory, Project, Event, Theme, Person "
+                        "ou Resource) ; ajoutez-le, par exemple comme colonne des nœuds dans Gephi",
+                        "no “kind” (the node's kind: Organisation, Territory, Project, Event, Theme, Person or "
+                        "Resource); add it, for example as a node column in Gephi"),
+    "problem.no_type": ("pas de « type » (la relation : PARTNER_OF, MEMBER_OF, FUNDS, LEADS…) ; dans un GEXF, "
+                        "l'attribut des liens « relation »",
+                        "no “type” (the relation: PARTNER_OF, MEMBER_OF, FUNDS, LEADS…); in a GEXF, the edges' "
+                        "attribute “relation”"),
     "problem.column_twice": ("la colonne « {column} » apparaît deux fois (aussi colonne {other})",
                              "column “{column}” appears twice (also column {other})"),
     "problem.empty_sheet": ("la feuille des {role} est vide", "the {role} sheet is empty"),

@@ -80,7 +80,10 @@ def test_participants_then_export_hides_contacts_unless_asked(home, tmp_path):
     assert "@" not in "".join(n.get("email", "") for n in json.loads(text)["nodes"])
     assert "lebars@cfsi.asso.fr" not in text
     run_cli("export", "--format", "json", "--output", tmp_path / "c.json", "--with-contacts", home=home, check=0)
-    assert "lebars@cfsi.asso.fr" in (tmp_path / "c.json").read_text(encoding="utf-8")
+    assert "lebars@cfsi.asso.fr" not in (tmp_path / "c.json").read_text(encoding="utf-8")   # people left out
+    run_cli("export", "--format", "json", "--output", tmp_path / "p.json", "--with-contacts", "--with-persons",
+            home=home, check=0)
+    assert "lebars@cfsi.asso.fr" in (tmp_path / "p.json").read_text(encoding="utf-8")
 
 
 def test_exports_open_in_networkx_and_gephi_formats(home, tmp_path):

@@ -6,7 +6,9 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.export import export
+from graph.analytics.actor import actor_graph
+from graph.analytics.metrics import NODE_METRICS, organisation_metrics
+from graph.export import Presentation, export
 from graph.model import KIND_PREFIX, ORGANISATION, TERRITORY, THEME
 from graph.store.memory import MemoryStore
 from loaders import load_paths
@@ -54,14 +56,25 @@ def same(a, b):
     assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(graph=graphs(), fmt=st.sampled_from(["csv", "json", "graphml"]))
-def test_export_reset_load_gives_the_same_graph(tmp_path_factory, graph, fmt):
+def presentation(graph):
+    """What an interface adds: metrics, readable words, colours, sizes,
+    positions (none of it may come back as data)."""
+    metrics = organisation_metrics(actor_graph(graph), seed=0)
+    return Presentation(words={"kind": {k: k.upper() for k in (ORGANISATION, TERRITORY, THEME)}},
+                        relations={"PARTNER_OF": "partenaire de"},
+                        metrics={r["id"]: {m: r[m] for m in NODE_METRICS} for r in metrics["rows"]},
+                        colours={n: "#1b9e77" for n in graph}, sizes={n: 12 for n in graph},
+                        positions={n: (i, -i) for i, n in enumerate(graph)})
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(graph=graphs(), fmt=st.sampled_from(["csv", "json", "graphml", "gexf"]), presented=st.booleans())
+def test_export_reset_load_gives_the_same_graph(tmp_path_factory, graph, fmt, presented):
     work = tmp_path_factory.mktemp("rt")
     store = MemoryStore(work / "ws")
     store.reset()
     out = work / ("csv" if fmt == "csv" else f"g.{fmt}")
-    paths = export(graph, fmt, out)
+    paths = export(graph, fmt, out, presentation=presentation(graph) if presented else None)
     batch = load_paths(paths, fmt="spreadsheet" if fmt == "csv" else fmt)
     assert batch.errors == []
     store.apply(batch)

@@ -133,7 +133,7 @@ def test_erasure_finds_the_person_however_they_are_written(store):
 def test_export_round_trip(store, tmp_path):
     store.apply(load_paths(BUNDLED))
     before = snapshot(store.graph())
-    paths = export(store.graph(), "csv", tmp_path / "csv")
+    paths = export(store.graph(), "csv", tmp_path / "csv", with_persons=True)
     store.reset()
     store.apply(load_paths(paths))
     assert snapshot(store.graph()) == before

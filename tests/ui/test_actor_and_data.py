@@ -310,3 +310,39 @@ def test_a_who_does_what_where_sheet_loads_through_the_data_page(bundled_store):
     graph = bundled_store.graph()
     pcoded = [n for n, d in graph.nodes(data=True) if d.get("kind") == "Territory" and n.startswith("ter:ET")]
     assert pcoded and graph.has_edge(pcoded[0], next(iter(graph[pcoded[0]])), "PART_OF")
+
+
+def test_gephi_export_of_the_organisations_graph_carries_the_apps_metrics(home):
+    """GEXF of the organisations graph: every node an organisation, with the
+    metrics the app computes, titled in French; the full graph leaves people
+    out until asked."""
+    from lxml import etree
+
+    from conftest import BUNDLED
+    from graph import gexf
+    from graph.analytics.actor import actor_graph
+    from graph.analytics.metrics import organisation_metrics
+    store = MemoryStore(home)
+    store.apply(load_paths(BUNDLED))
+    store.apply(Batch(nodes=[Node("per:zoe", "Person", {"name": "Zoé Traçable"}, ["liste.csv:2"])]))
+    graph = store.graph()
+    at = visit("data")
+    at.selectbox(key="export_format").set_value("gexf").run()
+    at.selectbox(key="export_scope").set_value("organisations").run()
+    at.button(key="prepare").click().run()
+    name, payload = at.session_state["export"]
+    root = etree.fromstring(payload)
+    nodes, _ = gexf.read(root)
+    expected = {r["id"]: r for r in organisation_metrics(actor_graph(graph), seed=0)["rows"]}
+    assert name == "passerelles.gexf" and {n for n, _, _ in nodes} == set(expected)
+    for node, _, attrs in nodes:
+        assert attrs["degree"] == expected[node]["degree"]
+        assert abs(attrs["pagerank"] - expected[node]["pagerank"]) < 1e-9
+    titles = {a.get("id"): a.get("title") for a in root.iter("{*}attribute")}
+    assert titles["sphere_label"] == "Sphère"
+    at.selectbox(key="export_scope").set_value("full").run()
+    at.button(key="prepare").click().run()
+    assert b"per:zoe" not in at.session_state["export"][1] and b"Zo\xc3\xa9" not in at.session_state["export"][1]
+    at.checkbox(key="with_persons").check().run()
+    at.button(key="prepare").click().run()
+    assert b"per:zoe" in at.session_state["export"][1]
