@@ -6,16 +6,12 @@ the user loads it: other sessions see nothing of it before the store
 commits."""
 from __future__ import annotations
 
-import io
-import tempfile
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from graph.export import FORMATS as EXPORT_FORMATS
-from graph.export import export
 from graph.export import SCOPES as EXPORT_SCOPES
 from graph.model import EVENT
 from graph.store import BatchRejected, StoreUnavailable, configured
@@ -28,7 +24,7 @@ from loaders.tables import Upload
 from graph.names import NameIndex
 
 from interface.template import template_workbook
-from ui import safe, state
+from ui import exporting, safe, state
 from ui.mapping import mapping_section
 from ui.uploader import uploader
 from ui.state import tr
@@ -174,18 +170,8 @@ def export_section(data):
     if st.button(tr("data.prepare"), key="prepare"):
         # CSV carries the data only, to be loaded back or edited in a sheet
         presentation = None if fmt == "csv" else for_export(data.graph, state.lang(), state.metrics(data))
-        with tempfile.TemporaryDirectory() as folder:
-            target = Path(folder) / ("passerelles" if fmt == "csv" else f"passerelles.{fmt}")
-            paths = [Path(p) for p in export(data.graph, fmt, target, with_contacts, scope=scope,
-                                             with_persons=with_persons, presentation=presentation)]
-            if len(paths) == 1:
-                name, payload = paths[0].name, paths[0].read_bytes()
-            else:
-                buffer = io.BytesIO()
-                with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-                    for path in paths:
-                        archive.write(path, path.name)
-                name, payload = "passerelles-csv.zip", buffer.getvalue()
+        name, payload = exporting.payload(data.graph, fmt, "passerelles", with_contacts=with_contacts, scope=scope,
+                                          with_persons=with_persons, presentation=presentation)
         st.session_state["export"] = (name, payload)
     if "export" in st.session_state:
         name, payload = st.session_state["export"]

@@ -6,10 +6,12 @@ import html
 
 import streamlit as st
 
-from graph.model import CATEGORIES, KINDS, ORGANISATION, SPHERES, TIES, TERRITORY, THEME
+from graph.export import FORMATS as EXPORT_FORMATS
+from graph.model import CATEGORIES, KINDS, ORGANISATION, PERSON, SPHERES, TIES, TERRITORY, THEME
+from interface.presentation import for_export
 
 from ui import network_view as nv
-from ui import edit, state, url
+from ui import edit, exporting, state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -155,8 +157,35 @@ def render():
                                   positions=positions, highlight=c["focus"]),
                   height=660, alt=tr("explorer.network_alt"))
         st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
+        export_view(data, view, node_colour, c["size_by"], positions)
     with side:
         legend(colour_of_group, c["colour_by"], view)
+
+
+def export_view(data, view, node_colour: dict, size_by: str, positions: dict | None):
+    """The drawn nodes and ties as a file, with the drawing's colours and
+    sizes (and its positions when the server computed them)."""
+    with st.expander(tr("explorer.export")):
+        a, b = st.columns(2)
+        fmt = a.selectbox(tr("data.export_format"), EXPORT_FORMATS, key="view_format",
+                          format_func=lambda f: tr(f"data.export.{f}"))
+        people = any(d.get("kind") == PERSON for _, d in view.nodes(data=True))
+        with_persons = b.checkbox(tr("data.with_persons"), value=False, key="view_persons", disabled=not people)
+        st.caption(tr("explorer.export_note"))
+        if st.button(tr("data.prepare"), key="view_prepare"):
+            colours = {n: node_colour[n] if d.get("kind") == ORGANISATION
+                       else nv.KIND_STYLE.get(d.get("kind"), ("", nv.OTHER_COLOUR))[1]
+                       for n, d in view.nodes(data=True)}
+            shown = None if fmt == "csv" else for_export(
+                view, state.lang(), state.metrics(data), colours=colours,
+                size_by=None if size_by == "none" else size_by,
+                # the drawing's y grows downwards, Gephi's upwards
+                positions={n: (x, -y) for n, (x, y) in (positions or {}).items()})
+            st.session_state["view_export"] = exporting.payload(view, fmt, "passerelles-vue", with_persons=with_persons,
+                                                                presentation=shown)
+        if "view_export" in st.session_state:
+            name, payload = st.session_state["view_export"]
+            st.download_button(tr("data.download", name=name), payload, file_name=name, key="view_download")
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -229,6 +229,12 @@ PAGES = {
     "explorer.constant": ("Taille égale", "Same size"),
     "explorer.open_actor": ("Ouvrir la fiche de {name}", "Open {name}'s page"),
     "explorer.network_alt": ("Réseau interactif", "Interactive network"),
+    "explorer.export": ("Exporter cette vue", "Export this view"),
+    "explorer.export_note": (
+        "Les nœuds et les liens affichés, avec les couleurs et les tailles du dessin et les indicateurs de "
+        "chaque organisation (calculés sur tout le réseau). Sans les coordonnées (e-mails, téléphones).",
+        "The nodes and ties shown, with the drawing's colours and sizes and each organisation's metrics "
+        "(computed on the whole network). Without contact details (e-mails, phones)."),
 
     # actor page
     "actor.choose": ("Organisation", "Organisation"),

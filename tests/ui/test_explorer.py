@@ -94,3 +94,42 @@ def test_thousands_of_nodes_become_groups_that_open(synthetic):
     at.selectbox(key="colour").set_value("sphere").run()
     labels = {g["label"].rsplit(" (", 1)[0] for g in drawn(at)}         # groups named in words, not codes
     assert "Société civile" in labels and "civil_society" not in labels
+
+
+def viz(payload: bytes) -> dict:
+    """node -> (colour, size, position) as written in a GEXF's viz elements."""
+    from lxml import etree
+    out = {}
+    for node in etree.fromstring(payload).iter("{*}node"):
+        colour, size, position = node.find("{*}color"), node.find("{*}size"), node.find("{*}position")
+        out[node.get("id")] = ("#%02x%02x%02x" % tuple(int(colour.get(c)) for c in "rgb"),
+                               float(size.get("value")),
+                               None if position is None else (float(position.get("x")), float(position.get("y"))))
+    return out
+
+
+def test_the_view_exports_as_drawn(home):
+    """Export this view: the drawn nodes only, each with the colour and size
+    of the drawing (the focus without its emphasis)."""
+    at = visit("explorer", kinds=["Organisation"], focus="org:cap-solidarites")
+    at.selectbox(key="view_format").set_value("gexf").run()
+    at.button(key="view_prepare").click().run()
+    name, payload = at.session_state["view_export"]
+    nodes = {n["id"]: n for n in drawn(at)}
+    written = viz(payload)
+    assert name == "passerelles-vue.gexf" and set(written) == set(nodes) and len(nodes) < shown(visit("explorer"))[0]
+    for node, (colour, size, position) in written.items():
+        assert colour == nodes[node]["color"] and position is None
+        assert abs(size - nodes[node]["size"]) < 0.05 if node != "org:cap-solidarites" else size < nodes[node]["size"]
+
+
+def test_a_big_view_exports_the_servers_positions(synthetic):
+    synthetic(400, 2_500)
+    at = visit("explorer", kinds=["Organisation"])
+    at.selectbox(key="view_format").set_value("gexf").run()
+    at.button(key="view_prepare").click().run()
+    nodes = {n["id"]: n for n in drawn(at)}
+    written = viz(at.session_state["view_export"][1])
+    assert set(written) == set(nodes)
+    for node, (_, _, (x, y)) in written.items():
+        assert abs(x - nodes[node]["x"]) < 0.01 and abs(y + nodes[node]["y"]) < 0.01     # y upwards in Gephi
