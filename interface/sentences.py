@@ -19,12 +19,20 @@ def names_in(graph):
 
 def number(value, lang: str) -> str:
     """20 000 (a narrow no-break space) in French, 20,000 in English; a
-    decimal comma in French.
+    decimal comma in French; four significant digits, never an exponent
+    for what a person reads (20 000,7 is 20 001, not 2e+04).
 
     >>> number(20000, "fr"), number(20000, "en"), number(0.25, "fr")
-    ('20\\u202f000', '20,000', '0,25')
+    ('20\u202f000', '20,000', '0,25')
+    >>> number(20000.7, "fr"), number(3.14159, "en"), number(0.000123, "fr")
+    ('20\u202f001', '3.142', '0,000123')
     """
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
+    if isinstance(value, float) and abs(value) >= 1000:
+        text = f"{value:,.0f}"
+    elif isinstance(value, float) and 0 < abs(value) < 1e-4:
+        text = f"{value:.2e}"
+    else:
+        text = f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
     if lang == "fr":
         text = text.replace(",", "\u202f").replace(".", ",")
     return text

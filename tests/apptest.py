@@ -36,3 +36,13 @@ def texts(at: AppTest) -> str:
 def frames(at: AppTest) -> list:
     """The HTML of every st.iframe on the page (the network drawings)."""
     return [element.proto.srcdoc for element in at.get("iframe")]
+
+
+def shown_cells(table) -> "pd.DataFrame":
+    """What a table (at.dataframe[i]) shows in its cells: the values as
+    formatted for the reader where the app formats them, else the values."""
+    import pyarrow as pa
+    styler = table.proto.arrow_data.styler
+    if not styler.display_values:
+        return table.value
+    return pa.ipc.open_stream(styler.display_values).read_pandas()

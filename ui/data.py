@@ -23,7 +23,7 @@ from loaders import load_paths
 from loaders.tables import Upload
 from graph.names import NameIndex
 
-from interface.template import template_workbook
+from interface.template import participants_workbook, presence_workbook, template_workbook
 from ui import exporting, safe, state
 from ui.mapping import mapping_section
 from ui.uploader import uploader
@@ -153,8 +153,18 @@ def upload_section(data):
     if st.button(tr("data.check"), disabled=not files, key="check"):
         check(data, files, fmt, event, mapping, with_contacts)
     report(data)
-    st.download_button(tr("data.template"), template_workbook(state.lang()), file_name=tr("data.template_file"),
-                       key="template", help=tr("data.template_help"))
+    templates(state.lang())
+
+
+def templates(lang: str):
+    """One template per kind of sheet the loaders read, in the reader's language."""
+    st.markdown(f"**{tr('data.templates')}**")
+    for column, (key, build) in zip(st.columns(3), (("template", template_workbook),
+                                                    ("template_participants", participants_workbook),
+                                                    ("template_presence", presence_workbook))):
+        # built on the click only (a callable), not at every visit of the page (90 ms for the three)
+        column.download_button(tr(f"data.{key}"), lambda build=build: build(lang), file_name=tr(f"data.{key}_file"),
+                               key=key, help=tr(f"data.{key}_help"))
 
 
 def export_section(data):

@@ -30,10 +30,25 @@ def cells(frame):
     return safe
 
 
+# pandas' Styler renders every cell in Python (and refuses beyond 262,144):
+# bigger tables keep the browser's own number format
+STYLED_CELLS = 50_000
+
+
 def table(frame, **kwargs):
-    """st.dataframe of `frame` with its cells neutralised (cells)."""
+    """st.dataframe of `frame` with its cells neutralised (cells), and its
+    decimal numbers written the reader's way (a decimal comma in French);
+    the columns still sort by value."""
     import streamlit as st
-    return st.dataframe(cells(frame), **kwargs)
+
+    from interface.sentences import number
+    from ui.state import lang
+    shown = cells(frame)
+    decimals = [c for c in shown.columns if str(shown[c].dtype).startswith("float")]
+    if decimals and shown.size <= STYLED_CELLS:
+        reader = lang()
+        shown = shown.style.format(lambda v: "" if v != v else number(float(v), reader), subset=decimals)
+    return st.dataframe(shown, **kwargs)
 
 
 def csv_bytes(frame, lang: str) -> bytes:

@@ -384,3 +384,47 @@ def test_an_animators_day_in_the_browser(chromium, server, tmp_path, capsys):
     with capsys.disabled():
         print(f"\nanimator's day, bundled data: tie added in {tie:.2f} s, merge {merge:.2f} s, "
               f"introduction recorded {follow:.2f} s, merge undone {undo:.2f} s")
+
+
+def test_a_template_and_a_gephi_export_through_the_data_page(chromium, server, tmp_path):
+    """Download the 3W template, load it back as it is; then prepare and
+    download a GEXF of the organisations' graph: valid GEXF 1.3, every
+    organisation of the store in it, no person."""
+    from lxml import etree
+
+    from graph.analytics.actor import actor_graph
+    url, home, _ = server
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{url}/donnees")
+    drawn(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Modèle qui fait quoi où (3W)").click()
+    template = tmp_path / download.value.suggested_filename
+    download.value.save_as(template)
+    assert template.name == "passerelles-modele-3w.xlsx"
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(template))
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_text("Si vous chargez").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Charger dans le graphe").click()
+    page.get_by_text("Chargé :").wait_for(timeout=60_000)
+    graph = MemoryStore(home).graph()
+    places = {graph.nodes[v]["name"] for _, v, rel in graph.out_edges("org:association-solidarite-exemple", keys=True)
+              if rel == "ACTIVE_IN"}
+    assert places == {"Kayes", "Koulikoro"}
+
+    choose(page, "Format d'export", "GEXF (Gephi)")
+    choose(page, "Quel graphe", "Les organisations entre elles (le graphe des indicateurs)")
+    page.get_by_role("button", name="Préparer l'export").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger passerelles.gexf").click()
+    exported = tmp_path / "passerelles.gexf"
+    download.value.save_as(exported)
+    schema = etree.RelaxNG(etree.parse(str(ROOT / "tests" / "data" / "gexf-1.3" / "gexf.rng")))
+    document = etree.parse(str(exported))
+    assert schema.validate(document), schema.error_log
+    ids = {n.get("id") for n in document.iter("{*}node")}
+    assert ids == set(actor_graph(graph)) and not any(i.startswith("per:") for i in ids)
+    assert [u for u in requests if not u.startswith(LOCAL)] == []

@@ -1,7 +1,7 @@
 """Every page, opened through app.py as a user would: no exception, and
 what the page is for is on it."""
 import pytest
-from apptest import PAGE_FILES, frames, texts, visit
+from apptest import PAGE_FILES, frames, shown_cells, texts, visit
 
 from graph.analytics.gaps import gaps
 from graph.store.memory import MemoryStore
@@ -70,6 +70,17 @@ def test_opportunities_filter_by_territory_and_export_csv(home):
     assert (english.iloc[:, same].values == kayes.iloc[:, same].values).all()      # the same link, in English
     assert english["Support"].str.endswith("support").all()
     assert at.get("download_button")
+
+
+def test_decimal_numbers_are_shown_with_a_decimal_comma_in_french(home):
+    """The Synergies scores (floats): « 1,92 » in French, « 1.92 » in English,
+    each the same number as the value the column sorts by."""
+    from interface.sentences import number
+    for lang, point in (("fr", ","), ("en", ".")):
+        table = visit("opportunities", lang=lang).dataframe[0]
+        scores, cells = table.value.iloc[:, 3], shown_cells(table).iloc[:, 3]
+        assert all(cell == number(score, lang) for score, cell in zip(scores, cells))
+        assert any(point in cell for cell in cells) and not any(("." if lang == "fr" else ",") in c for c in cells)
 
 
 def test_gaps_page_lists_every_kind_with_why_it_matters(home):
