@@ -1,7 +1,9 @@
-"""Territoires: the territories and their ici / là-bas pairs on a map that
-needs no tile server (a Vega-Lite projection drawn in the page: sphere,
-graticule, dots and lines), and who acts in each territory."""
+"""Territoires: the territories and their ici / là-bas pairs on a map drawn
+in the page from bundled outlines (nothing fetched), framed on the world or
+one country, close places grouped, and who acts in each territory."""
 from __future__ import annotations
+
+from collections import Counter
 
 import altair as alt
 import pandas as pd
@@ -10,58 +12,127 @@ import streamlit as st
 from graph.analytics.partners import territory_pairs
 from graph.model import TERRITORY
 from graph.subgraph import acting_in
+from interface import maps
+from loaders.reference import countries
 
 from ui import safe, state, url
 from ui.safe import plain
 from ui.state import tr, word
 
-SIDES = {"ici": lambda: tr("overview.here"), "la-bas": lambda: tr("overview.there"),
-         "là-bas": lambda: tr("overview.there")}
-LABELLED_LEVELS = ("zone", "country", "region")
+SIDES = {"ici": "overview.here", "la-bas": "overview.there", "là-bas": "overview.there"}
+SIDE_COLOURS = (("overview.here", "#e41a1c"), ("overview.there", "#377eb8"), ("ter.side_none", "#999999"))
+WORLD = "world"
+AREA = (60, 400)            # a dot's area in pixels, one territory to the biggest group
+WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named)
 
 
-def places_frame(graph) -> pd.DataFrame:
+def side_word(side) -> str:
+    return tr(SIDES.get(side, "ter.side_none"))
+
+
+def dots_frame(dots: list, frame) -> pd.DataFrame:
+    labels = {d["id"]: d["name"] if d["count"] == 1 else tr("ter.and_more", name=d["name"], count=d["count"] - 1)
+              for d in dots}
+    most = max(d["count"] for d in dots)
+    # the drawn area grows with the count (the size scale below); a symbol's radius is half its side
+    radius = {d["id"]: (AREA[0] + (AREA[1] - AREA[0]) * (d["count"] - 1) / max(most - 1, 1)) ** 0.5 / 2
+              for d in dots}
+    spots = maps.named(dots, frame, WIDTH, HEIGHT, labels, radius)
     rows = []
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") == TERRITORY and data.get("lat") is not None and data.get("lon") is not None:
-            rows.append({"id": node, "name": data.get("name", node), "lat": float(data["lat"]),
-                         "lon": float(data["lon"]), "side": SIDES.get(data.get("side"), lambda: "—")(),
-                         "level": data.get("level") or "—"})
-    return pd.DataFrame(rows, columns=["id", "name", "lat", "lon", "side", "level"])
+    for d in dots:
+        spot = spots.get(d["id"])
+        rows.append({"id": d["id"], "name": d["name"], "lat": d["lat"], "lon": d["lon"],
+                     "side": side_word(d["side"]), "level": word("level", d["level"]) if d["level"] else "—",
+                     "count": d["count"], "places": ", ".join(d["members"]), "label": labels[d["id"]],
+                     "label_lon": spot[0] if spot else None, "label_lat": spot[1] if spot else None,
+                     "position": tr("ter.estimated" if d["estimated"] else "ter.given")})
+    return pd.DataFrame(rows, columns=["id", "name", "lat", "lon", "side", "level", "count", "places", "label",
+                                       "label_lon", "label_lat", "position"])
 
 
-def pairs_frame(graph, places: pd.DataFrame) -> pd.DataFrame:
-    where = places.set_index("id")
-    rows = []
-    for a, others in territory_pairs(graph).items():
-        for b in others:
-            if a < b and a in where.index and b in where.index:
-                rows.append({"from": where.at[a, "name"], "to": where.at[b, "name"],
-                             "lon": where.at[a, "lon"], "lat": where.at[a, "lat"],
-                             "lon2": where.at[b, "lon"], "lat2": where.at[b, "lat"]})
-    return pd.DataFrame(rows, columns=["from", "to", "lon", "lat", "lon2", "lat2"])
+def lines_frame(graph, dots: list, rows: list) -> pd.DataFrame:
+    """One line per pair of dots that paired territories join, as thick as
+    the organisations acting on both sides (summed over the pairings it
+    carries); toward a place outside the frame, the line leaves the frame."""
+    dot_of = {r["id"]: dict(r, ids=[r["id"]]) for r in rows}
+    dot_of.update({place: d for d in dots for place in d["ids"]})
+    pairs = territory_pairs(graph)
+    strength = maps.pair_strength(graph, pairs)
+    joined = {}
+    for (a, b), organisations in strength.items():
+        if a in dot_of and b in dot_of and dot_of[a] is not dot_of[b]:
+            ends = tuple(sorted((dot_of[a]["id"], dot_of[b]["id"])))
+            line = joined.setdefault(ends, {"organisations": 0, "pairs": []})
+            line["organisations"] += organisations
+            line["pairs"].append(f"{graph.nodes[a].get('name', a)} ↔ {graph.nodes[b].get('name', b)}")
+    by_id = {d["id"]: d for d in dot_of.values()}
+    rows = [{"lon": by_id[a]["lon"], "lat": by_id[a]["lat"], "lon2": by_id[b]["lon"], "lat2": by_id[b]["lat"],
+             "pairs": ", ".join(line["pairs"]), "organisations": line["organisations"]}
+            for (a, b), line in joined.items()]
+    return pd.DataFrame(rows, columns=["lon", "lat", "lon2", "lat2", "pairs", "organisations"])
 
 
-def world_map(places: pd.DataFrame, pairs: pd.DataFrame) -> alt.LayerChart:
-    """Generated layers only (sphere, graticule): nothing is fetched. The
-    projection fits the territories, with a margin, not the whole world."""
-    lon, lat = places["lon"], places["lat"]
-    pad = 5
-    frame = {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [
-        [max(-180, lon.min() - pad), max(-85, lat.min() - pad)], [min(180, lon.max() + pad), min(85, lat.max() + pad)]]}}
-    base = alt.Chart(alt.sphere()).mark_geoshape(fill="#eef3f7", stroke="#c8d3dc")
-    grid = alt.Chart(alt.graticule(step=[20, 20])).mark_geoshape(stroke="#dde5ec", strokeWidth=0.5)
-    lines = alt.Chart(pairs).mark_rule(color="#d95f02", strokeWidth=2, opacity=0.7).encode(
+def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame) -> alt.LayerChart:
+    """Country outlines from the bundled Natural Earth file, inline: nothing
+    is fetched. The projection fits `frame` (west, south, east, north)."""
+    west, south, east, north = frame
+    fit = {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint",
+                                                             "coordinates": [[west, south], [east, north]]}}
+    sea = alt.Chart(alt.sphere()).mark_geoshape(fill="#eaf1f7", stroke="#c8d3dc", clip=True)
+    land = alt.Chart(alt.Data(values=maps.outlines(), format=alt.DataFormat(type="topojson", feature="countries"))
+                     ).mark_geoshape(fill="#f6f3ec", stroke="#b8b1a2", strokeWidth=0.6, clip=True).encode(
+        tooltip=alt.value(None))
+    grid = alt.Chart(alt.graticule(step=[10, 10])).mark_geoshape(stroke="#dde5ec", strokeWidth=0.4, clip=True)
+    line = alt.Chart(lines).mark_rule(color="#d95f02", opacity=0.7, clip=True).encode(
         longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
-        tooltip=[alt.Tooltip("from:N", title=tr("overview.here")), alt.Tooltip("to:N", title=tr("overview.there"))])
-    dots = alt.Chart(places).mark_circle(size=60, opacity=0.85).encode(
+        strokeWidth=alt.StrokeWidth("organisations:Q", title=tr("ter.line_legend"),
+                                    scale=alt.Scale(range=[1.5, 7], zero=False),
+                                    legend=alt.Legend(format="d", tickMinStep=1)),
+        tooltip=[alt.Tooltip("pairs:N", title=tr("ter.pairs")),
+                 alt.Tooltip("organisations:Q", title=tr("ter.both_sides"))])
+    picked = alt.selection_point(name="lieu", fields=["id"], on="click")
+    dot = alt.Chart(dots).mark_point(filled=True, opacity=0.9, clip=True).encode(
         longitude="lon:Q", latitude="lat:Q",
-        color=alt.Color("side:N", title=tr("ter.side"), scale=alt.Scale(scheme="set1")),
-        tooltip=[alt.Tooltip("name:N", title=tr("ter.choose")), alt.Tooltip("level:N", title=tr("ter.level")),
-                 alt.Tooltip("side:N", title=tr("ter.side"))])
-    names = alt.Chart(places[places["level"].isin(LABELLED_LEVELS)]).mark_text(
-        align="left", dx=6, dy=-4, fontSize=11, color="#333").encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
-    return alt.layer(base, grid, lines, dots, names).project(type="equalEarth", fit=frame).properties(height=520)
+        color=alt.Color("side:N", title=tr("ter.side"),
+                        scale=alt.Scale(domain=[tr(k) for k, _ in SIDE_COLOURS], range=[c for _, c in SIDE_COLOURS])),
+        shape=alt.Shape("position:N", title=tr("ter.position"),
+                        scale=alt.Scale(domain=[tr("ter.given"), tr("ter.estimated")], range=["circle", "diamond"]),
+                        # one kind of position says nothing: the legend only when some are estimated
+                        legend=alt.Legend() if (dots["position"] == tr("ter.estimated")).any() else None),
+        size=alt.Size("count:Q", title=tr("ter.count_legend"), scale=alt.Scale(range=list(AREA), domainMin=1),
+                      legend=alt.Legend(format="d", values=sorted({1, int(dots["count"].max())}))),
+        tooltip=[alt.Tooltip("name:N", title=tr("ter.choose")), alt.Tooltip("places:N", title=tr("ter.places")),
+                 alt.Tooltip("level:N", title=tr("ter.level")), alt.Tooltip("side:N", title=tr("ter.side"))],
+    ).add_params(picked)
+    names = alt.Chart(dots[dots["label_lon"].notna()]).mark_text(fontSize=11, color="#333", clip=True).encode(
+        longitude="label_lon:Q", latitude="label_lat:Q", text="label:N")
+    return alt.layer(sea, land, grid, line, dot, names).project(type="equalEarth", fit=fit).properties(
+        width=WIDTH, height=HEIGHT).configure_legend(orient="bottom", direction="horizontal")
+
+
+def map_section(graph, rows: list, missing: int):
+    """The map, framed on the world or one country, with a click on a dot
+    choosing the territory below."""
+    reference = countries()
+    name_field = "name_fr" if state.lang() == "fr" else "name_en"
+    held = Counter(r["country"] for r in rows if r["country"])
+    options = [WORLD] + sorted(held, key=lambda c: reference.get(c, {}).get(name_field, c))
+    zoom = url.choice(st.selectbox, tr("ter.zoom"), options, "zoom",
+                      lambda c: tr("ter.world") if c == WORLD else
+                      tr("ter.zoom_country", name=reference.get(c, {}).get(name_field, c), count=held[c]),
+                      default=WORLD)
+    framed = rows if zoom == WORLD else [r for r in rows if r["country"] == zoom]
+    frame = maps.bounds(framed)
+    dots = maps.grouped(rows, frame)
+    event = st.altair_chart(world_map(dots_frame(dots, frame), lines_frame(graph, dots, rows), frame),
+                            width="content", on_select="rerun", selection_mode="lieu", key="map")
+    clicked = [p.get("id") for p in (event.get("selection", {}).get("lieu") or []) if p.get("id")]
+    if clicked and clicked != st.session_state.get("_map_clicked"):
+        st.query_params["place"] = clicked[0]           # the territory chosen below (ui.url reads it)
+    st.session_state["_map_clicked"] = clicked
+    st.caption(tr("ter.map_legend"))
+    if missing:
+        st.caption(tr("ter.unplaced", count=missing))
 
 
 def actors_there(graph, territory) -> pd.DataFrame:
@@ -82,14 +153,11 @@ def render():
     st.caption(tr("ter.intro"))
     data = state.current()
     graph = data.graph
-    places = places_frame(graph)
-    if places.empty:
-        st.info(tr("ter.unplaced", count=sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == TERRITORY)))
+    rows, missing = maps.placed(graph)
+    if not rows:
+        st.info(tr("ter.unplaced", count=missing))
         return
-    st.altair_chart(world_map(places, pairs_frame(graph, places)), width="stretch")
-    unplaced = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == TERRITORY) - len(places)
-    if unplaced:
-        st.caption(tr("ter.unplaced", count=unplaced))
+    map_section(graph, rows, missing)
     names = {n: d.get("name", n) for n, d in graph.nodes(data=True) if d.get("kind") == TERRITORY}
     if not names:
         return

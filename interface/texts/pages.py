@@ -376,10 +376,36 @@ PAGES = {
                  "… and {count} others, in the command line's export (python -m cli gaps --json)."),
 
     # territories
-    "ter.intro": ("Les territoires du réseau et leurs jumelages « ici / là-bas ». Carte sans fond de carte "
-                  "(elle fonctionne hors ligne) : chaque point est un territoire, chaque trait un jumelage.",
-                  "The network's territories and their here / there pairs. A map without a base map (it works "
-                  "offline): each dot is a territory, each line a pair."),
+    "ter.intro": ("Les territoires du réseau et leurs jumelages « ici / là-bas », sur une carte dessinée dans la "
+                  "page (elle fonctionne hors ligne). Cliquez sur un point pour voir qui agit dans ce territoire.",
+                  "The network's territories and their here / there pairs, on a map drawn in the page (it works "
+                  "offline). Click a dot to see who works in that territory."),
+    "ter.zoom": ("Cadrer sur", "Frame"),
+    "ter.world": ("Tous les territoires", "Every territory"),
+    "ter.zoom_country": ("{name} ({count} territoire(s))", "{name} ({count} territory(ies))"),
+    "ter.side_none": ("non précisé", "not given"),
+    "ter.and_more": ("{name} +{count}", "{name} +{count}"),
+    "ter.estimated": ("centre du pays (sans coordonnées)", "centre of the country (no coordinates)"),
+    "ter.given": ("coordonnées connues", "known coordinates"),
+    "ter.position": ("Position", "Position"),
+    "ter.count_legend": ("Territoires regroupés", "Territories grouped"),
+    "ter.places": ("Territoires", "Territories"),
+    "ter.line_legend": ("Organisations des deux côtés", "Organisations on both sides"),
+    "ter.pairs": ("Jumelage", "Pairing"),
+    "ter.both_sides": ("Organisations agissant des deux côtés", "Organisations working on both sides"),
+    "ter.map_legend": (
+        "Chaque point est un territoire ; des territoires trop proches pour être distingués à ce cadrage sont "
+        "réunis en un point plus gros, nommé d'après le plus vaste (« Nord-Pas-de-Calais +4 ») : cadrez sur le "
+        "pays pour les séparer. Couleur : ici (le territoire d'où agit le réseau), là-bas (les territoires "
+        "partenaires) ou non précisé (la donnée ne le dit pas). Un pays sans coordonnées est placé au centre de "
+        "son contour. Chaque trait est un jumelage, d'autant plus épais que plus d'organisations agissent des "
+        "deux côtés. Contours : Natural Earth au 1:110 000 000 (domaine public).",
+        "Each dot is a territory; territories too close to be told apart at this frame are one bigger dot, "
+        "named after the largest (“Nord-Pas-de-Calais +4”): frame the country to separate them. Colour: here "
+        "(where the network works from), there (the partner territories) or not given (the data does not "
+        "say). A country without coordinates is placed at the centre of its outline. Each line is a pairing, "
+        "the thicker the more organisations work on both sides. Outlines: Natural Earth at 1:110,000,000 "
+        "(public domain)."),
     "ter.choose": ("Territoire", "Territory"),
     "ter.actors": ("Qui agit dans ce territoire : {name} (ou dans un territoire qu'il contient)",
                    "Who works in this territory: {name} (or in a territory inside it)"),

@@ -428,3 +428,56 @@ def test_a_template_and_a_gephi_export_through_the_data_page(chromium, server, t
     ids = {n.get("id") for n in document.iter("{*}node")}
     assert ids == set(actor_graph(graph)) and not any(i.startswith("per:") for i in ids)
     assert [u for u in requests if not u.startswith(LOCAL)] == []
+
+
+def test_a_click_on_the_map_shows_who_acts_there(chromium, server, tmp_path):
+    """Framed on Mali, the map has two blue dots (« là-bas »): hovered, each
+    names its territory; a click on Kayes shows who acts in Kayes. The
+    outlines come from the page itself: no request leaves 127.0.0.1."""
+    import io
+
+    from PIL import Image
+    url, _, _ = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1200})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{url}/territoires?zoom=ML")
+    drawn(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.locator("canvas, svg").first.wait_for(timeout=60_000)
+    time.sleep(1)
+    box = chart.bounding_box()
+    image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    blue = [(x, y) for x in range(image.width) for y in range(image.height)
+            if _near(image.getpixel((x, y)), (74, 138, 189))]      # #377eb8 at 0.9 over the land
+    assert blue, "no « là-bas » dot drawn"
+    dots = []                                     # blue pixels grouped into dots
+    for x, y in blue:
+        near = next((d for d in dots if abs(d[0] / d[2] - x) < 12 and abs(d[1] / d[2] - y) < 12), None)
+        if near:
+            near[0] += x
+            near[1] += y
+            near[2] += 1
+        else:
+            dots.append([x, y, 1])
+    named = {}
+    for sx, sy, n in dots:                        # the legend's swatch has no tooltip
+        x, y = box["x"] + sx / n, box["y"] + sy / n
+        page.mouse.move(x, y)
+        tooltip = page.locator("#vg-tooltip-element.visible")
+        try:
+            tooltip.wait_for(timeout=3_000)
+        except Exception:       # playwright's TimeoutError: not a dot
+            continue
+        named[tooltip.inner_text()] = (x, y)
+    kayes = next(where for said, where in named.items() if "Kayes" in said)
+    assert len(named) == 2 and any("Mali" in said for said in named)
+    page.mouse.click(*kayes)
+    page.get_by_text("Qui agit dans ce territoire : Kayes").wait_for(timeout=60_000)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    assert "place=ter%3Akayes" in page.url                # a link to share says which territory
+    assert [u for u in requests if not u.startswith(LOCAL)] == []
+
+
+def _near(colour, wanted, tolerance=16) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, wanted))

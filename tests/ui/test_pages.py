@@ -1,5 +1,7 @@
 """Every page, opened through app.py as a user would: no exception, and
 what the page is for is on it."""
+import json
+
 import pytest
 from apptest import PAGE_FILES, frames, shown_cells, texts, visit
 
@@ -165,3 +167,41 @@ def test_suggestions_say_what_belongs_to_the_pair(home):
     assert "Travaillent déjà ensemble" in said and "ESSOR : sur " in said
     titles = [e.label for e in cap.expander]
     assert not any("ESSOR" in t or "Grdr" in t for t in titles if t[:1].isdigit())
+
+
+def map_spec(at) -> tuple[dict, list]:
+    """The map's Vega-Lite spec and its dots (the data of the layer with
+    `places`), as the browser receives them."""
+    import pyarrow as pa
+    (chart,) = at.get("vega_lite_chart")
+    frames = [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
+    dots = next(f for f in frames if "places" in f.columns)
+    return json.loads(chart.proto.spec), dots.to_dict("records")
+
+
+def test_the_map_draws_bundled_outlines_and_places_a_country_without_coordinates(home):
+    """Outlines inline (nothing fetched), a country that came without
+    coordinates at its label point, close places grouped, and framing on
+    one country separating them."""
+    from graph.model import Batch, Node
+    from graph.store.memory import MemoryStore
+    from conftest import BUNDLED
+    from loaders import load_paths
+    from loaders.reference import countries
+    MemoryStore(home).apply(load_paths(BUNDLED))
+    MemoryStore(home).apply(Batch(nodes=[Node("ter:senegal", "Territory", {"name": "Sénégal", "level": "country",
+                                                                           "country_code": "SN"}, ["t.csv:2"])]))
+    spec, dots = map_spec(visit("territories"))
+    text = json.dumps(spec)
+    assert '"url"' not in text and '"topojson"' in text and '"Chad"' in text      # the outlines, inline
+    senegal = next(d for d in dots if d["id"] == "ter:senegal")
+    assert (senegal["lat"], senegal["lon"]) == (countries()["SN"]["lat"], countries()["SN"]["lon"])
+    assert senegal["position"] == "centre du pays (sans coordonnées)"
+    grouped = {d["name"]: d["count"] for d in dots}
+    graph = MemoryStore(home).graph()
+    placed = [n for n, d in graph.nodes(data=True) if d.get("kind") == "Territory" and d.get("lat") is not None]
+    assert sum(grouped.values()) == len(placed) + 1 and max(grouped.values()) > 1      # some are grouped
+    _, french = map_spec(visit("territories", zoom="FR"))
+    assert len(french) > sum(1 for d in dots if d["id"] in {f["id"] for f in french})  # framed: more dots apart
+    framed = {d["name"]: d["count"] for d in french}
+    assert framed["Nord-Pas-de-Calais"] < grouped["Nord-Pas-de-Calais"]
