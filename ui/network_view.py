@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import igraph as ig
 import jinja2
@@ -140,6 +141,11 @@ def layout(graph, seed: int = 0) -> dict:
     return {n: (float(x) * scale / spread, float(y) * scale / spread) for n, (x, y) in zip(nodes, coords)}
 
 
+# kind -> (page path, its parameter, the link's words): where a click on a node leads
+PAGE_OF = {ORGANISATION: ("acteur", "org", "explorer.open_page"),
+           TERRITORY: ("territoires", "place", "explorer.open_territory")}
+
+
 def tooltip(data: dict, words) -> str:
     """The hover text of a node: plain text (vis-network shows it as text)."""
     lines = [str(data.get("name", "")), words(f"kind.{data.get('kind')}")]
@@ -168,6 +174,9 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
             options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True})
         if positions and node in positions:
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
+        page = PAGE_OF.get(kind)
+        if page:            # the click panel's link, relative to the app's page (ui/templates/network.html)
+            options.update(href=f"{page[0]}?{page[1]}={quote(str(node), safe='')}", opens=words(page[2]))
         net.add_node(str(node), **options)
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel = relation(key)
@@ -175,7 +184,7 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
         net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
                      color="#9aa5b1", width=2 if rel == "PARTNER_OF" else 1,
                      arrows="" if rel in SYMMETRIC_RELATIONS else "to")
-    return _render(net, physics=not positions)
+    return _render(net, physics=not positions, texts={"close": words("explorer.close")})
 
 
 def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640) -> str:
@@ -196,7 +205,7 @@ def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640) 
     return _render(net, physics=True)
 
 
-def _render(net: Network, physics: bool) -> str:
+def _render(net: Network, physics: bool, texts: dict | None = None) -> str:
     nodes, edges, *_ = net.get_network_data()
     options = {
         "physics": {"enabled": physics, "stabilization": {"iterations": 150},
@@ -208,7 +217,7 @@ def _render(net: Network, physics: bool) -> str:
         "edges": {"smooth": False},
     }
     return _TEMPLATES.get_template("network.html").render(
-        nodes=nodes, edges=edges, options=options, height=net.height, vis_js=_vis_js())
+        nodes=nodes, edges=edges, options=options, height=net.height, vis_js=_vis_js(), texts=texts or {})
 
 
 @cache

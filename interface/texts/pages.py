@@ -230,6 +230,9 @@ PAGES = {
     "explorer.open_actor": ("Ouvrir la fiche de {name}", "Open {name}'s page"),
     "explorer.network_alt": ("Réseau interactif", "Interactive network"),
     "explorer.export": ("Exporter cette vue", "Export this view"),
+    "explorer.open_page": ("Ouvrir sa fiche", "Open its page"),
+    "explorer.open_territory": ("Voir qui agit dans ce territoire", "See who works in this territory"),
+    "explorer.close": ("Fermer", "Close"),
     "explorer.export_note": (
         "Les nœuds et les liens affichés, avec les couleurs et les tailles du dessin et les indicateurs de "
         "chaque organisation (calculés sur tout le réseau). Sans les coordonnées (e-mails, téléphones).",

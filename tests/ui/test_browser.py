@@ -481,3 +481,30 @@ def test_a_click_on_the_map_shows_who_acts_there(chromium, server, tmp_path):
 
 def _near(colour, wanted, tolerance=16) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(colour, wanted))
+
+
+def test_a_click_on_a_node_opens_its_page(chromium, server):
+    """In the explorer, a click on an organisation opens a panel with its
+    details and a link; the link opens the organisation's page in a new tab
+    (Streamlit's frame may open tabs, not navigate the page)."""
+    url, _, _ = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1000})
+    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites")
+    page.wait_for_selector("iframe", timeout=60_000)
+    drawn(page)
+    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    # where vis-network drew the CFSI, in the frame's pixels
+    spot = frame.evaluate("""() => {
+        const id = "org:cfsi";
+        return network.canvasToDOM(network.getPositions([id])[id]); }""")
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    panel = frame.locator("#panel")
+    panel.wait_for(state="visible", timeout=10_000)
+    assert "Comité Français pour la Solidarité Internationale" in frame.locator("#details").inner_text()
+    with page.expect_popup() as opened:         # a new tab: the explorer stays as it was
+        frame.get_by_text("Ouvrir sa fiche ↗").click()
+    actor = opened.value
+    actor.wait_for_url("**/acteur?org=org%3Acfsi**", timeout=30_000)
+    drawn(actor)
+    actor.get_by_role("heading", name="Comité Français pour la Solidarité Internationale").wait_for(timeout=30_000)
