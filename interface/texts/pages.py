@@ -234,9 +234,9 @@ PAGES = {
     "explorer.open_territory": ("Voir qui agit dans ce territoire", "See who works in this territory"),
     "explorer.close": ("Fermer", "Close"),
     "explorer.export_note": (
-        "Les nœuds et les liens affichés, avec les couleurs et les tailles du dessin et les indicateurs de "
+        "Ce que montre le dessin (nœuds et liens), avec ses couleurs et ses tailles et les indicateurs de "
         "chaque organisation (calculés sur tout le réseau). Sans les coordonnées (e-mails, téléphones).",
-        "The nodes and ties shown, with the drawing's colours and sizes and each organisation's metrics "
+        "What the drawing shows (nodes and ties), with its colours and sizes and each organisation's metrics "
         "(computed on the whole network). Without contact details (e-mails, phones)."),
 
     # actor page
