@@ -265,6 +265,7 @@ def test_open_aid_data_and_a_directory_through_the_data_page(chromium, server, t
     assert {n[4:] for n in graph if n.startswith("prj:ES-DIR3")} == spanish and "ter:indonesie" in graph
 
     page.goto(f"{url}/explorer?focus=org%3Aspain&radius=2")
+    page.wait_for_selector("iframe", timeout=60_000)      # drawn() waits only for frames already there
     drawn(page)
     frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
     labels = frame.evaluate("() => network.body.data.nodes.get().map(n => n.label)")
