@@ -66,7 +66,8 @@ def scoped(graph, scope: str = "full", with_persons: bool = False):
         return out
     if with_persons:
         return graph
-    return graph.subgraph([n for n, d in graph.nodes(data=True) if d.get("kind") != PERSON]).copy()
+    # a view: what follows copies it anyway (without_contacts, presented)
+    return graph.subgraph([n for n, d in graph.nodes(data=True) if d.get("kind") != PERSON])
 
 
 def presented(graph, presentation: Presentation | None):

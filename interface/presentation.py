@@ -32,11 +32,18 @@ def sizes(graph, values: dict) -> dict:
     return {n: 10 + 30 * (values.get(n) or 0) / top if n in values else 12 for n in graph}
 
 
+def node_colours(graph, organisation_colour: dict) -> dict:
+    """node -> its colour as drawn: an organisation its own (by sphere,
+    community or territory: `organisation_colour`), the rest their kind's."""
+    return {n: organisation_colour.get(n, OTHER_COLOUR) if d.get("kind") == ORGANISATION
+            else KIND_STYLE.get(d.get("kind"), ("", OTHER_COLOUR))[1] for n, d in graph.nodes(data=True)}
+
+
 def default_colours(graph) -> dict:
     """node -> its colour as the explorer shows it by default: organisations
     by sphere, the rest by kind."""
-    return {n: SPHERE_COLOURS.get(d.get("sphere", "unknown"), OTHER_COLOUR) if d.get("kind") == ORGANISATION
-            else KIND_STYLE.get(d.get("kind"), ("", OTHER_COLOUR))[1] for n, d in graph.nodes(data=True)}
+    return node_colours(graph, {n: SPHERE_COLOURS.get(d.get("sphere", "unknown"), OTHER_COLOUR)
+                                for n, d in graph.nodes(data=True)})
 
 
 def for_export(graph, lang: str, metrics: dict | None = None, colours: dict | None = None,

@@ -19,8 +19,8 @@ def names_in(graph):
 
 def number(value, lang: str) -> str:
     """20 000 (a narrow no-break space) in French, 20,000 in English; a
-    decimal comma in French; four significant digits, never an exponent
-    for what a person reads (20 000,7 is 20 001, not 2e+04).
+    decimal comma in French; four significant digits, with no exponent from
+    0.0001 up (20 000,7 is 20 001, not 2e+04).
 
     >>> number(20000, "fr"), number(20000, "en"), number(0.25, "fr")
     ('20\u202f000', '20,000', '0,25')

@@ -85,12 +85,9 @@ def _graphml_elements(text, file):
         if node_id in seen:
             raise TableError(Problem(file, position, "id", "duplicate_element_id", {"id": str(node_id)}))
         seen.add(node_id)
-    nodes = []
-    for position, (node_id, data) in enumerate(graph.nodes(data=True), start=1):
-        data = dict(data)
-        if data.get("label") == data.get("name"):
-            data.pop("label", None)
-        nodes.append((position, node_id, None, _unpacked(data)))
+    # an export's `label` (the name again) is dropped with the rest of DERIVED
+    nodes = [(position, node_id, None, _unpacked(dict(data)))
+             for position, (node_id, data) in enumerate(graph.nodes(data=True), start=1)]
     ties = [(position, (u, v), key, _unpacked(dict(data)))
             for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True), start=1)]
     return nodes, ties

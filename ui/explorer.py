@@ -173,11 +173,8 @@ def export_view(data, view, node_colour: dict, size_by: str, positions: dict | N
         with_persons = b.checkbox(tr("data.with_persons"), value=False, key="view_persons", disabled=not people)
         st.caption(tr("explorer.export_note"))
         if st.button(tr("data.prepare"), key="view_prepare"):
-            colours = {n: node_colour[n] if d.get("kind") == ORGANISATION
-                       else nv.KIND_STYLE.get(d.get("kind"), ("", nv.OTHER_COLOUR))[1]
-                       for n, d in view.nodes(data=True)}
             shown = None if fmt == "csv" else for_export(
-                view, state.lang(), state.metrics(data), colours=colours,
+                view, state.lang(), state.metrics(data), colours=nv.node_colours(view, node_colour),
                 size_by=None if size_by == "none" else size_by,
                 # the drawing's y grows downwards, Gephi's upwards
                 positions={n: (x, -y) for n, (x, y) in (positions or {}).items()})

@@ -27,7 +27,9 @@ from graph import settings
 from graph.analytics.fast import igraph_seeded
 from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, TIES, relation
 from graph.subgraph import select
-from interface.presentation import KIND_STYLE, OTHER_COLOUR, PALETTE, SPHERE_COLOURS, sizes  # noqa: F401 (nv.X)
+from interface.presentation import (KIND_STYLE, OTHER_COLOUR, PALETTE, SPHERE_COLOURS,  # noqa: F401 (nv.X)
+                                    node_colours, sizes)
+from ui.routes import PAGES
 
 # Above this many nodes, positions are computed here and physics is off (a
 # browser simulating thousands of springs freezes); above AGGREGATE_FROM,
@@ -141,9 +143,9 @@ def layout(graph, seed: int = 0) -> dict:
     return {n: (float(x) * scale / spread, float(y) * scale / spread) for n, (x, y) in zip(nodes, coords)}
 
 
-# kind -> (page path, its parameter, the link's words): where a click on a node leads
-PAGE_OF = {ORGANISATION: ("acteur", "org", "explorer.open_page"),
-           TERRITORY: ("territoires", "place", "explorer.open_territory")}
+# kind -> (page, its parameter, the link's words): where a click on a node leads
+PAGE_OF = {ORGANISATION: ("actor", "org", "explorer.open_page"),
+           TERRITORY: ("territories", "place", "explorer.open_territory")}
 
 
 def tooltip(data: dict, words) -> str:
@@ -161,11 +163,11 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
     translates the vocabulary; `positions` (from layout) switches physics
     off; `highlight` is a node drawn larger with a border."""
     net = Network(height=f"{height}px", width="100%", directed=True)
+    drawn_colour = node_colours(graph, colour_of)
     for node, data in graph.nodes(data=True):
         kind = data.get("kind")
-        shape, colour = KIND_STYLE.get(kind, ("dot", OTHER_COLOUR))
-        if kind == ORGANISATION:
-            shape, colour = "dot", colour_of.get(node, OTHER_COLOUR)
+        shape = "dot" if kind == ORGANISATION else KIND_STYLE.get(kind, ("dot", ""))[0]
+        colour = drawn_colour[node]
         options = {"label": str(data.get("name", node)), "title": tooltip(data, words), "shape": shape,
                    "color": colour, "size": round(size_of.get(node, 12), 1)}
         if kind == PERSON:
@@ -176,7 +178,7 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
         page = PAGE_OF.get(kind)
         if page:            # the click panel's link, relative to the app's page (ui/templates/network.html)
-            options.update(href=f"{page[0]}?{page[1]}={quote(str(node), safe='')}", opens=words(page[2]))
+            options.update(href=f"{PAGES[page[0]]}?{page[1]}={quote(str(node), safe='')}", opens=words(page[2]))
         net.add_node(str(node), **options)
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel = relation(key)

@@ -270,6 +270,21 @@ def partners(data: Data, org: str, top: int = 10) -> list:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
+def _map_places(key, version, _graph) -> tuple:
+    from graph.analytics.partners import territory_pairs
+    from interface import maps
+    rows, missing = maps.placed(_graph)
+    return rows, missing, maps.pair_strength(_graph, territory_pairs(_graph))
+
+
+def map_places(data: Data) -> tuple:
+    """(territories placed on the map, how many could not be, organisations
+    acting on both sides of each pairing): once per version of the data,
+    not at every click on the map page."""
+    return _map_places(*data.stamp, data.graph)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
 def _duplicates(key, version, _graph) -> list:
     from graph.analytics.duplicates import probable_duplicates
     return probable_duplicates(_graph)

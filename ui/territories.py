@@ -50,14 +50,12 @@ def dots_frame(dots: list, frame) -> pd.DataFrame:
                                        "label_lon", "label_lat", "position"])
 
 
-def lines_frame(graph, dots: list, rows: list) -> pd.DataFrame:
+def lines_frame(graph, dots: list, rows: list, strength: dict) -> pd.DataFrame:
     """One line per pair of dots that paired territories join, as thick as
     the organisations acting on both sides (summed over the pairings it
     carries); toward a place outside the frame, the line leaves the frame."""
     dot_of = {r["id"]: dict(r, ids=[r["id"]]) for r in rows}
     dot_of.update({place: d for d in dots for place in d["ids"]})
-    pairs = territory_pairs(graph)
-    strength = maps.pair_strength(graph, pairs)
     joined = {}
     for (a, b), organisations in strength.items():
         if a in dot_of and b in dot_of and dot_of[a] is not dot_of[b]:
@@ -110,7 +108,7 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame) -> alt.LayerChart:
         width=WIDTH, height=HEIGHT).configure_legend(orient="bottom", direction="horizontal")
 
 
-def map_section(graph, rows: list, missing: int):
+def map_section(graph, rows: list, missing: int, strength: dict):
     """The map, framed on the world or one country, with a click on a dot
     choosing the territory below."""
     reference = countries()
@@ -124,7 +122,7 @@ def map_section(graph, rows: list, missing: int):
     framed = rows if zoom == WORLD else [r for r in rows if r["country"] == zoom]
     frame = maps.bounds(framed)
     dots = maps.grouped(rows, frame)
-    event = st.altair_chart(world_map(dots_frame(dots, frame), lines_frame(graph, dots, rows), frame),
+    event = st.altair_chart(world_map(dots_frame(dots, frame), lines_frame(graph, dots, rows, strength), frame),
                             width="content", on_select="rerun", selection_mode="lieu", key="map")
     clicked = [p.get("id") for p in (event.get("selection", {}).get("lieu") or []) if p.get("id")]
     if clicked and clicked != st.session_state.get("_map_clicked"):
@@ -153,11 +151,11 @@ def render():
     st.caption(tr("ter.intro"))
     data = state.current()
     graph = data.graph
-    rows, missing = maps.placed(graph)
+    rows, missing, strength = state.map_places(data)
     if not rows:
         st.info(tr("ter.unplaced", count=missing))
         return
-    map_section(graph, rows, missing)
+    map_section(graph, rows, missing, strength)
     names = {n: d.get("name", n) for n, d in graph.nodes(data=True) if d.get("kind") == TERRITORY}
     if not names:
         return
