@@ -231,8 +231,11 @@ IATI_FILES = ("es_maec_aecid_indonesia_v201.xml", "dportal_dflat_activities_100_
 
 
 def choose(page, label, option):
-    """Pick `option` in the Streamlit selectbox whose label is `label`."""
-    page.get_by_label(label, exact=True).click()
+    """Pick `option` in the Streamlit selectbox whose label is `label`. While
+    a rerun is under way the previous run's widget is still on the page,
+    marked stale: only the current one is clicked."""
+    current = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')
+    current.get_by_label(label, exact=True).click()
     page.keyboard.type(option)
     page.get_by_role("option", name=option, exact=True).click()
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
