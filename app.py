@@ -2,11 +2,13 @@
 
 One module per page under ui/, routed here by st.navigation. The language
 (French by default, kept in the URL) is chosen here, in the sidebar, for
-every page; a page that fails says so in a sentence (ui/failure.py)."""
+every page; then ui/access.py decides who this session is (sign-in, role)
+and the menu holds the pages its role may see; a page that fails says so in
+a sentence (ui/failure.py)."""
 import streamlit as st
 
 from interface.i18n import DEFAULT, LANGUAGES
-from ui import url
+from ui import access, url
 from ui.failure import failures_said
 from ui.routes import PAGES, page
 from ui.state import settings, store_word, tr
@@ -17,9 +19,9 @@ with st.sidebar:
     url.choice(st.segmented_control, "Langue / Language", LANGUAGES, "lang", {"fr": "Français", "en": "English"}.get,
                default=DEFAULT, required=True)
 
-navigation = st.navigation([page(key) for key in PAGES])
+access.gate()
+navigation = st.navigation([page(key) for key in PAGES if access.page_allowed(key)])
 with st.sidebar:
     st.caption(tr("app.store", store=store_word(settings()["kind"])))
-    st.text_input(tr("app.who"), key="who", help=tr("app.who_help"))
 with failures_said():
     navigation.run()

@@ -10,11 +10,22 @@ PAGE_FILES = {"overview": "ui/overview.py", "explorer": "ui/explorer.py", "actor
               "data": "ui/data.py", "method": "ui/method.py"}
 
 
-def visit(page: str, at: AppTest | None = None, **query) -> AppTest:
+# [auth] as Streamlit reads it (st.login is not called by AppTest: the browser test signs in for real)
+SIGN_IN = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "test-only",
+           "client_id": "passerelles", "client_secret": "test-only",
+           "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+
+
+def visit(page: str, at: AppTest | None = None, signed_in=None, **query) -> AppTest:
     """Open `page` through app.py, as a browser would, with `query` in the
-    URL; a new session unless `at` is given."""
+    URL; a new session unless `at` is given. `signed_in`: None, no sign-in
+    configured (one person on their own machine); False, sign-in
+    configured and nobody signed in; an e-mail, signed in as that e-mail."""
     if at is None:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        if signed_in is not None:
+            at.secrets["auth"] = dict(SIGN_IN)
+            at.user = {"is_logged_in": True, "email": signed_in} if signed_in else {"is_logged_in": False}
         for key, value in query.items():        # a shared link: the URL is there from the first run
             at.query_params[key] = value
         at.run()

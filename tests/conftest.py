@@ -27,6 +27,7 @@ def need(path: Path):
 def home(tmp_path, monkeypatch):
     """A fresh workspace for the embedded store."""
     monkeypatch.setenv("PASSERELLES_HOME", str(tmp_path / "ws"))
+    monkeypatch.setenv("PASSERELLES_ROLES", str(tmp_path / "roles.toml"))     # none until a test writes one
     monkeypatch.delenv("NEO4J_URI", raising=False)
     return tmp_path / "ws"
 

@@ -11,7 +11,7 @@ from graph.edits import ties_of
 from graph.model import CONTACT_FIELDS
 from interface import sentences
 
-from ui import edit, followup
+from ui import access, edit, followup
 from ui import network_view as nv
 from ui import safe, state, url
 from ui.safe import plain
@@ -102,9 +102,10 @@ def suggestion_details(data, org, cand, name_of):
         st.caption(tr("actor.no_intermediary"))
     else:
         st.caption(tr("actor.no_path"))
-    if cand.get("follow_up"):
+    if cand.get("follow_up") and access.allowed("see_follow_ups"):
         st.info(followup.said(cand["follow_up"], name_of))
-    followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
+    if access.allowed("follow_up"):
+        followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
 
 
 def render():
@@ -128,7 +129,8 @@ def render():
     with left:
         st.subheader(tr("actor.attributes"))
         has_contacts = any(attrs.get(f) for f in CONTACT_FIELDS)
-        with_contacts = has_contacts and st.toggle(tr("actor.show_contacts"), value=False, key="contacts")
+        may_see = access.allowed("see_contacts")
+        with_contacts = has_contacts and may_see and st.toggle(tr("actor.show_contacts"), value=False, key="contacts")
         safe.table(attributes_table(attrs, with_contacts), hide_index=True)
         if has_contacts and not with_contacts:
             st.caption(tr("actor.contacts_hidden"))
@@ -145,16 +147,17 @@ def render():
     st.subheader(tr("actor.ties"))
     safe.table(ties_table(graph, org), hide_index=True)
 
-    with st.expander(tr("edit.title"), expanded=False):
-        left, right = st.columns(2)
-        with left:
-            st.markdown(f"**{tr('edit.fields')}**")
-            edit.edit_form(data, org)
-        with right:
-            st.markdown(f"**{tr('edit.ties')}**")
-            edit.tie_forms(data, org)
-            st.markdown(f"**{tr('edit.new')}**")
-            edit.add_form(data)
+    if access.allowed("edit"):
+        with st.expander(tr("edit.title"), expanded=False):
+            left, right = st.columns(2)
+            with left:
+                st.markdown(f"**{tr('edit.fields')}**")
+                edit.edit_form(data, org)
+            with right:
+                st.markdown(f"**{tr('edit.ties')}**")
+                edit.tie_forms(data, org)
+                st.markdown(f"**{tr('edit.new')}**")
+                edit.add_form(data)
 
     st.subheader(tr("actor.partners"))
     followup.hint()
@@ -189,7 +192,7 @@ def render():
         for other, projects in sorted(together.items(), key=lambda kv: name_of(kv[0]).casefold()):
             line = tr("actor.together_on", name=name_of(other), projects=", ".join(map(name_of, projects)))
             st.markdown(f"- {plain(line)}")
-    records = follow_ups(graph, org=org)
+    records = follow_ups(graph, org=org) if access.allowed("see_follow_ups") else []
     if records:
         st.markdown(f"**{tr('follow.on_this_page')}**")
         followup.listing(records, name_of)

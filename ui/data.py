@@ -24,7 +24,7 @@ from loaders.tables import Upload
 from graph.names import NameIndex
 
 from interface.template import participants_workbook, presence_workbook, template_workbook
-from ui import exporting, safe, state
+from ui import access, exporting, safe, state
 from ui.mapping import mapping_section
 from ui.uploader import uploader
 from ui.state import tr
@@ -83,9 +83,9 @@ def report(data):
     if (pending["key"], pending["version"]) != data.stamp:
         st.warning(tr("data.changed"))
         return
-    if st.button(tr("data.load"), type="primary", key="load"):
+    if st.button(tr("data.load"), type="primary", key="load") and not access.refused("load"):
         batch.accept = accepted
-        batch.change = {"kind": "load", "who": str(st.session_state.get("who") or "").strip(),
+        batch.change = {"kind": "load", "who": access.who(),
                         "note": ", ".join(pending.get("files", []))}
         progress = st.progress(0.1, text=tr("data.step.write"))
         try:
@@ -130,6 +130,24 @@ def changes_section(data, pending) -> set:
     return {(held[i].id, held[i].field) for i in ticked}
 
 
+def last_loads(data, most: int = 5):
+    """The latest loads and who made them (for a role that may see the journal)."""
+    if not access.allowed("see_journal"):
+        return
+    try:
+        loads = [e for e in data.store.journal() if e["kind"] == "load"][:most]
+    except StoreUnavailable as exc:
+        st.error(sentences.unavailable(exc, state.lang()))
+        return
+    if loads:
+        st.subheader(tr("data.last_loads"))
+        safe.table(pd.DataFrame([{tr("journal.when"): sentences.moment(e["at"], state.lang()),
+                                  tr("journal.who"): e.get("who") or "—", tr("journal.note"): e.get("note") or "",
+                                  tr("journal.created"): e.get("counts", {}).get("created", 0),
+                                  tr("journal.updated"): e.get("counts", {}).get("updated", 0)} for e in loads]),
+                   hide_index=True)
+
+
 def upload_section(data):
     st.subheader(tr("data.upload"))
     st.caption(tr("data.upload_help"))
@@ -150,7 +168,7 @@ def upload_section(data):
         with st.container(border=True):
             mapping = mapping_section(data, files)
     with_contacts = st.checkbox(tr("data.register_contacts"), value=False, key="register_contacts")
-    if st.button(tr("data.check"), disabled=not files, key="check"):
+    if st.button(tr("data.check"), disabled=not files, key="check") and not access.refused("load"):
         check(data, files, fmt, event, mapping, with_contacts)
     report(data)
     templates(state.lang())
@@ -175,9 +193,11 @@ def export_section(data):
     scope = b.selectbox(tr("data.export_scope"), EXPORT_SCOPES, key="export_scope",
                         format_func=lambda s: tr(f"data.export_scope.{s}"), help=tr("data.export_scope_help"))
     with_persons = a.checkbox(tr("data.with_persons"), value=False, key="with_persons", disabled=scope != "full")
-    with_contacts = b.checkbox(tr("data.with_contacts"), value=False, key="with_contacts")
+    with_contacts = access.allowed("export_contacts") and b.checkbox(tr("data.with_contacts"), value=False,
+                                                                     key="with_contacts")
     st.caption(tr("data.export_note"))
-    if st.button(tr("data.prepare"), key="prepare"):
+    if st.button(tr("data.prepare"), key="prepare") and not access.refused("export"):
+        with_contacts = with_contacts and not access.refused("export_contacts")
         # CSV carries the data only, to be loaded back or edited in a sheet
         presentation = None if fmt == "csv" else for_export(data.graph, state.lang(), state.metrics(data))
         name, payload = exporting.payload(data.graph, fmt, "passerelles", with_contacts=with_contacts, scope=scope,
@@ -196,6 +216,8 @@ def erase_section(data):
     from graph.edits import find_element
     from graph.model import PERSON
     st.subheader(tr("erase.title"))
+    if "erased" in st.session_state:
+        st.success(st.session_state.pop("erased"))
     st.caption(tr("erase.intro"))
     typed = st.text_input(tr("erase.who"), key="erase_who", placeholder=tr("erase.who_help"))
     if not typed.strip():
@@ -212,7 +234,7 @@ def erase_section(data):
     st.write(tr("erase.found", name=attrs.get("name", person), ties=data.graph.degree(person),
                 orgs=", ".join(orgs) or "—"))
     confirmed = st.checkbox(tr("erase.confirm", name=attrs.get("name", person)), key=f"erase_ok:{person}")
-    if st.button(tr("erase.button"), key="erase", type="primary", disabled=not confirmed):
+    if st.button(tr("erase.button"), key="erase", type="primary", disabled=not confirmed) and not access.refused("erase"):
         try:
             done = data.store.erase_person(person)
         except StoreUnavailable as exc:
@@ -257,7 +279,7 @@ def store_section(data):
         wanted = dict(state.CONFIGURED) if picked == "configured" else {"kind": "embedded"}
         if wanted != choice:
             use = st.button(tr("data.use"), type="primary", key="use_store")
-    if test or use:
+    if (test or use) and not access.refused("store"):
         try:
             store = state.open_store(wanted)
             st.success(tr("data.ok", location=store.describe()["location"]))
@@ -277,15 +299,15 @@ def render():
         st.error(tr("app.store_error", error=sentences.unavailable(data, state.lang())))
         store_section(None)
         return
-    upload_section(data)
-    st.divider()
-    export_section(data)
-    st.divider()
-    if "erased" in st.session_state:
-        st.success(st.session_state.pop("erased"))
-    erase_section(data)
-    st.divider()
-    store_section(data)
+    if access.allowed("load"):              # and each action checks again when it runs
+        upload_section(data)
+    else:
+        st.info(tr("access.refused", action=tr("access.action.load"), role=access.role_word(access.role())))
+    last_loads(data)
+    for action, section in (("export", export_section), ("erase", erase_section), ("store", store_section)):
+        if access.allowed(action):
+            st.divider()
+            section(data)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from graph.edits import merge_nodes, not_same
 from interface import sentences
-from ui import edit, safe, state, url
+from ui import access, edit, safe, state, url
 from ui.actor import attributes_table
 from ui.safe import plain
 from ui.state import tr
@@ -33,6 +33,7 @@ def side(graph, node_id: str):
 
 def render():
     st.title(tr("nav.duplicates"))
+    access.require("see_duplicates")
     st.caption(tr("dup.intro"))
     data = state.current()
     lang = state.lang()
@@ -72,10 +73,10 @@ def render():
     done = None
     if merge.button(tr("dup.merge"), type="primary", key=f"dup_merge:{pair}"):
         done = edit.write_made(data, lambda: merge_nodes(graph, keep, other, edit.who(), note, read),
-                               tr("dup.merged", kept=name_of(keep), other=name_of(other)))
+                               tr("dup.merged", kept=name_of(keep), other=name_of(other)), "merge")
     if distinct.button(tr("dup.not_same"), key=f"dup_distinct:{pair}"):
         done = edit.write_made(data, lambda: not_same(graph, a, b, edit.who(), note, read),
-                               tr("dup.distinct", first=name_of(a), second=name_of(b)))
+                               tr("dup.distinct", first=name_of(a), second=name_of(b)), "merge")
     if done:                                 # the pair is settled: on to the next one
         st.session_state.pop(read_key, None)
         if "pair" in st.query_params:

@@ -15,17 +15,21 @@ from graph.model import CATEGORIES, EVENT, ORGANISATION, PERSON, PROJECT, RELATI
 from graph.analytics import Refused
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
-from ui import state
+from ui import access, state
 from ui.state import tr, word
 
 EDITABLE_KINDS = (ORGANISATION, TERRITORY, PROJECT, THEME, EVENT)
 
 def who() -> str:
-    """The name this session gave for the journal (the sidebar)."""
-    return str(st.session_state.get("who") or "").strip()
+    """The author this session's changes are recorded under (ui/access.who)."""
+    return access.who()
 
-def write(data, batch, done: str) -> bool:
-    """Apply an edit's batch; say what happened. True when written."""
+
+def write(data, batch, done: str, action: str = "edit") -> bool:
+    """Apply an edit's batch, if this session's role allows `action`; say
+    what happened. True when written."""
+    if access.refused(action):
+        return False
     try:
         data.store.apply(batch)
     except BatchRejected as exc:
@@ -41,16 +45,18 @@ def write(data, batch, done: str) -> bool:
     st.session_state["edited"] = done
     return True
 
-def write_made(data, make, done: str) -> bool:
+def write_made(data, make, done: str, action: str) -> bool:
     """Build a batch with `make()` and write it; a question the graph
     refuses (graph.analytics.Refused: a merge of an element with itself...)
     is said like a refused write."""
+    if access.refused(action):
+        return False
     try:
         batch = make()
     except Refused as exc:
         st.error(sentences.refusal(exc, sentences.names_in(data.graph), state.lang()))
         return False
-    return write(data, batch, done)
+    return write(data, batch, done, action)
 
 
 def as_first_read(key: str, current, widgets=lambda name: False):

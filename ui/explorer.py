@@ -11,7 +11,7 @@ from graph.model import CATEGORIES, KINDS, ORGANISATION, PERSON, SPHERES, TIES, 
 from interface.presentation import for_export
 
 from ui import network_view as nv
-from ui import edit, exporting, state, url
+from ui import access, edit, exporting, state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -157,7 +157,8 @@ def render():
                                   positions=positions, highlight=c["focus"]),
                   height=660, alt=tr("explorer.network_alt"))
         st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
-        export_view(data, view, node_colour, c["size_by"], positions)
+        if access.allowed("export"):
+            export_view(data, view, node_colour, c["size_by"], positions)
     with side:
         legend(colour_of_group, c["colour_by"], view)
 
@@ -172,7 +173,7 @@ def export_view(data, view, node_colour: dict, size_by: str, positions: dict | N
         people = any(d.get("kind") == PERSON for _, d in view.nodes(data=True))
         with_persons = b.checkbox(tr("data.with_persons"), value=False, key="view_persons", disabled=not people)
         st.caption(tr("explorer.export_note"))
-        if st.button(tr("data.prepare"), key="view_prepare"):
+        if st.button(tr("data.prepare"), key="view_prepare") and not access.refused("export"):
             shown = None if fmt == "csv" else for_export(
                 view, state.lang(), state.metrics(data), colours=nv.node_colours(view, node_colour),
                 size_by=None if size_by == "none" else size_by,

@@ -37,7 +37,7 @@ def form(data, org: str, partner: str, key: str):
         return
     if edit.write_made(data, lambda: follow_up(data.graph, org, partner, status, edit.who(), note,
                                                add_partnership=confirm and status == "already_partners"),
-                       tr("follow.saved", status=word("status", status), name=name_of(partner))):
+                       tr("follow.saved", status=word("status", status), name=name_of(partner)), "follow_up"):
         if status == "already_partners" and not confirm:
             st.session_state["follow_hint"] = tr("follow.tie_not_added")
         st.rerun()

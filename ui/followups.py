@@ -10,12 +10,13 @@ import streamlit as st
 from graph.analytics.followups import follow_ups
 from graph.model import FOLLOW_UP_STATUSES
 from interface import sentences
-from ui import followup, safe, state, url
+from ui import access, followup, safe, state, url
 from ui.state import tr, word
 
 
 def render():
     st.title(tr("nav.followups"))
+    access.require("see_follow_ups")
     st.caption(tr("follow.intro"))
     data = state.current()
     graph = data.graph
@@ -39,8 +40,9 @@ def render():
         return
     table = followup.table(rows, name_of)
     safe.table(table, hide_index=True)
-    st.download_button(tr("journal.csv"), safe.csv_bytes(table, state.lang()),
-                       file_name="passerelles-suivi.csv", mime="text/csv", key="followups_csv")
+    if access.allowed("export"):
+        st.download_button(tr("journal.csv"), safe.csv_bytes(table, state.lang()),
+                           file_name="passerelles-suivi.csv", mime="text/csv", key="followups_csv")
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

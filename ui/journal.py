@@ -9,7 +9,7 @@ import streamlit as st
 from graph.journal import CannotUndo, undone
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
-from ui import edit, safe, state, url
+from ui import access, edit, safe, state, url
 from ui.state import tr
 
 
@@ -32,6 +32,7 @@ def rows(entries, reverted, lang) -> pd.DataFrame:
 
 def render():
     st.title(tr("nav.journal"))
+    access.require("see_journal")
     st.caption(tr("journal.intro"))
     data = state.current()
     lang = state.lang()
@@ -55,8 +56,11 @@ def render():
         return
     table = rows(shown, reverted, lang)
     safe.table(table, hide_index=True)
-    st.download_button(tr("journal.csv"), safe.csv_bytes(table, lang),
-                       file_name="passerelles-journal.csv", mime="text/csv", key="journal_csv")
+    if access.allowed("export"):
+        st.download_button(tr("journal.csv"), safe.csv_bytes(table, lang),
+                           file_name="passerelles-journal.csv", mime="text/csv", key="journal_csv")
+    if not access.allowed("undo"):
+        return
     undoable = [e for e in shown if e.get("undoable") and e["id"] not in reverted and e["kind"] != "erase"]
     if not undoable:
         return
@@ -66,7 +70,7 @@ def render():
                           format_func=lambda i: f"{sentences.moment(by_id[i]['at'], lang)} — "
                                                 f"{kind_word(by_id[i])} — "
                                                 f"{by_id[i].get('who') or '—'} ({i})")
-    if st.button(tr("journal.undo_button"), key="undo", disabled=chosen is None):
+    if st.button(tr("journal.undo_button"), key="undo", disabled=chosen is None) and not access.refused("undo"):
         try:
             data.store.undo(chosen, edit.who())
         except CannotUndo as exc:

@@ -15,7 +15,7 @@ from graph.names import NameIndex
 from interface.workspace import save_mapping, saved_mappings
 from loaders.mapping import ROLES, Mapping, header_of, propose, values_of
 from loaders.tables import TableError, Upload, read_tables
-from ui import safe, state
+from ui import access, safe, state
 from ui.state import tr
 
 SHEETS = (".csv", ".tsv", ".txt", ".xlsx")
@@ -67,7 +67,7 @@ def mapping_section(data, files) -> Mapping | None:
                          key="mapping_name")
     mapping = Mapping(roles, categories, member_of or "", name.strip())
     left, right = st.columns(2)
-    if left.button(tr("mapping.save"), key="mapping_save", disabled=not name.strip()):
+    if left.button(tr("mapping.save"), key="mapping_save", disabled=not name.strip()) and not access.refused("load"):
         save_mapping(mapping)
         st.success(tr("mapping.saved_as", name=mapping.name))
     right.download_button(tr("mapping.download"), mapping.to_toml(), file_name=f"{Path(table.file).stem}.toml",

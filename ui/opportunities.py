@@ -10,7 +10,7 @@ from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
 from interface import sentences
 
-from ui import followup, safe, state, url
+from ui import access, followup, safe, state, url
 from ui.state import tr
 
 POOL = 500          # pairs ranked before filtering; the filters keep the best of them
@@ -70,7 +70,10 @@ def render():
     safe.table(rows(pairs), hide_index=True, column_config={
         tr("actor.score"): st.column_config.NumberColumn(help=tr("actor.score_help")),
         tr("actor.reasons"): st.column_config.TextColumn(width="large")})
-    st.download_button(tr("opp.download"), as_csv(pairs), file_name="synergies.csv", mime="text/csv")
+    if access.allowed("export"):
+        st.download_button(tr("opp.download"), as_csv(pairs), file_name="synergies.csv", mime="text/csv")
+    if not access.allowed("follow_up"):
+        return
 
     st.subheader(tr("follow.record"))
     followup.hint()
@@ -79,7 +82,7 @@ def render():
                           format_func=lambda k: " ↔ ".join(by_pair[k]["names"]), placeholder=tr("edit.choose"))
     if chosen:
         pair = by_pair[chosen]
-        if pair.get("follow_up"):
+        if pair.get("follow_up") and access.allowed("see_follow_ups"):
             st.info(followup.said(pair["follow_up"], sentences.names_in(data.graph)))
         followup.form(data, *pair["ids"], chosen)
 

@@ -75,7 +75,11 @@ def default_choice() -> dict:
 
 def settings() -> dict:
     """This session's store choice (the Data page changes it; never written
-    to disk, never put in the URL, never holding the server's password)."""
+    to disk, never put in the URL, never holding the server's password).
+    A session whose role may not choose the store works on the server's."""
+    from ui import access
+    if not access.allowed("store"):
+        return default_choice()
     if "store_settings" not in st.session_state:
         st.session_state["store_settings"] = default_choice()
     return st.session_state["store_settings"]
@@ -164,14 +168,27 @@ def current() -> Data:
 def reach():
     """The session's Data, or the StoreUnavailable saying why not (for a
     page that goes on without the graph: the Data page's store choice)."""
+    from ui import access
     config = settings()
     try:
         store = open_store(config)
         description = store.describe()
-        graph = _graph(store_key(config), description.get("version"), store)
+        key = store_key(config)
+        graph = _graph(key, description.get("version"), store)
     except StoreUnavailable as exc:
         return exc
-    return Data(store, store_key(config), description.get("version"), description, graph)
+    if not access.allowed("see_persons"):
+        # a role that may not see persons gets a graph without them: no page can show what is not there
+        # (a key of its own, so that no cached result is shared between the two graphs)
+        key += "#sans-personnes"
+        graph = _without_persons(key, description.get("version"), graph)
+    return Data(store, key, description.get("version"), description, graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _without_persons(key: str, version, _graph) -> nx.MultiDiGraph:
+    from graph.model import PERSON
+    return _graph.subgraph([n for n, kind in _graph.nodes(data="kind") if kind != PERSON]).copy()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

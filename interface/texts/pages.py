@@ -920,4 +920,60 @@ PAGES = {
     "method.document": ("Document", "Document"),
     "method.nodes": ("Nœuds", "Nodes"),
     "method.ties": ("Liens", "Ties"),
+    # --- access: sign-in, roles (ui/access.py) ---
+    "access.role.reader": ("lecteur", "reader"),
+    "access.role.editor": ("éditeur", "editor"),
+    "access.role.admin": ("administrateur", "administrator"),
+    "access.role.public": ("visiteur (lecture publique)", "visitor (public, read only)"),
+    "access.role.local": ("seul sur cette machine", "alone on this machine"),
+    "access.role.none": ("sans rôle", "no role"),
+    "access.action.see_persons": ("voir les personnes", "see persons"),
+    "access.action.see_contacts": ("voir les coordonnées", "see contact details"),
+    "access.action.see_journal": ("voir le journal", "see the journal"),
+    "access.action.see_follow_ups": ("voir les suivis", "see follow-ups"),
+    "access.action.see_duplicates": ("voir les doublons", "see duplicates"),
+    "access.action.load": ("charger des fichiers", "load files"),
+    "access.action.edit": ("modifier le graphe", "edit the graph"),
+    "access.action.follow_up": ("noter une suite donnée", "record a follow-up"),
+    "access.action.merge": ("fusionner des doublons", "merge duplicates"),
+    "access.action.undo": ("annuler un changement", "undo a change"),
+    "access.action.export": ("exporter ou télécharger", "export or download"),
+    "access.action.export_contacts": ("exporter les coordonnées", "export contact details"),
+    "access.action.erase": ("effacer une personne", "erase a person"),
+    "access.action.store": ("changer de base de données", "change the database"),
+    "access.refused": ("Votre rôle ({role}) ne permet pas de {action}. Demandez à l'administrateur de cette "
+                       "instance.", "Your role ({role}) does not allow you to {action}. Ask this instance's "
+                       "administrator."),
+    "access.sign_in_intro": ("Cette instance de Passerelles est partagée par une équipe : connectez-vous avec le "
+                             "compte de votre organisation pour y entrer.",
+                             "This Passerelles instance is shared by a team: sign in with your organisation's "
+                             "account to enter."),
+    "access.sign_in": ("Se connecter", "Sign in"),
+    "access.sign_out": ("Se déconnecter", "Sign out"),
+    "access.signed_in": ("Connecté : {email} ({role})", "Signed in: {email} ({role})"),
+    "access.public": ("Lecture publique : sans les personnes, sans modification ni téléchargement.",
+                      "Public reading: no persons, no editing, no downloads."),
+    "access.no_role": ("Le compte {email} n'a pas de rôle sur cette instance. Demandez à son administrateur de "
+                       "l'ajouter au fichier des rôles.",
+                       "The account {email} has no role on this instance. Ask its administrator to add it to the "
+                       "roles file."),
+    "access.exposed": ("Passerelles écoute sur {address}, une adresse que d'autres machines peuvent joindre, sans "
+                       "connexion configurée : il ne montre rien. Pour une équipe, configurez la connexion "
+                       "(section [auth] de .streamlit/secrets.toml) et les rôles (.streamlit/roles.toml), voir "
+                       "« Pour une équipe » dans le README ; pour une lecture publique sans connexion, mettez "
+                       "public = true dans la section [instance] du fichier des rôles ; pour vous seul, lancez-le "
+                       "sur 127.0.0.1.",
+                       "Passerelles listens on {address}, an address other machines can reach, with no sign-in "
+                       "configured: it shows nothing. For a team, configure sign-in ([auth] in "
+                       ".streamlit/secrets.toml) and the roles (.streamlit/roles.toml), see “For a team” in the "
+                       "README; for public reading without sign-in, set public = true in the [instance] section "
+                       "of the roles file; for yourself alone, run it on 127.0.0.1."),
+    "access.roles_error": ("Le fichier des rôles {path} ne peut pas être lu : {error}",
+                           "The roles file {path} cannot be read: {error}"),
+    "access.roles_syntax": ("il n'est pas en TOML valide ({error}).", "it is not valid TOML ({error})."),
+    "access.roles_section": ("section [{section}] inconnue (seules [roles] et [instance] sont lues).",
+                             "unknown section [{section}] (only [roles] and [instance] are read)."),
+    "access.roles_word": ("« {word} » n'est pas un rôle (pour {who}) : lecteur, éditeur ou administrateur.",
+                          "“{word}” is not a role (for {who}): reader, editor or administrator."),
+    "data.last_loads": ("Derniers chargements", "Latest loads"),
 }
