@@ -17,6 +17,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from interface import access
 from interface.access import Policy, PolicyError
+from ui.safe import plain
 from ui.state import tr
 
 ROLES_FILE = Path(__file__).resolve().parents[1] / ".streamlit" / "roles.toml"
@@ -115,12 +116,12 @@ def gate() -> None:
             st.write(tr("access.sign_in_intro"))
             st.button(tr("access.sign_in"), type="primary", on_click=st.login, key="sign_in")
         else:
-            st.warning(tr("access.no_role", email=email() or "?"))
+            st.warning(tr("access.no_role", email=plain(email() or "?")))
             st.button(tr("access.sign_out"), on_click=st.logout, key="sign_out")
         st.stop()
     with st.sidebar:
         if email():
-            st.caption(tr("access.signed_in", email=email(), role=role_word(current)))
+            st.caption(tr("access.signed_in", email=plain(email()), role=role_word(current)))
             st.button(tr("access.sign_out"), on_click=st.logout, key="sign_out")
         elif current == access.PUBLIC:
             st.caption(tr("access.public"))
