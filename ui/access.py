@@ -107,7 +107,7 @@ def gate() -> None:
         st.stop()
     if access.exposure(address(), sign_in(), rules):
         st.title("Passerelles")
-        st.error(tr("access.exposed", address=address() or "0.0.0.0"))
+        st.error(tr("access.exposed", address=address() or "0.0.0.0", how=tr("access.how")))
         st.stop()
     current = role()
     if current is None:

@@ -958,16 +958,21 @@ PAGES = {
                        "The account {email} has no role on this instance. Ask its administrator to add it to the "
                        "roles file."),
     "access.exposed": ("Passerelles écoute sur {address}, une adresse que d'autres machines peuvent joindre, sans "
-                       "connexion configurée : il ne montre rien. Pour une équipe, configurez la connexion "
-                       "(section [auth] de .streamlit/secrets.toml) et les rôles (.streamlit/roles.toml), voir "
-                       "« Pour une équipe » dans le README ; pour une lecture publique sans connexion, mettez "
-                       "public = true dans la section [instance] du fichier des rôles ; pour vous seul, lancez-le "
-                       "sur 127.0.0.1.",
+                       "connexion configurée : il ne montre rien. {how}",
                        "Passerelles listens on {address}, an address other machines can reach, with no sign-in "
-                       "configured: it shows nothing. For a team, configure sign-in ([auth] in "
-                       ".streamlit/secrets.toml) and the roles (.streamlit/roles.toml), see “For a team” in the "
-                       "README; for public reading without sign-in, set public = true in the [instance] section "
-                       "of the roles file; for yourself alone, run it on 127.0.0.1."),
+                       "configured: it shows nothing. {how}"),
+    "access.refuse_start": ("Passerelles ne démarre pas sur {address} : d'autres machines pourraient l'ouvrir, et "
+                            "aucune connexion n'est configurée. {how}",
+                            "Passerelles does not start on {address}: other machines could open it, and no sign-in "
+                            "is configured. {how}"),
+    "access.how": ("Pour une équipe, configurez la connexion (section [auth] de .streamlit/secrets.toml) et les "
+                   "rôles (.streamlit/roles.toml) : voir « Pour une équipe » dans le README. Pour une lecture "
+                   "publique sans connexion, mettez public = true dans la section [instance] du fichier des rôles. "
+                   "Pour vous seul, lancez-le sur 127.0.0.1.",
+                   "For a team, configure sign-in ([auth] in .streamlit/secrets.toml) and the roles "
+                   "(.streamlit/roles.toml): see “Pour une équipe” (for a team) in the README. For public reading "
+                   "without sign-in, set public = true in the [instance] section of the roles file. For yourself "
+                   "alone, run it on 127.0.0.1."),
     "access.roles_error": ("Le fichier des rôles {path} ne peut pas être lu : {error}",
                            "The roles file {path} cannot be read: {error}"),
     "access.roles_syntax": ("il n'est pas en TOML valide ({error}).", "it is not valid TOML ({error})."),
