@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 from conftest import ROOT
@@ -144,3 +145,28 @@ def test_the_refusal_is_a_process_that_does_not_start(tmp_path):
     assert proc.returncode == 2 and "ne démarre pas sur 0.0.0.0" in out
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_an_upload_from_another_site_is_refused(tmp_path):
+    """XSRF protection is on: a file sent without the token the page holds
+    (what a form on another site would send) is refused before it is read."""
+    port = free_port()
+    proc = start([sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true"],
+                 tmp_path, Proxy())
+    try:
+        assert served(port, proc)
+        body = (b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n"
+                b"Content-Type: text/csv\r\n\r\nLabel\r\nIntrus\r\n--b--\r\n")
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/_stcore/upload_file/some-session/some-file",
+                                         data=body, method="PUT",
+                                         headers={"Content-Type": "multipart/form-data; boundary=b",
+                                                  "Origin": "https://ailleurs.example"})
+        try:
+            urllib.request.urlopen(request, timeout=10)
+            status, text = 200, ""
+        except urllib.error.HTTPError as exc:
+            status, text = exc.code, exc.read().decode()
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+    assert status == 403 and "XSRF" in text
