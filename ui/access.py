@@ -49,7 +49,9 @@ def address() -> str:
 
 
 def email() -> str | None:
-    if sign_in() and st.user.is_logged_in:
+    """The signed-in e-mail, if the provider vouches for it: an e-mail the
+    provider says is not verified (email_verified false) gives no role."""
+    if sign_in() and st.user.is_logged_in and st.user.get("email_verified") is not False:
         return str(st.user.get("email") or "") or None
     return None
 
@@ -116,7 +118,7 @@ def gate() -> None:
             st.write(tr("access.sign_in_intro"))
             st.button(tr("access.sign_in"), type="primary", on_click=st.login, key="sign_in")
         else:
-            st.warning(tr("access.no_role", email=plain(email() or "?")))
+            st.warning(tr("access.no_role", email=plain(str(st.user.get("email") or "?"))))
             st.button(tr("access.sign_out"), on_click=st.logout, key="sign_out")
         st.stop()
     with st.sidebar:

@@ -54,6 +54,17 @@ def test_an_account_without_a_role_is_told_so(team):
     assert [b.label for b in at.button] == ["Se déconnecter"]
 
 
+def test_an_email_the_provider_has_not_verified_gives_no_role(team):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.secrets["auth"] = dict(SIGN_IN)
+    at.user = {"is_logged_in": True, "email": ADMIN, "email_verified": False}
+    at.run()
+    assert f"Le compte {ADMIN} n'a pas de rôle" in texts(at) and "Vue d'ensemble" not in texts(at)
+    at.user = {"is_logged_in": True, "email": ADMIN, "email_verified": True}
+    at.run()
+    assert "(administrateur)" in texts(at)
+
+
 def test_a_reader_reads_and_changes_nothing(team):
     at = visit("actor", org="org:cap-solidarites", signed_in=READER)
     assert "Connecté : lea@reseau.org (lecteur)" in texts(at)
