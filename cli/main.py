@@ -349,7 +349,7 @@ def cmd_erase(args, store):
         if typed.strip() != name:
             print(t("cli.erase_cancelled", args.lang))
             return 1
-    done = store.erase_person(person)
+    done = store.erase_person(person, _who(args))
     if args.json:
         print(json.dumps(done))
     else:
@@ -585,7 +585,7 @@ def parser(lang: str = DEFAULT):
     command("follow-ups", cmd_follow_ups, (("--status",), {"help": h("status")}), (("--org",), {"help": h("org")}),
             (("--who",), {"help": h("animator")}), as_json)
     command("erase", cmd_erase, (("person",), {"metavar": "PERSON", "help": h("person")}),
-            (("--yes",), {"action": "store_true", "help": h("yes")}), as_json)
+            (("--yes",), {"action": "store_true", "help": h("yes")}), who, as_json)
     command("journal", cmd_journal, (("--element",), {"help": h("journal_element")}), top(30), as_json)
     command("undo", cmd_undo, (("entry",), {"metavar": "ENTRY", "help": h("entry")}), who, note)
     command("export", cmd_export, (("--format",), {"choices": EXPORT_FORMATS, "required": True}),

@@ -87,9 +87,9 @@ def entry(plan, change: dict | None) -> dict:
             "elements": sorted(elements)[:UNDO_RECORDS], **change}
 
 
-def erasure_entry(removed: int, mentions: int, seq: int | None = None) -> dict:
-    """An erasure in the journal: counts only, never who was erased."""
-    item = {"id": uuid.uuid4().hex[:12], "at": now(), "kind": "erase", "who": "", "note": "",
+def erasure_entry(removed: int, mentions: int, seq: int | None = None, who: str = "") -> dict:
+    """An erasure in the journal: counts and who erased, never who was erased."""
+    item = {"id": uuid.uuid4().hex[:12], "at": now(), "kind": "erase", "who": who, "note": "",
             "counts": {"removed": removed, "mentions": mentions}, "undoable": False, "records": [],
             "elements": []}
     return item if seq is None else dict(item, seq=seq)

@@ -236,7 +236,7 @@ def erase_section(data):
     confirmed = st.checkbox(tr("erase.confirm", name=attrs.get("name", person)), key=f"erase_ok:{person}")
     if st.button(tr("erase.button"), key="erase", type="primary", disabled=not confirmed) and not access.refused("erase"):
         try:
-            done = data.store.erase_person(person)
+            done = data.store.erase_person(person, access.who())
         except StoreUnavailable as exc:
             st.error(sentences.unavailable(exc, state.lang()))
             return

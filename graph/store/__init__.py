@@ -65,7 +65,7 @@ class Store(ABC):
         """Empty the store (the next load starts from nothing)."""
 
     @abstractmethod
-    def erase_person(self, person_id: str) -> dict:
+    def erase_person(self, person_id: str, who: str = "") -> dict:
         """Remove a person and every trace of them: {"removed": nodes and
         ties, "mentions": their names and contact values erased from the
         text of other elements}."""

@@ -170,7 +170,7 @@ class MemoryStore(Store):
         with self._locked():
             self._write(empty_graph(), [])
 
-    def erase_person(self, person_id: str) -> dict:
+    def erase_person(self, person_id: str, who: str = "") -> dict:
         """Remove a person, all their ties, and every mention of their names
         and contact values elsewhere (graph.privacy), the journal included;
         the erasure is journaled without naming them."""
@@ -191,7 +191,7 @@ class MemoryStore(Store):
                     data.update(cleaned)
                     mentions += count
             journal = scrubbed(journal, person_id, names, contacts)
-            journal.append(erasure_entry(removed, mentions, len(journal)))
+            journal.append(erasure_entry(removed, mentions, len(journal), who))
             self._write(graph, journal)
             return {"removed": removed, "mentions": mentions}
 

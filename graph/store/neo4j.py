@@ -402,7 +402,7 @@ class Neo4jStore(Store):
         return [_change_of(r["props"]) for r in reversed(records)]
 
     @_translated
-    def erase_person(self, person_id: str) -> dict:
+    def erase_person(self, person_id: str, who: str = "") -> dict:
         """Remove a person, their ties and every mention of their names and
         contact values elsewhere (graph.privacy), in one transaction. It
         reads every element's properties: slow on a very big graph, and
@@ -437,7 +437,7 @@ class Neo4jStore(Store):
             for old, new in zip(journal, scrubbed(journal, person_id, names, contacts)):
                 if new != old:
                     tx.run(cypher.REPLACE_CHANGE, id=old["id"], props=_change_props(new)).consume()
-            tx.run(cypher.WRITE_CHANGE, props=_change_props(erasure_entry(removed, mentions))).consume()
+            tx.run(cypher.WRITE_CHANGE, props=_change_props(erasure_entry(removed, mentions, who=who))).consume()
             tx.run(cypher.TOUCH).consume()
             return {"removed": removed, "mentions": mentions}
         with self.driver.session(database=self.database) as session:

@@ -103,10 +103,11 @@ def test_erasing_a_person_leaves_no_trace_in_the_journal(store):
     store.apply(Batch(replacements=[org("org:b", "B", source="saisie",
                                         description="Contact : Jean Dupont, jean@x.example")],
                       change={"kind": "edit", "note": "appel de Jean Dupont"}))
-    store.erase_person("per:jean")
+    store.erase_person("per:jean", "camille@reseau.org")
     text = json.dumps(store.journal(), ensure_ascii=False)
     assert "Dupont" not in text and "jean@x.example" not in text and "per:jean" not in text
     assert store.journal()[0]["kind"] == "erase" and store.journal()[0]["counts"]["removed"] == 2
+    assert store.journal()[0]["who"] == "camille@reseau.org"           # who erased, never who was erased
 
 
 def test_a_write_that_fails_leaves_the_graph_and_the_journal_as_they_were(store, monkeypatch):

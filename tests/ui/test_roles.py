@@ -132,7 +132,7 @@ def test_an_administrator_erases_exports_contacts_and_chooses_the_store(team):
     at.checkbox(key="erase_ok:per:faucon-elisabeth").check().run()
     at.button(key="erase").click().run()
     assert "per:faucon-elisabeth" not in team.graph()
-    assert team.journal()[0]["kind"] == "erase"
+    assert team.journal()[0]["kind"] == "erase" and team.journal()[0]["who"] == ADMIN
 
 
 def test_a_readers_forged_requests_are_refused(team, monkeypatch):
