@@ -79,12 +79,18 @@ def group_label(group, colour_by: str) -> str:
     return str(group)
 
 
-def legend(colour_of_group: dict, colour_by: str, view):
+def legend_items(colour_of_group: dict, colour_by: str, view) -> list:
+    """(colour, label, symbol) for each colour and each shape drawn: the
+    legend beside the drawing and in its images."""
     kinds = sorted({d.get("kind") for _, d in view.nodes(data=True)} - {ORGANISATION})
     items = [(colour, group_label(g, colour_by), "●") for g, colour in colour_of_group.items()]
     items += [(nv.KIND_STYLE[k][1], word("kind", k), {"triangle": "▲", "square": "■", "star": "★",
                                                       "diamond": "◆", "box": "▬"}.get(nv.KIND_STYLE[k][0], "●"))
               for k in kinds if k in nv.KIND_STYLE]
+    return items
+
+
+def legend(items: list):
     # escaped: group names (territories) are data
     body = "".join(f'<div><span style="color:{c}">{s}</span> {html.escape(str(label))}</div>'
                    for c, label, s in items)
@@ -111,6 +117,8 @@ def render():
     communities = {r["id"]: r["community"] for r in result["rows"]}
     group_of = nv.groups(view, c["colour_by"], communities, data.graph)
     colour_of_group = nv.colours(view, c["colour_by"], group_of)
+    items = legend_items(colour_of_group, c["colour_by"], view)
+    image = "passerelles-vue" if access.allowed("export") else None
 
     if c["focus"]:
         link("actor", tr("explorer.open_actor", name=plain(c["names"][c["focus"]])), org=c["focus"])
@@ -136,11 +144,12 @@ def render():
                                              count=agg.nodes[g]["count"]),
                                 placeholder=tr("explorer.none"))
             if opened is None:
-                st.iframe(nv.aggregate_html(agg, colour_of_group, lambda g: group_label(g, c["colour_by"])), height=660,
-                          alt=tr("explorer.network_alt"))
+                st.iframe(nv.aggregate_html(agg, colour_of_group, lambda g: group_label(g, c["colour_by"]),
+                                            words=tr, legend=items, image=image),
+                          height=660, alt=tr("explorer.network_alt"))
                 st.caption(tr("explorer.shown", nodes=agg.number_of_nodes(), edges=agg.number_of_edges()))
                 with side:
-                    legend(colour_of_group, c["colour_by"], view)
+                    legend(items)
                 return
             view = view.subgraph([n for n in view if group_of[n] == opened]).copy()
         positions = None
@@ -154,13 +163,13 @@ def render():
             values = {r["id"]: r[c["size_by"]] for r in result["rows"]}
         node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
         st.iframe(nv.network_html(view, node_colour, nv.sizes(view, values), lambda k: tr(k),
-                                  positions=positions, highlight=c["focus"]),
+                                  positions=positions, highlight=c["focus"], legend=items, image=image),
                   height=660, alt=tr("explorer.network_alt"))
         st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
         if access.allowed("export"):
             export_view(data, view, node_colour, c["size_by"], positions)
     with side:
-        legend(colour_of_group, c["colour_by"], view)
+        legend(items)
 
 
 def export_view(data, view, node_colour: dict, size_by: str, positions: dict | None):

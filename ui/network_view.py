@@ -158,10 +158,12 @@ def tooltip(data: dict, words) -> str:
 
 
 def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict | None = None,
-                 height: int = 640, highlight=None) -> str:
+                 height: int = 640, highlight=None, legend: list | None = None, image: str | None = None) -> str:
     """The self-contained HTML page of the interactive drawing. `words(key)`
     translates the vocabulary; `positions` (from layout) switches physics
-    off; `highlight` is a node drawn larger with a border."""
+    off; `highlight` is a node drawn larger with a border; with `image` (a
+    file name), buttons download the view as PNG and SVG with `legend`
+    ((colour, label, symbol) entries) beside it."""
     net = Network(height=f"{height}px", width="100%", directed=True)
     drawn_colour = node_colours(graph, colour_of)
     for node, data in graph.nodes(data=True):
@@ -186,12 +188,19 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
         net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
                      color="#9aa5b1", width=2 if rel == "PARTNER_OF" else 1,
                      arrows="" if rel in SYMMETRIC_RELATIONS else "to")
-    return _render(net, physics=not positions, texts={"close": words("explorer.close")})
+    return _render(net, physics=not positions, texts=dict(_image_texts(words, image), close=words("explorer.close")),
+                   legend=legend)
 
 
-def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640) -> str:
+def _image_texts(words, image: str | None) -> dict:
+    return {"image": image, "png": words("explorer.png"), "svg": words("explorer.svg")} if image else {}
+
+
+def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640, words=None,
+                   legend: list | None = None, image: str | None = None) -> str:
     """The drawing of the aggregated view: groups as nodes sized by count;
-    `label_of(group)` gives a group's name in words."""
+    `label_of(group)` gives a group's name in words (`image`, `legend`: as
+    network_html)."""
     net = Network(height=f"{height}px", width="100%")
     top = max((d["count"] for _, d in agg.nodes(data=True)), default=1)
     for group, data in agg.nodes(data=True):
@@ -204,10 +213,10 @@ def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640) 
     for a, b, data in agg.edges(data=True):
         net.add_edge(str(a), str(b), title=str(data["count"]), color="#9aa5b1",
                      width=round(1 + 7 * data["count"] / top_tie, 1))
-    return _render(net, physics=True)
+    return _render(net, physics=True, texts=_image_texts(words, image) if words else {}, legend=legend)
 
 
-def _render(net: Network, physics: bool, texts: dict | None = None) -> str:
+def _render(net: Network, physics: bool, texts: dict | None = None, legend: list | None = None) -> str:
     nodes, edges, *_ = net.get_network_data()
     options = {
         "physics": {"enabled": physics, "stabilization": {"iterations": 150},
@@ -219,7 +228,8 @@ def _render(net: Network, physics: bool, texts: dict | None = None) -> str:
         "edges": {"smooth": False},
     }
     return _TEMPLATES.get_template("network.html").render(
-        nodes=nodes, edges=edges, options=options, height=net.height, vis_js=_vis_js(), texts=texts or {})
+        nodes=nodes, edges=edges, options=options, height=net.height, vis_js=_vis_js(), texts=texts or {},
+        legend=[list(map(str, entry)) for entry in legend or []])
 
 
 @cache

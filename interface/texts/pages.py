@@ -233,6 +233,10 @@ PAGES = {
     "explorer.open_page": ("Ouvrir sa fiche", "Open its page"),
     "explorer.open_territory": ("Voir qui agit dans ce territoire", "See who works in this territory"),
     "explorer.close": ("Fermer", "Close"),
+    "explorer.png": ("Télécharger cette vue en image PNG, avec sa légende",
+                     "Download this view as a PNG image, with its legend"),
+    "explorer.svg": ("Télécharger cette vue en image SVG (à agrandir sans perte, à retoucher), avec sa légende",
+                     "Download this view as an SVG image (scales without loss, can be edited), with its legend"),
     "explorer.export_note": (
         "Ce que montre le dessin (nœuds et liens), avec ses couleurs et ses tailles et les indicateurs de "
         "chaque organisation (calculés sur tout le réseau). Sans les coordonnées (e-mails, téléphones).",

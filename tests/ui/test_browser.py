@@ -515,3 +515,52 @@ def test_a_click_on_a_node_opens_its_page(chromium, server):
     actor.wait_for_url("**/acteur?org=org%3Acfsi**", timeout=30_000)
     drawn(actor)
     actor.get_by_role("heading", name="Comité Français pour la Solidarité Internationale").wait_for(timeout=30_000)
+
+
+def test_the_view_downloads_as_png_and_svg_with_its_legend(chromium, server, tmp_path):
+    """The explorer's « PNG » and « SVG »: what is on screen, legend beside.
+    The PNG is the drawing's pixels plus the legend; the SVG has one shape
+    per node, the names as text, the legend's words, at the frame's size."""
+    import io
+
+    from lxml import etree
+    from PIL import Image
+    url, _, _ = server
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites&radius=1")
+    page.wait_for_selector("iframe", timeout=60_000)
+    drawn(page)
+    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    canvas = frame.evaluate("() => { const c = document.querySelector('#network canvas');"
+                            " return [c.width, c.height, c.clientWidth, c.clientHeight]; }")
+    shown = frame.evaluate("() => nodes.get().map(n => n.label)")
+    with page.expect_download() as download:
+        frame.get_by_role("button", name="PNG").click()
+    assert download.value.suggested_filename == "passerelles-vue.png"
+    shots = Path(os.environ.get("PASSERELLES_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    download.value.save_as(shots / "vue.png")
+    image = Image.open(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert image.format == "PNG" and image.width > canvas[0] and image.height >= canvas[1]
+    drawing = image.convert("RGB").crop((0, 0, canvas[0], canvas[1]))
+    assert len(drawing.getcolors(maxcolors=1 << 20)) > 50            # a drawing, not a blank
+    legend = image.convert("RGB").crop((canvas[0], 0, image.width, image.height))
+    assert len(legend.getcolors(maxcolors=1 << 20)) > 5              # the legend's words and symbols
+
+    with page.expect_download() as download:
+        frame.get_by_role("button", name="SVG").click()
+    assert download.value.suggested_filename == "passerelles-vue.svg"
+    download.value.save_as(shots / "vue.svg")
+    svg = etree.fromstring(Path(download.value.path()).read_bytes(), etree.XMLParser(resolve_entities=False,
+                                                                                    no_network=True))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    assert float(svg.get("width")) > canvas[2] and float(svg.get("height")) >= canvas[3]
+    assert len(svg.xpath("//s:*[@class='node']", namespaces=ns)) == len(shown)
+    labels = svg.xpath("//s:text[@class='label']/text()", namespaces=ns)
+    assert "Cap Solidarités" in labels and set(labels) <= set(shown)
+    assert "Société civile" in svg.xpath("//s:text[@class='legend']/text()", namespaces=ns)
+    assert not svg.xpath("//s:script | //s:foreignObject", namespaces=ns)
+    assert [u for u in requests if not u.startswith(LOCAL)] == []

@@ -67,6 +67,20 @@ def test_the_page_fetches_nothing_and_shows_names_as_text():
     assert [n["label"] for n in drawn_nodes(page)] == [XSS, "</script><script>window.__pwned=2</script>"]
 
 
+def test_image_buttons_and_legend_only_when_asked_and_as_data():
+    g = nx.MultiDiGraph()
+    g.add_node("org:x", kind="Organisation", name="X", sphere="public")
+    plain = nv.network_html(g, {}, nv.sizes(g, {}), words)
+    def texts(page):
+        return json.loads(re.search(r"var texts = (.*?);\n", page).group(1))
+    assert "image" not in texts(plain) and "var legend = []" in plain
+    page = nv.network_html(g, {}, nv.sizes(g, {}), words, legend=[("#d95f02", XSS, "●")], image="passerelles-vue")
+    assert texts(page)["image"] == "passerelles-vue" and texts(page)["png"].startswith("Télécharger cette vue")
+    assert "<img" not in page
+    legend = json.loads(re.search(r"var legend = (.*?);\n", page).group(1))
+    assert legend == [["#d95f02", XSS, "●"]]
+
+
 def test_vis_network_script_can_sit_in_a_script_element():
     assert "</script" not in nv._vis_js().lower()
 
