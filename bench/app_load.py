@@ -66,40 +66,63 @@ def start_server(home: Path):
     raise SystemExit("the app did not start")
 
 
+async def visit(page, url, path, times, errors):
+    """Open `path`, wait until it is fully drawn; its time, or an error."""
+    started = time.monotonic()
+    try:
+        await page.goto(f"{url}/{path}")
+        await page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=DRAWN)
+        await page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=DRAWN)
+        for frame in page.frames[1:]:
+            if frame.url.startswith("about:srcdoc"):
+                await frame.wait_for_selector('body[data-drawn="yes"]', timeout=DRAWN)
+        if await page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count():
+            errors.append(f"{path}: the page shows an error")
+        times.setdefault(path or "(overview)", []).append(time.monotonic() - started)
+    except Exception as exc:            # a page not drawn in time is what is measured, not a crash
+        errors.append(f"{path}: {type(exc).__name__}")
+
+
 async def visitor(browser, url, seconds, times, errors):
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     end = time.monotonic() + seconds
     i = 0
     while time.monotonic() < end:
-        path = PAGES[i % len(PAGES)]
+        await visit(page, url, PAGES[i % len(PAGES)], times, errors)
         i += 1
-        started = time.monotonic()
-        try:
-            await page.goto(f"{url}/{path}")
-            await page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=DRAWN)
-            await page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=DRAWN)
-            for frame in page.frames[1:]:
-                if frame.url.startswith("about:srcdoc"):
-                    await frame.wait_for_selector('body[data-drawn="yes"]', timeout=DRAWN)
-            if await page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count():
-                errors.append(f"{path}: the page shows an error")
-            times.setdefault(path or "(overview)", []).append(time.monotonic() - started)
-        except Exception as exc:            # a page not drawn in time is what is measured, not a crash
-            errors.append(f"{path}: {type(exc).__name__}")
     await context.close()
+
+
+async def _browser(p):
+    return await p.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+        "--disable-background-networking", "--disable-component-update"])
 
 
 async def run(url, visitors, seconds):
     from playwright.async_api import async_playwright
     times, errors = {}, []
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-            "--disable-background-networking", "--disable-component-update"])
+        browser = await _browser(p)
         await asyncio.gather(*(visitor(browser, url, seconds, times, errors) for _ in range(visitors)))
         await browser.close()
     return times, errors
+
+
+async def run_pages(url, paths, passes):
+    """One visitor walking `paths` in order, `passes` times: (times by path, errors)."""
+    from playwright.async_api import async_playwright
+    times, errors = {}, []
+    async with async_playwright() as p:
+        browser = await _browser(p)
+        context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = await context.new_page()
+        for _ in range(passes):
+            for path in paths:
+                await visit(page, url, path, times, errors)
+        await browser.close()
+    return {("" if k == "(overview)" else k): v for k, v in times.items()}, errors
 
 
 def summary(times) -> tuple:

@@ -23,6 +23,13 @@ INSIDE = 0.8            # share of ties inside an organisation's community
 SOURCE = ["synthetic"]
 
 
+def _place(lat: float, lon: float) -> dict:
+    """Coordinates spread without drawing from the seed's random stream
+    (départements over France, regions abroad over Africa): the map has
+    something to place, and the rest of the graph is the same as before."""
+    return {"lat": round(lat, 3), "lon": round(lon, 3)}
+
+
 def _territories():
     nodes, edges, french, abroad = [], [], [], []
     nodes.append(Node("ter:fr", "Territory", {"name": "France", "level": "country", "side": "ici"}, SOURCE))
@@ -33,7 +40,9 @@ def _territories():
         for d in range(DEPARTEMENTS):
             did = f"{rid}-{d}"
             nodes.append(Node(did, "Territory", {"name": f"Département {r}.{d}", "level": "departement",
-                                                 "side": "ici"}, SOURCE))
+                                                 "side": "ici", **_place(43 + 7 * r / FRENCH_REGIONS + d / 5,
+                                                                         -1 + 8 * ((r * 5 + d) % 13) / 13)},
+                              SOURCE))
             edges.append(Edge(did, "PART_OF", rid, {}, SOURCE))
             french.append(did)
     for c in range(COUNTRIES):
@@ -41,7 +50,8 @@ def _territories():
         nodes.append(Node(cid, "Territory", {"name": f"Pays {c}", "level": "country", "side": "la-bas"}, SOURCE))
         for r in range(REGIONS_ABROAD):
             rid = f"{cid}-{r}"
-            nodes.append(Node(rid, "Territory", {"name": f"Région {c}.{r}", "level": "region", "side": "la-bas"},
+            nodes.append(Node(rid, "Territory", {"name": f"Région {c}.{r}", "level": "region", "side": "la-bas",
+                                                 **_place(-10 + 30 * (c % 6) / 6 + r, -15 + 55 * (c // 6) / 5 + r)},
                               SOURCE))
             edges.append(Edge(rid, "PART_OF", cid, {}, SOURCE))
             abroad.append(rid)

@@ -106,11 +106,19 @@ def signed_in(chromium, url, provider, role, path):
     return page, outside
 
 
+def settled(page):
+    """The run over and the previous run's elements gone (Streamlit keeps
+    them on the page, marked stale, while it reruns): what is absent is
+    absent, not yet to come, and what is there is there once."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+
+
 def actor_page_drawn(page):
-    """The actor page to its last section (its neighbourhood, drawn), so
-    that what is absent is absent, not yet to come."""
+    """The actor page to its last section (its neighbourhood, drawn)."""
     page.get_by_text("Son voisinage", exact=True).wait_for(timeout=60_000)
     drawn(page)
+    settled(page)
 
 
 def menu(page) -> set:
@@ -142,10 +150,12 @@ def test_three_roles_sign_in_and_do_what_their_role_allows(chromium, provider, t
     assert {"Journal", "Suivi", "Doublons"}.isdisjoint(menu(page)) and "Fiche acteur" in menu(page)
     page.goto(f"{url}/journal")                         # a forged URL: the page does not exist for a reader
     drawn(page)
+    settled(page)
     assert page.locator("h1").first.inner_text() != "Journal" and not page.get_by_text("Annuler un changement").count()
     page.goto(f"{url}/donnees")
     drawn(page)
     page.get_by_text("ne permet pas de charger des fichiers").wait_for(timeout=60_000)
+    settled(page)
     assert not page.locator('[data-testid="stFileUploaderDropzoneInput"]').count()
     assert page.get_by_text("ne permet pas de charger des fichiers").count()
     assert not page.get_by_role("button", name="Préparer l'export").count()
@@ -170,13 +180,12 @@ def test_three_roles_sign_in_and_do_what_their_role_allows(chromium, provider, t
     page.get_by_text("Si vous chargez").wait_for(timeout=60_000)
     page.get_by_role("button", name="Charger dans le graphe").click()
     page.get_by_text("Chargé :").wait_for(timeout=60_000)
+    page.get_by_text("Inclure les personnes").last.wait_for(timeout=60_000)      # the export section, below
+    settled(page)
     latest = MemoryStore(home).journal()[0]
     assert latest["kind"] == "load" and latest["who"] == USERS["editor"]
-    fresh = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')     # not the last run's
-    fresh.get_by_text("Derniers chargements").wait_for()
-    assert page.get_by_text(USERS["editor"]).count()
-    page.get_by_role("button", name="Préparer l'export").wait_for(timeout=60_000)
-    page.get_by_text("Inclure les personnes").wait_for(timeout=60_000)         # the export section, drawn
+    assert page.get_by_text("Derniers chargements").count() == 1 and page.get_by_text(USERS["editor"]).count()
+    assert page.get_by_role("button", name="Préparer l'export").count() == 1
     assert not page.get_by_text("Inclure les coordonnées").count()
     assert not page.get_by_text("Effacer une personne").count()
     assert not page.get_by_text("Stockage", exact=True).count()

@@ -1,0 +1,152 @@
+"""Every page at the size of a real network: time to show each page on
+synthetic networks of several sizes, the first visit after a data change
+(nothing cached) and later visits (another session, what is cached is
+shared), and the peak memory. The baseline, measured first in the same
+run, is the bundled network: the ratios say what size costs.
+
+    python -m bench.page_timing [--sizes 3000 10000 25000] [--visits 3] [--browser]
+
+AppTest runs each page's script in this process (no browser: the server's
+work alone). --browser also starts the app and walks the pages in a real
+headless Chromium (the page fully drawn, as a visitor waits for it), first
+visit then later ones, and reads the server's peak memory. Each size runs
+in its own process, so that its peak memory is its own.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {"overview": ("ui/overview.py", ""), "explorer": ("ui/explorer.py", "explorer"),
+         "actor": ("ui/actor.py", "acteur"), "opportunities": ("ui/opportunities.py", "synergies"),
+         "gaps": ("ui/gaps.py", "lacunes"), "territories": ("ui/territories.py", "territoires"),
+         "followups": ("ui/followups.py", "suivi"), "duplicates": ("ui/duplicates.py", "doublons"),
+         "journal": ("ui/journal.py", "journal"), "data": ("ui/data.py", "donnees"),
+         "method": ("ui/method.py", "methode")}
+TIMEOUT = 900           # s a page may take in AppTest before it counts as failed
+
+
+def workspace(organisations: int) -> Path:
+    """A fresh workspace: the bundled network (0), or a synthetic one."""
+    home = Path(tempfile.mkdtemp(prefix="passerelles-pages-")) / "ws"
+    from interface.workspace import open_workspace
+    store = open_workspace("embedded", {"home": str(home)})        # seeded with the bundled network
+    if organisations:
+        from bench.synthetic import generate
+        store.reset()
+        store.apply(generate(organisations=organisations, ties=organisations * 8, seed=1))
+    return home
+
+
+def apptest_visit(page: str) -> tuple[float, bool]:
+    """(seconds, failed) for one new session opening `page` through app.py."""
+    from streamlit.testing.v1 import AppTest
+    started = time.perf_counter()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page][0]).run()
+    return time.perf_counter() - started, bool(at.exception)
+
+
+def one_size(organisations: int, visits: int) -> dict:
+    """In this process: the pages' first visits (caches empty), then
+    `visits` later visits of each; the process's peak memory."""
+    import streamlit as st
+    os.environ["PASSERELLES_HOME"] = str(workspace(organisations))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    first, later, failed = {}, {}, []
+    for page in PAGES:
+        first[page], bad = apptest_visit(page)
+        failed += [page] if bad else []
+    for page in PAGES:
+        later[page] = statistics.median(apptest_visit(page)[0] for _ in range(visits))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"first": first, "later": later, "failed": failed, "peak_mb": peak}
+
+
+def browser_size(organisations: int, visits: int) -> dict:
+    """The app started on a fresh workspace; one visitor in Chromium walks
+    every page (first visits, caches empty), then `visits` more times."""
+    import asyncio
+
+    from bench.app_load import memory_mb, run_pages, start_server
+    proc, url = start_server(workspace(organisations))
+    try:
+        first, errors = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], 1))
+        later, more = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits))
+        _, peak = memory_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    by_path = {path: page for page, (_, path) in PAGES.items()}
+    return {"first": {by_path[p]: statistics.median(ts) for p, ts in first.items()},
+            "later": {by_path[p]: statistics.median(ts) for p, ts in later.items()},
+            "failed": sorted(set(errors + more)), "peak_mb": peak}
+
+
+def measured(organisations: int, visits: int, browser: bool) -> dict:
+    """One size, in a child process of its own."""
+    out = subprocess.run([sys.executable, "-m", "bench.page_timing", "--one", str(organisations),
+                          "--visits", str(visits)] + (["--browser"] if browser else []),
+                         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"))
+    if out.returncode:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def table(title: str, results: dict, key: str, sizes: list):
+    print(f"\n{title}")
+    print(f"  {'page':14}" + "".join(f"{f'{n:,} orgs' if n else 'bundled':>16}" for n in sizes))
+    for page in PAGES:
+        base = results[0][key].get(page)
+        cells = []
+        for n in sizes:
+            value = results[n][key].get(page)
+            if value is None:
+                cells.append(f"{'—':>16}")
+            else:
+                ratio = f" ×{value / base:.0f}" if n and base else ""
+                cells.append(f"{f'{value:.2f} s{ratio}':>16}")
+        print(f"  {page:14}" + "".join(cells))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 10000, 25000])
+    parser.add_argument("--visits", type=int, default=3)
+    parser.add_argument("--browser", action="store_true", help="also in a real headless Chromium")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)       # the child process: one size
+    args = parser.parse_args(argv)
+    if args.one is not None:
+        result = browser_size(args.one, args.visits) if args.browser else one_size(args.one, args.visits)
+        print(json.dumps(result))
+        return
+    sizes = [0] + args.sizes
+    for label, browser in (("AppTest (the server's work)", False),) + ((("Chromium (page fully drawn)", True),)
+                                                                        if args.browser else ()):
+        results = {}
+        for n in sizes:
+            started = time.perf_counter()
+            results[n] = measured(n, args.visits, browser)
+            failed = f", failed: {', '.join(results[n]['failed'])}" if results[n]["failed"] else ""
+            print(f"[{label}] {f'{n:,} organisations' if n else 'bundled network'}: measured in "
+                  f"{time.perf_counter() - started:.0f} s, peak memory {results[n]['peak_mb']:.0f} MB{failed}",
+                  flush=True)
+        table(f"{label}: first visit after a data change (nothing cached), × the bundled network", results,
+              "first", sizes)
+        table(f"{label}: later visits (median of {args.visits}), × the bundled network", results, "later", sizes)
+
+
+if __name__ == "__main__":
+    main()
