@@ -87,6 +87,13 @@ def test_a_reader_reads_and_changes_nothing(team):
     assert not synergies.get("download_button") and "fu_pair" not in keys(synergies)
 
 
+def test_readers_see_persons_when_the_instance_allows_it(team, tmp_path):
+    (tmp_path / "roles.toml").write_text(ROLES + "\n[instance]\nreaders_see_persons = true\n", encoding="utf-8")
+    arras = visit("actor", org="org:artisans-du-monde-arras", signed_in=READER)
+    assert PERSON in everything(arras) and "contact@example.org" not in everything(visit(
+        "actor", org="org:cap-solidarites", signed_in=READER))
+
+
 @pytest.mark.parametrize("page", ["journal", "followups", "duplicates"])
 def test_a_reader_cannot_open_the_editors_pages(team, page):
     """Not in the menu, and refused when reached anyway (a page's script run
