@@ -248,14 +248,17 @@ def _context(key, version, _graph, _actor):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _synergies(key, version, top, _graph, _actor) -> list:
+def _synergies(key, version, top, _graph, _context) -> list:
     from graph.analytics.partners import synergies
-    return synergies(_graph, top=top, actor=_actor)
+    return synergies(_graph, top=top, context=_context)
 
 
 def synergies(data: Data, top: int) -> list:
+    """The best pairs network-wide, on the shared score index (a network
+    too big for every pair is refused at once, from the cached index:
+    partners.TooManyPairs, which Streamlit does not cache)."""
     with st.spinner(tr("app.recomputing")):
-        return _synergies(*data.stamp, top, data.graph, actor(data))
+        return _synergies(*data.stamp, top, data.graph, context(data))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
