@@ -188,7 +188,8 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
         net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
                      color="#9aa5b1", width=2 if rel == "PARTNER_OF" else 1,
                      arrows="" if rel in SYMMETRIC_RELATIONS else "to")
-    return _render(net, physics=not positions, texts=dict(_image_texts(words, image), close=words("explorer.close")),
+    return _render(net, physics=not positions, texts=dict(_image_texts(words, image), close=words("explorer.close"),
+                                                            find=words("explorer.find")),
                    legend=legend)
 
 

@@ -233,6 +233,7 @@ PAGES = {
     "explorer.open_page": ("Ouvrir sa fiche", "Open its page"),
     "explorer.open_territory": ("Voir qui agit dans ce territoire", "See who works in this territory"),
     "explorer.close": ("Fermer", "Close"),
+    "explorer.find": ("Chercher dans le dessin…", "Find in the drawing…"),
     "explorer.png": ("Télécharger cette vue en image PNG, avec sa légende",
                      "Download this view as a PNG image, with its legend"),
     "explorer.svg": ("Télécharger cette vue en image SVG (à agrandir sans perte, à retoucher), avec sa légende",

@@ -564,3 +564,24 @@ def test_the_view_downloads_as_png_and_svg_with_its_legend(chromium, server, tmp
     assert "Société civile" in svg.xpath("//s:text[@class='legend']/text()", namespaces=ns)
     assert not svg.xpath("//s:script | //s:foreignObject", namespaces=ns)
     assert [u for u in requests if not u.startswith(LOCAL)] == []
+
+
+def test_find_a_name_in_the_drawing(chromium, server):
+    """« Chercher dans le dessin » : typed, the drawing goes to that element,
+    selects it and opens its panel; a name not drawn selects nothing."""
+    url, _, _ = server
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites&radius=1")
+    page.wait_for_selector("iframe", timeout=60_000)
+    drawn(page)
+    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    box = frame.get_by_placeholder("Chercher dans le dessin…")
+    box.fill("lille")
+    box.press("Enter")
+    frame.wait_for_function("() => network.getSelectedNodes().length === 1", timeout=10_000)
+    chosen = frame.evaluate("() => nodes.get(network.getSelectedNodes()[0]).label")
+    assert chosen == "Lille"
+    assert frame.locator("#panel").is_visible() and "Lille" in frame.locator("#details").inner_text()
+    box.fill("Personne de ce nom")
+    box.press("Enter")
+    assert box.get_attribute("aria-invalid") == "true"
