@@ -11,6 +11,7 @@ from graph.model import CATEGORIES, KINDS, ORGANISATION, PERSON, SPHERES, TIES, 
 from interface.presentation import for_export
 
 from ui import network_view as nv
+from interface import sentences
 from ui import access, edit, exporting, state, url
 from ui.safe import plain
 from ui.routes import link
@@ -57,6 +58,8 @@ def controls(data) -> dict:
         focus = url.choice(a.selectbox, tr("explorer.focus"), list(orgs), "focus", orgs.get,
                            placeholder=tr("explorer.none"))
         radius = url.number(b.slider, tr("explorer.radius"), "radius", 1, 1, 3)
+        to = url.choice(a.selectbox, tr("explorer.path_to"), [o for o in orgs if o != focus], "to", orgs.get,
+                        placeholder=tr("explorer.none"), help=tr("explorer.path_help"), disabled=focus is None)
         colour_by = url.choice(c.selectbox, tr("explorer.colour"), COLOUR_BY, "colour",
                                lambda k: tr(f"explorer.{k}"), default=COLOUR_BY[0])
         size_by = url.choice(d.selectbox, tr("explorer.size"), SIZE_BY, "size",
@@ -64,7 +67,7 @@ def controls(data) -> dict:
                              default=SIZE_BY[0])
     return {"kinds": tuple(kinds), "categories": tuple(categories), "spheres": tuple(spheres),
             "territory": territory, "theme": theme, "relations": tuple(relations), "focus": focus,
-            "radius": radius, "colour_by": colour_by, "size_by": size_by, "names": orgs}
+            "to": to if focus else None, "radius": radius, "colour_by": colour_by, "size_by": size_by, "names": orgs}
 
 
 def group_label(group, colour_by: str) -> str:
@@ -107,8 +110,15 @@ def render():
     c = controls(data)
     view = _filtered(*data.stamp, c["kinds"], c["categories"], c["spheres"], c["territory"], c["theme"],
                      c["relations"], data.graph)
+    path, along = [], set()
     if c["focus"]:
         view = nv.neighbourhood(view, c["focus"], c["radius"])
+        if c["to"]:
+            from graph.analytics.partners import introduction
+            path = introduction(state.actor(data), c["focus"], c["to"])
+            if path:            # the path, drawn in the view whatever the filters
+                elements, along = nv.path_ties(state.actor(data), path)
+                view = data.graph.subgraph(set(view) | elements).copy()
     if view.number_of_nodes() == 0:
         st.info(tr("explorer.nothing"))
         return
@@ -122,6 +132,10 @@ def render():
 
     if c["focus"]:
         link("actor", tr("explorer.open_actor", name=plain(c["names"][c["focus"]])), org=c["focus"])
+        if c["to"] and path:
+            st.markdown(plain(tr("explorer.path", path=sentences.path(path, sentences.names_in(data.graph)))))
+        elif c["to"]:
+            st.info(tr("explorer.no_path", first=plain(c["names"][c["focus"]]), second=plain(c["names"][c["to"]])))
         edit.said()
         with st.expander(tr("edit.title"), expanded=False):       # the map is edited where it is looked at
             left, right = st.columns(2)
@@ -163,7 +177,7 @@ def render():
             values = {r["id"]: r[c["size_by"]] for r in result["rows"]}
         node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
         st.iframe(nv.network_html(view, node_colour, nv.sizes(view, values), lambda k: tr(k),
-                                  positions=positions, highlight=c["focus"], legend=items, image=image),
+                                  positions=positions, highlight=c["focus"], legend=items, image=image, path=along),
                   height=660, alt=tr("explorer.network_alt"))
         st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
         if access.allowed("export"):

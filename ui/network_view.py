@@ -41,6 +41,7 @@ _VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.j
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                                 autoescape=True)
 
+PATH_COLOUR = "#d62728"          # the path between two chosen organisations
 
 def filtered(graph, kinds=None, categories=None, spheres=None, territory=None, theme=None,
              relations=None) -> nx.MultiDiGraph:
@@ -107,6 +108,31 @@ def colours(graph, colour_by: str, group_of: dict, most: int = len(PALETTE)) -> 
     return {g: PALETTE[i] if i < most else OTHER_COLOUR for i, g in enumerate(ranked)}
 
 
+def path_ties(actor, path: list) -> tuple[set, set]:
+    """What to draw of a path between organisations in the actor graph:
+    (the elements on it, the ties along it as (a, b) pairs of the full
+    graph). Two organisations tied only through a project, a network or an
+    event are joined through it (their first such reason).
+
+    >>> a = nx.Graph()
+    >>> a.add_edge("org:a", "org:b", reasons=[("PARTNER_OF", None)])
+    >>> a.add_edge("org:b", "org:c", reasons=[("co_project", "prj:p")])
+    >>> elements, ties = path_ties(a, ["org:a", "org:b", "org:c"])
+    >>> sorted(elements), sorted(ties)
+    (['org:a', 'org:b', 'org:c', 'prj:p'], [('org:a', 'org:b'), ('org:b', 'prj:p'), ('prj:p', 'org:c')])
+    """
+    elements, ties = set(path), set()
+    for a, b in zip(path, path[1:]):
+        reasons = actor.edges[a, b].get("reasons", [])
+        if any(group is None for _, group in reasons) or not reasons:
+            ties.add((a, b))
+        else:
+            group = next(g for _, g in reasons if g is not None)
+            elements.add(group)
+            ties |= {(a, group), (group, b)}
+    return elements, ties
+
+
 def aggregate(graph, group_of: dict) -> nx.Graph:
     """One node per group (with `count`), one tie per pair of groups with
     ties between them (with `count`)."""
@@ -158,12 +184,15 @@ def tooltip(data: dict, words) -> str:
 
 
 def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict | None = None,
-                 height: int = 640, highlight=None, legend: list | None = None, image: str | None = None) -> str:
+                 height: int = 640, highlight=None, legend: list | None = None, image: str | None = None,
+                 path: set | None = None) -> str:
     """The self-contained HTML page of the interactive drawing. `words(key)`
     translates the vocabulary; `positions` (from layout) switches physics
     off; `highlight` is a node drawn larger with a border; with `image` (a
     file name), buttons download the view as PNG and SVG with `legend`
-    ((colour, label, symbol) entries) beside it."""
+    ((colour, label, symbol) entries) beside it; `path`, (a, b) pairs of
+    ties drawn thick and red (path_ties)."""
+    along = {frozenset(pair) for pair in path or ()}
     net = Network(height=f"{height}px", width="100%", directed=True)
     drawn_colour = node_colours(graph, colour_of)
     for node, data in graph.nodes(data=True):
@@ -174,6 +203,8 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
                    "color": colour, "size": round(size_of.get(node, 12), 1)}
         if kind == PERSON:
             options["size"] = 6
+        if any(node in pair for pair in along):
+            options.update(borderWidth=3, color={"background": colour, "border": PATH_COLOUR})
         if node == highlight:
             options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True})
         if positions and node in positions:
@@ -185,8 +216,9 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel = relation(key)
         label = data.get("label") if rel == "RELATED_TO" else None
+        on_path = frozenset((source, target)) in along
         net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
-                     color="#9aa5b1", width=2 if rel == "PARTNER_OF" else 1,
+                     color=PATH_COLOUR if on_path else "#9aa5b1", width=4 if on_path else 2 if rel == "PARTNER_OF" else 1,
                      arrows="" if rel in SYMMETRIC_RELATIONS else "to")
     return _render(net, physics=not positions, texts=dict(_image_texts(words, image), close=words("explorer.close"),
                                                             find=words("explorer.find")),

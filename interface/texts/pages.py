@@ -210,6 +210,14 @@ PAGES = {
     "explorer.size": ("Taille selon", "Size by"),
     "explorer.focus": ("Centrer sur un acteur", "Focus on an actor"),
     "explorer.radius": ("Rayon (nombre de pas)", "Radius (steps)"),
+    "explorer.path_to": ("Chemin jusqu'à", "Path to"),
+    "explorer.path_help": ("Le chemin par les liens les plus forts entre l'acteur central et celui-ci, tracé en "
+                           "rouge (par un projet, un réseau ou un événement quand ils ne sont liés que par lui).",
+                           "The path through the strongest ties from the focused actor to this one, drawn in red "
+                           "(through a project, a network or an event when that is all that ties them)."),
+    "explorer.path": ("Chemin (en rouge) : {path}", "Path (in red): {path}"),
+    "explorer.no_path": ("Aucun chemin ne relie {first} et {second} dans le graphe.",
+                         "No path joins {first} and {second} in the graph."),
     "explorer.all": ("(tous)", "(all)"),
     "explorer.none": ("(aucun)", "(none)"),
     "explorer.shown": ("{nodes} nœuds et {edges} liens affichés.", "{nodes} nodes and {edges} ties shown."),

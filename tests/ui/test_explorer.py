@@ -133,3 +133,29 @@ def test_a_big_view_exports_the_servers_positions(synthetic):
     assert set(written) == set(nodes)
     for node, (_, _, (x, y)) in written.items():
         assert abs(x - nodes[node]["x"]) < 0.01 and abs(y + nodes[node]["y"]) < 0.01     # y upwards in Gephi
+
+
+def test_the_path_between_two_organisations_is_drawn_in_red(bundled_store):
+    """From EMDK to Cap Solidarités: the path the actor graph gives (the
+    strongest ties) is said in words, its elements drawn even outside the
+    radius, and exactly its ties drawn red."""
+    from graph.analytics.actor import actor_graph
+    from graph.analytics.partners import introduction
+    graph = bundled_store.graph()
+    actor = actor_graph(graph)
+    path = introduction(actor, "org:emdk", "org:cap-solidarites")
+    assert len(path) >= 3                               # not tied directly: someone in between
+    elements, along = nv.path_ties(actor, path)
+    at = visit("explorer", focus="org:emdk", radius="1", to="org:cap-solidarites")
+    said = texts(at).replace("\\", "")
+    names = [graph.nodes[i]["name"] for i in path]
+    assert "Chemin (en rouge) : " + " → ".join(names) in said
+    (page,) = frames(at)
+    ids = {n["id"] for n in drawn(at)}
+    assert elements <= ids
+    edges = json.loads(re.search(r"var edges = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
+    red = {frozenset((e["from"], e["to"])) for e in edges if e["color"] == nv.PATH_COLOUR}
+    assert red == {frozenset(pair) for pair in along}
+    alone = visit("explorer", focus="org:emdk", radius="1")
+    assert "Chemin" not in texts(alone) and not any(e for e in json.loads(re.search(
+        r"var edges = new vis\.DataSet\((\[.*?\])\);", frames(alone)[0], re.S).group(1)) if e["color"] == nv.PATH_COLOUR)
