@@ -5,6 +5,7 @@ shared), and the peak memory. The baseline, measured first in the same
 run, is the bundled network: the ratios say what size costs.
 
     python -m bench.page_timing [--sizes 3000 10000 25000] [--visits 3] [--browser]
+    python -m bench.page_timing --after-load 10 [--sizes 25000]
 
 AppTest runs each page's script in this process (no browser: the server's
 work alone). --browser also starts the app and walks the pages in a real
@@ -75,6 +76,25 @@ def one_size(organisations: int, visits: int) -> dict:
     return {"first": first, "later": later, "failed": failed, "peak_mb": peak}
 
 
+def after_load(organisations: int, pause: float) -> dict:
+    """A load through the Données page, then, `pause` seconds later (a
+    person going to another page), another session opening the Vue
+    d'ensemble: its time, with the analytics computed in the background
+    after the load (ui/state.warm) or not (PASSERELLES_WARM=0)."""
+    from streamlit.testing.v1 import AppTest
+    os.environ["PASSERELLES_HOME"] = str(workspace(organisations))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(PAGES["data"][0]).run()
+    at.file_uploader(key="upload").upload("membres.csv", b"Label,Type\nAtelier Nouveau,association\n")
+    at.run()
+    at.button(key="check").click().run()
+    at.button(key="load").click().run()
+    time.sleep(pause)
+    return {"overview": apptest_visit("overview")[0], "failed": [] if not at.exception else ["load"],
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def browser_size(organisations: int, visits: int) -> dict:
     """The app started on a fresh workspace; one visitor in Chromium walks
     every page (first visits, caches empty), then `visits` more times."""
@@ -126,11 +146,31 @@ def main(argv=None):
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 10000, 25000])
     parser.add_argument("--visits", type=int, default=3)
     parser.add_argument("--browser", action="store_true", help="also in a real headless Chromium")
+    parser.add_argument("--after-load", type=float, metavar="SECONDS",
+                        help="instead: the Vue d'ensemble opened SECONDS after a load, with and without the "
+                             "background computing")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)       # the child process: one size
     args = parser.parse_args(argv)
     if args.one is not None:
-        result = browser_size(args.one, args.visits) if args.browser else one_size(args.one, args.visits)
+        if args.after_load is not None:
+            result = after_load(args.one, args.after_load)
+        else:
+            result = browser_size(args.one, args.visits) if args.browser else one_size(args.one, args.visits)
         print(json.dumps(result))
+        return
+    if args.after_load is not None:
+        for n in args.sizes:
+            times = {}
+            for warm in ("0", "1"):
+                out = subprocess.run([sys.executable, "-m", "bench.page_timing", "--one", str(n), "--after-load",
+                                      str(args.after_load)], cwd=ROOT, capture_output=True, text=True,
+                                     env=dict(os.environ, PYTHONWARNINGS="ignore", PASSERELLES_WARM=warm))
+                if out.returncode:
+                    raise SystemExit(out.stderr[-3000:])
+                times[warm] = json.loads(out.stdout.strip().splitlines()[-1])["overview"]
+            print(f"{n:,} organisations, Vue d'ensemble opened {args.after_load:g} s after a load: "
+                  f"{times['0']:.2f} s computed at the visit (baseline), {times['1']:.2f} s with the background "
+                  f"computing (×{times['1'] / times['0']:.2f})", flush=True)
         return
     sizes = [0] + args.sizes
     for label, browser in (("AppTest (the server's work)", False),) + ((("Chromium (page fully drawn)", True),)

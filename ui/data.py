@@ -102,6 +102,7 @@ def report(data):
         progress.progress(1.0, text=tr("data.step.done"))
         del st.session_state["pending"]
         st.session_state["loaded"] = counts
+        state.warm(data)            # the pages' analytics for the new data, computed now, not at the next visit
         st.rerun()
 
 

@@ -14,6 +14,9 @@ which Streamlit does not hash.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -336,3 +339,36 @@ def organisations(data: Data) -> dict:
 def named(data: Data, kind: str) -> dict:
     """id -> name of every node of `kind`, sorted by name."""
     return _names(*data.stamp, kind, data.graph)
+
+
+# --- after a load: the analytics computed in the background ---------------------------
+
+def warm(data: Data) -> threading.Thread | None:
+    """Start computing, on a server thread, what the pages need for the data
+    as just written (the graph, the actor graph, the overview, the
+    indicators, the gaps, the score index), so that whoever opens a page
+    next finds it ready instead of starting it. A page that asks meanwhile
+    waits for this work rather than repeating it (Streamlit computes a
+    cached value once, under a lock per key). PASSERELLES_WARM=0 turns it
+    off (the bench compares)."""
+    if os.environ.get("PASSERELLES_WARM", "1") == "0":
+        return None
+    from streamlit.runtime.scriptrunner import add_script_run_ctx
+    store, key = data.store, data.key
+
+    def work():
+        try:
+            version = store.describe().get("version")
+            graph = _graph(key, version, store)
+            actor_ = _actor(key, version, graph)
+            _overview(key, version, graph)
+            _metrics(key, version, actor_)
+            _gaps(key, version, graph, actor_)
+            _context(key, version, graph, actor_)
+        except Exception as exc:           # a page will compute it, and say what failed
+            logging.getLogger("passerelles").warning("background computing stopped: %s", type(exc).__name__)
+
+    thread = threading.Thread(target=work, name="passerelles-warm", daemon=True)
+    add_script_run_ctx(thread)
+    thread.start()
+    return thread

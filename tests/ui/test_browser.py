@@ -233,7 +233,10 @@ IATI_FILES = ("es_maec_aecid_indonesia_v201.xml", "dportal_dflat_activities_100_
 def choose(page, label, option):
     """Pick `option` in the Streamlit selectbox whose label is `label`. While
     a rerun is under way the previous run's widget is still on the page,
-    marked stale: only the current one is clicked."""
+    marked stale: the run must be over and its stale elements gone first
+    (typing into a widget being replaced loses the keys)."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
     current = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')
     current.get_by_label(label, exact=True).click()
     page.keyboard.type(option)
@@ -497,13 +500,15 @@ def test_a_click_on_a_node_opens_its_page(chromium, server):
     page.wait_for_selector("iframe", timeout=60_000)
     drawn(page)
     frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    page.locator("iframe").first.scroll_into_view_if_needed()      # a click lands only inside the window
     box = page.locator("iframe").first.bounding_box()
     panel = frame.locator("#panel")
     for _ in range(5):          # the frame may still fit the drawing to its width: ask again, click again
         time.sleep(0.5)
         spot = frame.evaluate("""() => {
-            const id = "org:cfsi";
-            return network.canvasToDOM(network.getPositions([id])[id]); }""")
+            const id = "org:cfsi", at = network.canvasToDOM(network.getPositions([id])[id]);
+            const frame = document.getElementById("network").getBoundingClientRect();   // below the tools
+            return {x: at.x + frame.left, y: at.y + frame.top}; }""")
         page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
         if panel.is_visible() and "Comité Français" in frame.locator("#details").inner_text():
             break
