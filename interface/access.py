@@ -11,9 +11,12 @@ signed-in identity; the CLI is the operator's tool and asks nothing.
 """
 from __future__ import annotations
 
+import functools
 import ipaddress
+import os
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Each role includes what the one before allows. "public" is the read-only
 # public mode (no sign-in): a reader who never sees a person. "local" is one
@@ -80,6 +83,30 @@ def read_policy(text: str) -> Policy:
         roles[who.strip().casefold()] = role
     instance = found.get("instance", {})
     return Policy(roles, bool(instance.get("readers_see_persons", False)), bool(instance.get("public", False)))
+
+
+ROLES_FILE = Path(__file__).resolve().parents[1] / ".streamlit" / "roles.toml"
+
+
+def roles_path(env=os.environ) -> Path:
+    """The roles file: PASSERELLES_ROLES, else .streamlit/roles.toml."""
+    return Path(env.get("PASSERELLES_ROLES") or ROLES_FILE)
+
+
+def policy_at(path: Path) -> Policy:
+    """The policy a roles file says (none: nobody signed in has a role,
+    nothing is public). Read again only when the file changes: the app
+    asks at every check of every run."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return Policy()
+    return _read(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: str, mtime_ns: int, size: int) -> Policy:
+    return read_policy(Path(path).read_text(encoding="utf-8"))
 
 
 def role_of(policy: Policy, email: str | None) -> str | None:

@@ -9,9 +9,6 @@ public mode when the roles file chooses it; on any other address it serves
 nothing but how to configure sign-in."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
@@ -20,20 +17,9 @@ from interface.access import Policy, PolicyError
 from ui.safe import plain
 from ui.state import tr
 
-ROLES_FILE = Path(__file__).resolve().parents[1] / ".streamlit" / "roles.toml"
-
-
-def roles_path() -> Path:
-    return Path(os.environ.get("PASSERELLES_ROLES") or ROLES_FILE)
-
-
 def policy() -> Policy:
-    """The roles file, read at every run (a change needs no restart); no
-    file: nobody signed in has a role, nothing is public."""
-    path = roles_path()
-    if not path.exists():
-        return Policy()
-    return access.read_policy(path.read_text(encoding="utf-8"))
+    """The roles file's policy (re-read when the file changes: no restart)."""
+    return access.policy_at(access.roles_path())
 
 
 def sign_in() -> bool:
@@ -71,8 +57,13 @@ def refused(action: str) -> bool:
     session may not do it (a forged click lands here, not in the store)."""
     if allowed(action):
         return False
-    st.error(tr("access.refused", action=tr(f"access.action.{action}"), role=role_word(role())))
+    st.error(refusal(action))
     return True
+
+
+def refusal(action: str) -> str:
+    """« Votre rôle (lecteur) ne permet pas de charger des fichiers… »"""
+    return tr("access.refused", action=tr(f"access.action.{action}"), role=role_word(role()))
 
 
 def require(action: str) -> None:
@@ -105,7 +96,7 @@ def gate() -> None:
     try:
         rules = policy()
     except PolicyError as exc:
-        st.error(tr("access.roles_error", path=str(roles_path()), error=tr(f"access.{exc.code}", **exc.values)))
+        st.error(tr("access.roles_error", path=str(access.roles_path()), error=tr(f"access.{exc.code}", **exc.values)))
         st.stop()
     if access.exposure(address(), sign_in(), rules):
         st.title("Passerelles")

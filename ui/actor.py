@@ -129,8 +129,7 @@ def render():
     with left:
         st.subheader(tr("actor.attributes"))
         has_contacts = any(attrs.get(f) for f in CONTACT_FIELDS)
-        may_see = access.allowed("see_contacts")
-        with_contacts = has_contacts and may_see and st.toggle(tr("actor.show_contacts"), value=False, key="contacts")
+        with_contacts = has_contacts and access.allowed("see_contacts") and st.toggle(tr("actor.show_contacts"), value=False, key="contacts")
         safe.table(attributes_table(attrs, with_contacts), hide_index=True)
         if has_contacts and not with_contacts:
             st.caption(tr("actor.contacts_hidden"))
@@ -147,17 +146,7 @@ def render():
     st.subheader(tr("actor.ties"))
     safe.table(ties_table(graph, org), hide_index=True)
 
-    if access.allowed("edit"):
-        with st.expander(tr("edit.title"), expanded=False):
-            left, right = st.columns(2)
-            with left:
-                st.markdown(f"**{tr('edit.fields')}**")
-                edit.edit_form(data, org)
-            with right:
-                st.markdown(f"**{tr('edit.ties')}**")
-                edit.tie_forms(data, org)
-                st.markdown(f"**{tr('edit.new')}**")
-                edit.add_form(data)
+    edit.panel(data, org)
 
     st.subheader(tr("actor.partners"))
     followup.hint()

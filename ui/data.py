@@ -303,7 +303,7 @@ def render():
     if access.allowed("load"):              # and each action checks again when it runs
         upload_section(data)
     else:
-        st.info(tr("access.refused", action=tr("access.action.load"), role=access.role_word(access.role())))
+        st.info(access.refusal("load"))
     last_loads(data)
     for action, section in (("export", export_section), ("erase", erase_section), ("store", store_section)):
         if access.allowed(action):

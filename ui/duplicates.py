@@ -72,10 +72,10 @@ def render():
     merge, distinct = st.columns(2)
     done = None
     if merge.button(tr("dup.merge"), type="primary", key=f"dup_merge:{pair}"):
-        done = edit.write_made(data, lambda: merge_nodes(graph, keep, other, edit.who(), note, read),
+        done = edit.write_made(data, lambda: merge_nodes(graph, keep, other, access.who(), note, read),
                                tr("dup.merged", kept=name_of(keep), other=name_of(other)), "merge")
     if distinct.button(tr("dup.not_same"), key=f"dup_distinct:{pair}"):
-        done = edit.write_made(data, lambda: not_same(graph, a, b, edit.who(), note, read),
+        done = edit.write_made(data, lambda: not_same(graph, a, b, access.who(), note, read),
                                tr("dup.distinct", first=name_of(a), second=name_of(b)), "merge")
     if done:                                 # the pair is settled: on to the next one
         st.session_state.pop(read_key, None)

@@ -20,11 +20,6 @@ from ui.state import tr, word
 
 EDITABLE_KINDS = (ORGANISATION, TERRITORY, PROJECT, THEME, EVENT)
 
-def who() -> str:
-    """The author this session's changes are recorded under (ui/access.who)."""
-    return access.who()
-
-
 def write(data, batch, done: str, action: str = "edit") -> bool:
     """Apply an edit's batch, if this session's role allows `action`; say
     what happened. True when written."""
@@ -117,7 +112,7 @@ def edit_form(data, node_id: str):
         if not changes:
             st.info(tr("edit.nothing"))
             return
-        if write(data, edit_state(node_id, kind, read, changes, who(), note), tr("edit.saved", name=name)):
+        if write(data, edit_state(node_id, kind, read, changes, access.who(), note), tr("edit.saved", name=name)):
             st.session_state.pop(base_key, None)
             st.rerun()
 
@@ -144,7 +139,7 @@ def tie_forms(data, node_id: str):
     if added and target:
         name_of = sentences.names_in(graph)
         attributes = {"since": since.strip(), "role": role.strip(), "project": project}
-        if write(data, add_tie(node_id, rel, target, attributes, who(), note),
+        if write(data, add_tie(node_id, rel, target, attributes, access.who(), note),
                  tr("edit.tie_added", relation=word("relation", rel), name=name_of(target))):
             st.rerun()
     ties = ties_of(graph, node_id)
@@ -163,7 +158,7 @@ def tie_forms(data, node_id: str):
         removed = st.form_submit_button(tr("edit.remove_tie"))
     if removed and chosen is not None:
         source, rel, target, discriminator, _ = ties[chosen]
-        if write(data, remove_tie(graph, source, rel, target, discriminator, who(), note),
+        if write(data, remove_tie(graph, source, rel, target, discriminator, access.who(), note),
                  tr("edit.tie_removed", tie=label(chosen))):
             st.rerun()
 
@@ -183,8 +178,25 @@ def add_form(data, opens: str = "org"):
             st.error(f"{tr('field.name')} : {tr('edit.name_needed')}")
             return
         batch = add_node(data.graph, kind, name.strip(), {"category": category} if kind == ORGANISATION else {},
-                         who(), note)
+                         access.who(), note)
         if write(data, batch, tr("edit.added", name=name.strip())):
             if kind == ORGANISATION:
                 st.query_params[opens] = batch.nodes[0].id
             st.rerun()
+
+
+def panel(data, node_id: str, opens: str = "org"):
+    """« Modifier, relier, ajouter » under an element, for a role that may
+    edit: its fields, its ties, a new element (`opens`: add_form's)."""
+    if not access.allowed("edit"):
+        return
+    with st.expander(tr("edit.title"), expanded=False):
+        left, right = st.columns(2)
+        with left:
+            st.markdown(f"**{tr('edit.fields')}**")
+            edit_form(data, node_id)
+        with right:
+            st.markdown(f"**{tr('edit.ties')}**")
+            tie_forms(data, node_id)
+            st.markdown(f"**{tr('edit.new')}**")
+            add_form(data, opens=opens)

@@ -115,9 +115,10 @@ def render():
         view = nv.neighbourhood(view, c["focus"], c["radius"])
         if c["to"]:
             from graph.analytics.partners import introduction
-            path = introduction(state.actor(data), c["focus"], c["to"])
+            actor = state.actor(data)
+            path = introduction(actor, c["focus"], c["to"])
             if path:            # the path, drawn in the view whatever the filters
-                elements, along = nv.path_ties(state.actor(data), path)
+                elements, along = nv.path_ties(actor, path)
                 view = data.graph.subgraph(set(view) | elements).copy()
     if view.number_of_nodes() == 0:
         st.info(tr("explorer.nothing"))
@@ -137,16 +138,7 @@ def render():
         elif c["to"]:
             st.info(tr("explorer.no_path", first=plain(c["names"][c["focus"]]), second=plain(c["names"][c["to"]])))
         edit.said()
-        with st.expander(tr("edit.title"), expanded=False):       # the map is edited where it is looked at
-            left, right = st.columns(2)
-            with left:
-                st.markdown(f"**{tr('edit.fields')}**")
-                edit.edit_form(data, c["focus"])
-            with right:
-                st.markdown(f"**{tr('edit.ties')}**")
-                edit.tie_forms(data, c["focus"])
-                st.markdown(f"**{tr('edit.new')}**")
-                edit.add_form(data, opens="focus")
+        edit.panel(data, c["focus"], opens="focus")     # the map is edited where it is looked at
     drawing, side = st.columns([5, 1])
     with drawing:
         if view.number_of_nodes() > nv.AGGREGATE_FROM:

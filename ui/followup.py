@@ -9,7 +9,7 @@ import streamlit as st
 from graph.edits import follow_up
 from graph.model import FOLLOW_UP_STATUSES
 from interface import sentences
-from ui import edit
+from ui import access, edit
 from ui.safe import plain
 from ui.state import tr, word
 
@@ -35,7 +35,7 @@ def form(data, org: str, partner: str, key: str):
         saved = st.form_submit_button(tr("follow.save"))
     if not saved:
         return
-    if edit.write_made(data, lambda: follow_up(data.graph, org, partner, status, edit.who(), note,
+    if edit.write_made(data, lambda: follow_up(data.graph, org, partner, status, access.who(), note,
                                                add_partnership=confirm and status == "already_partners"),
                        tr("follow.saved", status=word("status", status), name=name_of(partner)), "follow_up"):
         if status == "already_partners" and not confirm:

@@ -72,7 +72,7 @@ def render():
                                                 f"{by_id[i].get('who') or '—'} ({i})")
     if st.button(tr("journal.undo_button"), key="undo", disabled=chosen is None) and not access.refused("undo"):
         try:
-            data.store.undo(chosen, edit.who())
+            data.store.undo(chosen, access.who())
         except CannotUndo as exc:
             st.error(sentences.cannot_undo(exc, lang))
             return

@@ -66,20 +66,15 @@ def sign_in_configured(args: list, home: Path) -> bool:
     return any("auth" in _toml(f) for f in files if f.suffix == ".toml")
 
 
-def policy(env) -> access.Policy:
-    path = Path(env.get("PASSERELLES_ROLES") or ROOT / ".streamlit" / "roles.toml")
-    return access.read_policy(path.read_text(encoding="utf-8")) if path.exists() else access.Policy()
-
-
 def streamlit_command(args: list, env=os.environ, home: Path = Path.home()) -> tuple[list | None, str | None]:
     """(the command to run, None) or (None, why not, in the operator's language)."""
     lang = env.get("PASSERELLES_LANG", DEFAULT)
     lang = lang if lang in LANGUAGES else DEFAULT
     address = config_value(args, env, "server", "address", home) or ""
     try:
-        rules = policy(env)
+        rules = access.policy_at(access.roles_path(env))
     except access.PolicyError as exc:
-        return None, t("access.roles_error", lang, path=env.get("PASSERELLES_ROLES") or "roles.toml",
+        return None, t("access.roles_error", lang, path=str(access.roles_path(env)),
                        error=t(f"access.{exc.code}", lang, **exc.values))
     if access.exposure(address, sign_in_configured(args, home), rules):
         return None, t("access.refuse_start", lang, address=address or "0.0.0.0", how=t("access.how", lang))

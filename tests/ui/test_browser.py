@@ -58,16 +58,33 @@ def server(tmp_path):
                              "--server.port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    served(url, proc)
     yield url, home, started
     proc.terminate()
     log = proc.communicate(timeout=30)[0]
     assert "Traceback" not in log and "deprecat" not in log.lower(), log
+
+
+def served(url: str, proc=None) -> bool:
+    """Wait until the app at `url` answers (False if it does not, or if
+    `proc` ends first: a server that refused to start)."""
+    for _ in range(300):
+        if proc is not None and proc.poll() is not None:
+            return False
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def explorer_frame(page, url: str, query: str):
+    """Open the explorer with `query`, wait until it is drawn; its drawing's frame."""
+    page.goto(f"{url}/explorer?{query}")
+    page.wait_for_selector("iframe", timeout=60_000)
+    drawn(page)
+    return next(f for f in page.frames if f.url.startswith("about:srcdoc"))
 
 
 def drawn(page):
@@ -496,10 +513,7 @@ def test_a_click_on_a_node_opens_its_page(chromium, server):
     (Streamlit's frame may open tabs, not navigate the page)."""
     url, _, _ = server
     page = chromium.new_page(viewport={"width": 1300, "height": 1000})
-    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites")
-    page.wait_for_selector("iframe", timeout=60_000)
-    drawn(page)
-    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    frame = explorer_frame(page, url, "focus=org%3Acap-solidarites")
     page.locator("iframe").first.scroll_into_view_if_needed()      # a click lands only inside the window
     box = page.locator("iframe").first.bounding_box()
     panel = frame.locator("#panel")
@@ -534,10 +548,7 @@ def test_the_view_downloads_as_png_and_svg_with_its_legend(chromium, server, tmp
     page = chromium.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites&radius=1")
-    page.wait_for_selector("iframe", timeout=60_000)
-    drawn(page)
-    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    frame = explorer_frame(page, url, "focus=org%3Acap-solidarites&radius=1")
     canvas = frame.evaluate("() => { const c = document.querySelector('#network canvas');"
                             " return [c.width, c.height, c.clientWidth, c.clientHeight]; }")
     shown = frame.evaluate("() => nodes.get().map(n => n.label)")
@@ -576,10 +587,7 @@ def test_find_a_name_in_the_drawing(chromium, server):
     selects it and opens its panel; a name not drawn selects nothing."""
     url, _, _ = server
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{url}/explorer?focus=org%3Acap-solidarites&radius=1")
-    page.wait_for_selector("iframe", timeout=60_000)
-    drawn(page)
-    frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
+    frame = explorer_frame(page, url, "focus=org%3Acap-solidarites&radius=1")
     box = frame.get_by_placeholder("Chercher dans le dessin…")
     box.fill("lille")
     box.press("Enter")

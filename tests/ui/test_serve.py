@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 
 from conftest import ROOT
-from test_browser import free_port
+from test_browser import free_port, served
 
 from ui.serve import streamlit_command
 
@@ -91,18 +91,6 @@ def start(command, tmp_path, proxy, extra_env=None):
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def served(port, proc) -> bool:
-    for _ in range(300):
-        if proc.poll() is not None:
-            return False
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return True
-        except OSError:
-            time.sleep(0.1)
-    return False
-
-
 def test_no_request_leaves_the_machine_at_start_up_on_every_interface(tmp_path):
     """The public mode on 0.0.0.0 through ui.serve: served, and the proxy
     saw nothing. Streamlit started the same way by hand asks an outside
@@ -114,7 +102,7 @@ def test_no_request_leaves_the_machine_at_start_up_on_every_interface(tmp_path):
     ours = start([sys.executable, "-m", "ui.serve", "--server.address", "0.0.0.0", "--server.port", str(port),
                   "--server.headless", "true"], tmp_path, proxy)
     try:
-        assert served(port, ours)
+        assert served(f"http://127.0.0.1:{port}", ours)
         time.sleep(3)                   # the lookup runs as the address is printed, right after start
     finally:
         ours.terminate()
@@ -126,7 +114,7 @@ def test_no_request_leaves_the_machine_at_start_up_on_every_interface(tmp_path):
     by_hand = start([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "0.0.0.0",
                      "--server.port", str(port), "--server.headless", "true"], tmp_path, proxy)
     try:
-        assert served(port, by_hand)
+        assert served(f"http://127.0.0.1:{port}", by_hand)
         for _ in range(50):
             if proxy.came:
                 break
@@ -154,7 +142,7 @@ def test_an_upload_from_another_site_is_refused(tmp_path):
     proc = start([sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true"],
                  tmp_path, Proxy())
     try:
-        assert served(port, proc)
+        assert served(f"http://127.0.0.1:{port}", proc)
         body = (b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n"
                 b"Content-Type: text/csv\r\n\r\nLabel\r\nIntrus\r\n--b--\r\n")
         request = urllib.request.Request(f"http://127.0.0.1:{port}/_stcore/upload_file/some-session/some-file",

@@ -9,13 +9,11 @@ import os
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from test_browser import LOCAL, chromium, drawn, free_port  # noqa: F401  (chromium: the fixture)
+from test_browser import LOCAL, chromium, drawn, free_port, served  # noqa: F401  (chromium: the fixture)
 
 from graph.model import Batch, Node
 from graph.store.memory import MemoryStore
@@ -68,12 +66,7 @@ def team(provider, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.port", str(port), "--secrets.files", str(secrets)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    assert served(url, proc)
     yield url, home
     proc.terminate()
     log = proc.communicate(timeout=30)[0]
