@@ -136,8 +136,9 @@ def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
     assert "focus=org%3Acap-solidarites" in page.url                     # the id, not the name
     page.screenshot(path=shots / "explorer.png", full_page=False)
     page.get_by_role("link", name="Ouvrir la fiche de Cap Solidarités").click()
+    page.wait_for_url("**/acteur?org=org%3Acap-solidarites**", timeout=60_000)   # not the explorer still shown
+    page.locator("h2", has_text="Cap Solidarités").first.wait_for(timeout=60_000)
     drawn(page)
-    assert page.locator("h2", has_text="Cap Solidarités").count()
     page.screenshot(path=shots / "actor.png", full_page=False)
 
     # an organisation named with a script, tied to Cap Solidarités
@@ -234,8 +235,10 @@ def test_hostile_and_look_alike_names_on_every_page(chromium, server, tmp_path):
             link = page.get_by_role("link", name="Ouvrir la fiche de Cap Solidarités")
             assert "org=org%3Acap-solidarites" in link.get_attribute("href")
             link.click()
+            page.wait_for_url("**/acteur?org=org%3Acap-solidarites**", timeout=60_000)
+            page.locator("h2").first.wait_for(timeout=60_000)
             drawn(page)
-            assert "org=org%3Acap-solidarites" in page.url and page.locator("h2").first.inner_text() == "Cap Solidarités"
+            assert page.locator("h2").first.inner_text() == "Cap Solidarités"
         if path.startswith("territoires"):
             assert page.get_by_text(SVG, exact=False).count()           # the name, shown as typed
     page.screenshot(path=tmp_path / "hostile.png", full_page=False)
