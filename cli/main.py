@@ -459,16 +459,21 @@ def _with_reasons(found, name_of, lang):
 
 
 def cmd_partners(args, store):
-    from graph.analytics.partners import find_organisation, potential_partners
+    from graph.analytics.partners import Context, find_organisation, potential_partners, thin_record
     lang, graph = args.lang, store.graph()
     name_of = sentences.names_in(graph)
     org = find_organisation(graph, args.org)
-    found = _with_reasons(potential_partners(graph, org, top=args.top, territory=args.territory,
-                                             theme=args.theme), name_of, lang)
+    ctx = Context(graph)
+    missing = thin_record(ctx, org)     # a thin record gets fewer guesses, as on the actor page
+    found = _with_reasons(potential_partners(graph, org, top=min(args.top, 3) if missing else args.top,
+                                             territory=args.territory, theme=args.theme, context=ctx),
+                          name_of, lang)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return 0
     print(t("cli.partners_for", lang, name=name_of(org)))
+    if missing:
+        print(t("cli.thin", lang, missing=", ".join(t(f"cli.thin.{m}", lang) for m in missing)))
     if not found:
         print(t("cli.no_candidate", lang))
     for rank, cand in enumerate(found, start=1):

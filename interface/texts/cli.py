@@ -180,6 +180,13 @@ CLI = {
                     "Bridges (ties whose loss splits the network): {names}"),
     "cli.none": ("aucun", "none"),
     "cli.partners_for": ("Partenaires potentiels pour {name} :", "Potential partners for {name}:"),
+    "cli.thin": ("  (dossier encore mince, rien sur : {missing} ; trois pistes seulement. Ajoutez ses partenaires, "
+                 "ses thèmes et ses territoires pour de meilleures suggestions.)",
+                 "  (record still thin, nothing on: {missing}; three leads only. Add its partners, themes and "
+                 "territories for better suggestions.)"),
+    "cli.thin.partners": ("ses partenaires", "its partners"),
+    "cli.thin.themes": ("ses thèmes", "its themes"),
+    "cli.thin.places": ("ses territoires", "its territories"),
     "cli.no_candidate": ("  aucun candidat (rien en commun avec une organisation qui ne lui soit pas déjà liée)",
                          "  no candidate (nothing in common with an organisation not already tied to it)"),
     "cli.synergies": ("Synergies : les paires d'organisations pas encore liées qui ont le plus en commun",

@@ -309,3 +309,15 @@ def test_a_person_is_erased_from_the_command_line_only_when_confirmed(home):
     assert cli_json("journal", home=home)[0]["kind"] == "erase"
     unknown = run_cli("erase", "Personne Inconnue", "--yes", home=home, check=1)
     assert "Personne Inconnue" in unknown.stderr
+
+
+def test_a_thin_record_gets_three_leads_and_what_to_add(home):
+    """Lianes Coopération's only fact is one workshop: the command line says
+    so, as the actor page does, and gives three leads, not ten; an
+    organisation with partners, themes and places gets its ten."""
+    thin = run_cli("partners", "Lianes Coopération", home=home, check=0).stdout
+    assert "dossier encore mince" in thin and "ses partenaires" in thin
+    assert [line.split(".")[0].strip() for line in thin.splitlines() if line[:3].strip().isdigit()] == ["1", "2", "3"]
+    assert len(cli_json("partners", "Lianes Coopération", home=home)) == 3
+    full = run_cli("partners", "Cap Solidarités", home=home, check=0).stdout
+    assert "mince" not in full and len(cli_json("partners", "Cap Solidarités", home=home)) == 10
