@@ -48,7 +48,6 @@ SETTINGS = (
     Setting("parallel_betweenness_from", 200_000, "ties between organisations from which betweenness runs in a "
                                                   "second process"),
     # the explorer's drawing
-    Setting("layout_from", 300, "above this many nodes, positions are computed on the server, physics off"),
     Setting("aggregate_from", 1_500, "above this many nodes, groups are drawn instead of nodes"),
     # what one file may hold: refused beyond, with a sentence saying which limit
     Setting("limit.upload_mb", 100, "largest file the app accepts, in MB (the server's maxUploadSize)"),

@@ -17,7 +17,7 @@ OTHER_COLOUR = "#bab0ac"
 KIND_STYLE = {              # kind -> (shape, colour) for nodes that are not organisations
     "Territory": ("triangle", "#c9a227"), "Project": ("square", "#5778a4"),
     "Event": ("star", "#e49444"), "Theme": ("diamond", "#85b6b2"),
-    "Person": ("dot", "#d1d1d1"), "Resource": ("box", "#b9a89a"),
+    "Person": ("dot", "#d1d1d1"), "Resource": ("hexagon", "#b9a89a"),
 }
 # Attributes an export adds, and their titles
 ADDED = ("kind", "sphere", "category", "kind_label", "sphere_label", "category_label", "relation_label",

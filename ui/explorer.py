@@ -22,9 +22,13 @@ COLOUR_BY = ("sphere", "community", "territory")
 SIZE_BY = ("degree", "weighted_degree", "betweenness", "pagerank", "none")    # the first is the default
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _layout(key, version, choices, _view) -> dict:
-    return nv.layout(_view)
+def _layout(view, size_of: dict) -> dict:
+    """The view's positions, computed on the server (a browser simulating
+    thousands of springs freezes) from the session's last drawing, so that
+    what was on screen stays where it was; « Redessiner » starts anew."""
+    positions = nv.layout(view, previous=st.session_state.get("explorer_positions"), size_of=size_of)
+    st.session_state["explorer_positions"] = positions
+    return positions
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -88,7 +92,7 @@ def legend_items(colour_of_group: dict, colour_by: str, view) -> list:
     kinds = sorted({d.get("kind") for _, d in view.nodes(data=True)} - {ORGANISATION})
     items = [(colour, group_label(g, colour_by), "●") for g, colour in colour_of_group.items()]
     items += [(nv.KIND_STYLE[k][1], word("kind", k), {"triangle": "▲", "square": "■", "star": "★",
-                                                      "diamond": "◆", "box": "▬"}.get(nv.KIND_STYLE[k][0], "●"))
+                                                      "diamond": "◆", "hexagon": "⬢"}.get(nv.KIND_STYLE[k][0], "●"))
               for k in kinds if k in nv.KIND_STYLE]
     return items
 
@@ -158,29 +162,28 @@ def render():
                     legend(items)
                 return
             view = view.subgraph([n for n in view if group_of[n] == opened]).copy()
-        positions = None
-        if view.number_of_nodes() > nv.LAYOUT_FROM:
-            st.caption(tr("explorer.static", limit=nv.LAYOUT_FROM))
-            choices = tuple((k, v) for k, v in c.items() if k != "names")
-            choices += (("group", st.session_state.get("group")),)
-            positions = _layout(*data.stamp, choices, view)
         values = {}
         if c["size_by"] != "none":
             values = {r["id"]: r[c["size_by"]] for r in result["rows"]}
+        size_of = nv.sizes(view, values)
+        positions = _layout(view, {n: s + (8 if n == c["focus"] else 0) for n, s in size_of.items()})
         node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
-        st.iframe(nv.network_html(view, node_colour, nv.sizes(view, values), lambda k: tr(k),
+        st.iframe(nv.network_html(view, node_colour, size_of, lambda k: tr(k),
                                   positions=positions, highlight=c["focus"], legend=items, image=image, path=along),
                   height=660, alt=tr("explorer.network_alt"))
-        st.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
+        left, right = st.columns([4, 1])
+        left.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))
+        right.button(tr("explorer.relayout"), key="explorer_relayout", help=tr("explorer.relayout_help"),
+                     on_click=lambda: st.session_state.pop("explorer_positions", None))
         if access.allowed("export"):
             export_view(data, view, node_colour, c["size_by"], positions)
     with side:
         legend(items)
 
 
-def export_view(data, view, node_colour: dict, size_by: str, positions: dict | None):
-    """The drawn nodes and ties as a file, with the drawing's colours and
-    sizes (and its positions when the server computed them)."""
+def export_view(data, view, node_colour: dict, size_by: str, positions: dict):
+    """The drawn nodes and ties as a file, with the drawing's colours,
+    sizes and positions."""
     with st.expander(tr("explorer.export")):
         a, b = st.columns(2)
         fmt = a.selectbox(tr("data.export_format"), EXPORT_FORMATS, key="view_format",
@@ -193,7 +196,7 @@ def export_view(data, view, node_colour: dict, size_by: str, positions: dict | N
                 view, state.lang(), state.metrics(data), colours=nv.node_colours(view, node_colour),
                 size_by=None if size_by == "none" else size_by,
                 # the drawing's y grows downwards, Gephi's upwards
-                positions={n: (x, -y) for n, (x, y) in (positions or {}).items()})
+                positions={n: (x, -y) for n, (x, y) in positions.items()})
             st.session_state["view_export"] = exporting.payload(view, fmt, "passerelles-vue", with_persons=with_persons,
                                                                 presentation=shown)
         if "view_export" in st.session_state:

@@ -31,10 +31,7 @@ from interface.presentation import (KIND_STYLE, OTHER_COLOUR, PALETTE, SPHERE_CO
                                     node_colours, sizes)
 from ui.routes import PAGES
 
-# Above this many nodes, positions are computed here and physics is off (a
-# browser simulating thousands of springs freezes); above AGGREGATE_FROM,
-# groups are drawn instead of nodes.
-LAYOUT_FROM = settings.value("layout_from")
+# Above this many nodes, groups are drawn instead of nodes.
 AGGREGATE_FROM = settings.value("aggregate_from")
 
 _VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
@@ -149,24 +146,94 @@ def aggregate(graph, group_of: dict) -> nx.Graph:
     return agg
 
 
-def layout(graph, seed: int = 0) -> dict:
-    """Positions in pixels, computed here (for graphs drawn without physics):
-    igraph's Fruchterman-Reingold from seeded starting points, so that the
-    same view always looks the same (networkx's spring layout took 8.6 s on
-    1,500 organisations, igraph well under a second)."""
+PIXELS_PER_UNIT = 45.0          # igraph's Fruchterman-Reingold puts linked nodes about one unit apart
+
+
+def layout(graph, seed: int = 0, previous: dict | None = None, size_of: dict | None = None) -> dict:
+    """Positions in pixels: igraph's Fruchterman-Reingold from seeded
+    starting points, so that the same view always looks the same (networkx's
+    spring layout took 8.6 s on 1,500 organisations, igraph well under a
+    second). `previous` (node -> position: the view drawn before) keeps the
+    drawing stable from click to click: a node seen there stays where it
+    was, and a new one starts beside the known nodes it is tied to.
+    `size_of` (node -> drawn radius, pixels): nodes are then moved apart
+    until none covers another (spread)."""
     nodes = list(graph)
     if not nodes:
         return {}
+    previous = {n: p for n, p in (previous or {}).items() if n in graph}
+    if len(previous) == len(nodes):             # nothing new (a smaller radius, an edit): nothing moves
+        return {n: tuple(previous[n]) for n in nodes}
     index = {n: i for i, n in enumerate(nodes)}
     pairs = {tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v}
     g = ig.Graph(n=len(nodes), edges=sorted(pairs))
-    start = np.random.default_rng(seed).uniform(-1, 1, (len(nodes), 2)).tolist()
+    rng = np.random.default_rng(seed)
+    start = rng.uniform(-1, 1, (len(nodes), 2))
+    options = {"niter": 300}
+    if previous:
+        known = np.array([previous[n] for n in nodes if n in previous], dtype=float) / PIXELS_PER_UNIT
+        low, high = known.min(axis=0) - len(nodes) ** 0.5, known.max(axis=0) + len(nodes) ** 0.5
+        start = low + (high - low) * rng.uniform(0, 1, (len(nodes), 2))
+        for n in nodes:
+            if n in previous:
+                start[index[n]] = np.asarray(previous[n], dtype=float) / PIXELS_PER_UNIT
+        for n in nodes:             # a new node starts beside its known neighbours
+            near = [start[index[m]] for m in nx.all_neighbors(graph, n) if m in previous]
+            if n not in previous and near:
+                start[index[n]] = np.mean(near, axis=0) + rng.normal(0, 0.3, 2)
+        # the known nodes are held where they were (bounds equal to their
+        # position); the new ones move within the drawing's reach
+        bound = {axis: [float(start[index[n], a]) if n in previous else edge for n in nodes]
+                 for axis, a, edge in (("minx", 0, low[0]), ("maxx", 0, high[0]), ("miny", 1, low[1]),
+                                       ("maxy", 1, high[1]))}
+        options = dict(bound, niter=100)
     with igraph_seeded(seed):      # the algorithm draws too
-        coords = np.asarray(g.layout_fruchterman_reingold(seed=start, niter=300).coords)
-    coords -= coords.mean(axis=0)
-    spread = np.abs(coords).max() or 1.0
-    scale = 40 * max(1.0, len(nodes) ** 0.5)
-    return {n: (float(x) * scale / spread, float(y) * scale / spread) for n, (x, y) in zip(nodes, coords)}
+        coords = np.asarray(g.layout_fruchterman_reingold(seed=start.tolist(), **options).coords)
+    if not previous:
+        coords -= coords.mean(axis=0)
+    coords *= PIXELS_PER_UNIT
+    for n in previous:
+        coords[index[n]] = previous[n]
+    if size_of:
+        coords = spread(coords, np.array([size_of.get(n, 12) for n in nodes], dtype=float),
+                        np.array([n in previous for n in nodes]))
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, coords)}
+
+
+def spread(coords, radius, fixed, margin: float = 4.0, rounds: int = 60):
+    """Nodes moved apart until no disc covers another (`radius` per node,
+    pixels): each overlapping pair is pushed apart along the line between
+    them, half each, or all of it by the one that is not `fixed`. Force
+    layouts place nodes as points; drawn as discs of 10 to 40 pixels, a
+    dense group becomes one blot. (The idea of Gephi's Noverlap.)"""
+    from scipy.spatial import cKDTree
+    coords = np.array(coords, dtype=float)
+    reach = 2 * radius.max() + margin
+    rng = np.random.default_rng(0)
+    for _ in range(rounds):
+        pairs = cKDTree(coords).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = coords[j] - coords[i]
+        dist = np.hypot(delta[:, 0], delta[:, 1])
+        overlap = radius[i] + radius[j] + margin - dist
+        keep = overlap > 0.01
+        if not keep.any():
+            break
+        i, j, delta, dist, overlap = i[keep], j[keep], delta[keep], dist[keep], overlap[keep]
+        same = dist < 1e-9                      # two nodes on one point: any direction
+        delta[same] = rng.normal(size=(int(same.sum()), 2))
+        dist[same] = np.hypot(delta[same, 0], delta[same, 1])
+        unit = delta / dist[:, None]
+        # who moves: half each, or the whole way for the free one
+        share_i = np.where(fixed[i], 0.0, np.where(fixed[j], 1.0, 0.5))
+        share_j = np.where(fixed[j], 0.0, np.where(fixed[i], 1.0, 0.5))
+        move = np.zeros_like(coords)
+        np.add.at(move, i, -unit * (overlap * share_i)[:, None])
+        np.add.at(move, j, unit * (overlap * share_j)[:, None])
+        coords += move * 0.5            # damped: a node pushed by several at once does not overshoot
+    return coords
 
 
 # kind -> (page, its parameter, the link's words): where a click on a node leads
@@ -204,9 +271,9 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
         if kind == PERSON:
             options["size"] = 6
         if any(node in pair for pair in along):
-            options.update(borderWidth=3, color={"background": colour, "border": PATH_COLOUR})
+            options.update(borderWidth=3, color={"background": colour, "border": PATH_COLOUR}, priority=1)
         if node == highlight:
-            options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True})
+            options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True}, priority=2)
         if positions and node in positions:
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
         page = PAGE_OF.get(kind)

@@ -222,8 +222,11 @@ PAGES = {
     "explorer.none": ("(aucun)", "(none)"),
     "explorer.shown": ("{nodes} nœuds et {edges} liens affichés.", "{nodes} nodes and {edges} ties shown."),
     "explorer.nothing": ("Rien à afficher avec ces filtres.", "Nothing to show with these filters."),
-    "explorer.static": ("Plus de {limit} nœuds : positions calculées sur le serveur, animation coupée.",
-                        "More than {limit} nodes: positions computed on the server, animation off."),
+    "explorer.relayout": ("Redessiner", "Lay out again"),
+    "explorer.relayout_help": ("D'un clic à l'autre, ce qui était déjà dessiné reste à sa place et les nouveaux "
+                               "éléments se placent près de leurs liens. « Redessiner » recalcule tout le dessin.",
+                               "From one click to the next, what was already drawn stays where it was and new "
+                               "elements settle beside their ties. “Lay out again” computes the whole drawing anew."),
     "explorer.aggregated": ("{nodes} nœuds, c'est trop pour un dessin lisible : chaque groupe ({by}) est "
                             "montré comme un seul nœud. Ouvrez un groupe pour voir ses membres.",
                             "{nodes} nodes are too many for a readable drawing: each group ({by}) is shown as "

@@ -601,3 +601,80 @@ def test_find_a_name_in_the_drawing(chromium, server):
     box.fill("Personne de ce nom")
     box.press("Enter")
     assert box.get_attribute("aria-invalid") == "true"
+
+
+# vis-network's own boxes of the names it draws (in the drawing's units),
+# read after a redraw: what the page shows, not what our script planned
+DRAWN_NAMES = """() => {
+  network.redraw();
+  const scale = network.getScale(), shown = {};
+  for (const id of network.body.nodeIndices) {
+    const label = network.body.nodes[id].labelModule;
+    if (label.elementOptions.label !== undefined && label.visible()) {
+      const s = label.size;
+      shown[id] = {px: label.fontOptions.size * scale,
+                   box: [s.left * scale, s.top * scale, (s.left + s.width) * scale, (s.top + s.height) * scale]};
+    }
+  }
+  return shown;
+}"""
+
+
+def names_at_rest(frame) -> dict:
+    """The names drawn, after checking that no two overlap and that each is
+    12 to 18 pixels high on screen."""
+    shown = frame.evaluate(DRAWN_NAMES)
+    boxes = list(shown.items())
+    for i, (a, first) in enumerate(boxes):
+        assert 11.9 <= first["px"] <= 18.1, (a, first["px"])
+        for b, second in boxes[i + 1:]:
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = first["box"], second["box"]
+            assert min(r1, r2) - max(l1, l2) <= 1 or min(b1, b2) - max(t1, t2) <= 1, (a, b)
+    return shown
+
+
+def test_names_are_readable_and_never_overlap_at_rest(chromium, server):
+    """On the bundled network's default view (94 elements) and on 500
+    organisations: names the same size on screen, the biggest nodes' first,
+    none over another; zooming in shows more of them, hovering a node shows
+    its own."""
+    from bench.synthetic import generate
+    url, home, _ = server
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    frame = explorer_frame(page, url, "")
+    shown = names_at_rest(frame)
+    biggest = frame.evaluate("() => nodes.get().sort((a, b) => b.size - a.size)[0].id")
+    assert biggest in shown and 10 < len(shown) < frame.evaluate("() => nodes.length")
+
+    store = MemoryStore(home)
+    store.reset()
+    store.apply(generate(organisations=500, ties=2_500, seed=3))
+    frame = explorer_frame(page, url, "kinds=Organisation")
+    rest = names_at_rest(frame)
+    assert frame.evaluate("() => nodes.length") == 500 and 20 < len(rest) < 500
+    page.locator("iframe").first.scroll_into_view_if_needed()
+    box = page.locator("iframe").first.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)
+    before = frame.evaluate("() => network.getScale()")
+    for _ in range(12):                             # zoom in where the mouse is, a notch at a time
+        page.mouse.wheel(0, -100)
+        time.sleep(0.05)
+    frame.wait_for_function(f"() => network.getScale() > {before} * 1.5", timeout=10_000)
+    time.sleep(0.6)                                 # the names are placed again once the zoom rests
+    zoomed = names_at_rest(frame)
+    assert set(zoomed) - set(rest)                  # names hidden at rest, readable now
+
+    hidden = frame.evaluate("""() => {
+        const at = network.getPositions(), frame = document.getElementById("network").getBoundingClientRect();
+        const shown = new Set(Object.keys((%s)()));
+        for (const id of network.body.nodeIndices) {
+            const p = network.canvasToDOM(at[id]);
+            if (!shown.has(id) && p.x > 40 && p.y > 40 && p.x < frame.width - 40 && p.y < frame.height - 40) {
+                return {id: id, x: p.x + frame.left, y: p.y + frame.top};
+            }
+        }
+        return null; }""" % DRAWN_NAMES)
+    assert hidden is not None
+    page.mouse.move(box["x"] + hidden["x"], box["y"] + hidden["y"])
+    frame.wait_for_function(f"() => ({DRAWN_NAMES})()[{hidden['id']!r}] !== undefined", timeout=10_000)

@@ -100,3 +100,40 @@ def test_colours_follow_spheres_and_the_palette_by_size(bundled):
     assert len(set(colours.values())) == len(nv.PALETTE) + 1          # the 12 largest, then "other"
     spheres = nv.colours(view, "sphere", nv.groups(view, "sphere", {}))
     assert spheres["public"] == nv.SPHERE_COLOURS["public"]
+
+
+def test_nodes_drawn_as_discs_never_cover_each_other(bundled):
+    """Sized by a metric (10 to 40 pixels), a dense group laid out as points
+    became one blot: spread moves them apart, and leaves the fixed ones."""
+    import numpy as np
+    view = nv.filtered(bundled, kinds=["Organisation"])
+    size_of = nv.sizes(view, {n: view.degree(n) for n in view})
+    for at in (nv.layout(view, size_of=size_of),
+               nv.layout(view, size_of=size_of, previous=dict(list(nv.layout(view).items())[:20]))):
+        ids = list(at)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                assert np.hypot(at[a][0] - at[b][0], at[a][1] - at[b][1]) >= size_of[a] + size_of[b], (a, b)
+    packed = np.zeros((5, 2))                           # five nodes on one point, the first held
+    fixed = np.array([True, False, False, False, False])
+    out = nv.spread(packed, np.full(5, 10.0), fixed, margin=0)
+    assert (out[0] == 0).all()
+    gaps = [np.hypot(*(out[i] - out[j])) for i in range(5) for j in range(i + 1, 5)]
+    assert min(gaps) >= 20 - 0.1                        # within a tenth of a pixel
+
+
+def test_a_node_seen_before_keeps_its_place(bundled):
+    """layout(previous=...) holds the nodes drawn before where they were and
+    puts a new node near the known ones it is tied to."""
+    import numpy as np
+    view = nv.filtered(bundled, kinds=["Organisation"])
+    one, two = nv.neighbourhood(view, "org:grdr", 1), nv.neighbourhood(view, "org:grdr", 2)
+    before = nv.layout(one)
+    after = nv.layout(two, previous=before)
+    assert all(after[n] == before[n] for n in before)
+    span = max(np.ptp([p[0] for p in before.values()]), np.ptp([p[1] for p in before.values()]))
+    for node in set(two) - set(one):
+        known = [m for m in nx.all_neighbors(two, node) if m in before]
+        if known:     # the new node sits within the old drawing's reach of a known neighbour
+            assert min(np.hypot(after[node][0] - before[m][0], after[node][1] - before[m][1]) for m in known) < span
+    assert nv.layout(one, previous=after) == before
