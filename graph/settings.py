@@ -49,6 +49,7 @@ SETTINGS = (
                                                   "second process"),
     # the explorer's drawing
     Setting("aggregate_from", 1_500, "above this many nodes, groups are drawn instead of nodes"),
+    Setting("expand_most", 600, "elements one step outside the drawing sent with it, for « Déplier ses voisins »"),
     # what one file may hold: refused beyond, with a sentence saying which limit
     Setting("limit.upload_mb", 100, "largest file the app accepts, in MB (the server's maxUploadSize)"),
     Setting("limit.file_mb", 500, "largest file a load reads, in MB (the command line too)"),

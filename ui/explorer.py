@@ -112,8 +112,8 @@ def render():
         st.info(tr("app.empty"))
         return
     c = controls(data)
-    view = _filtered(*data.stamp, c["kinds"], c["categories"], c["spheres"], c["territory"], c["theme"],
-                     c["relations"], data.graph)
+    view = pool = _filtered(*data.stamp, c["kinds"], c["categories"], c["spheres"], c["territory"], c["theme"],
+                            c["relations"], data.graph)
     path, along = [], set()
     if c["focus"]:
         view = nv.neighbourhood(view, c["focus"], c["radius"])
@@ -168,8 +168,16 @@ def render():
         size_of = nv.sizes(view, values)
         positions = _layout(view, {n: s + (8 if n == c["focus"] else 0) for n, s in size_of.items()})
         node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
-        st.iframe(nv.network_html(view, node_colour, size_of, lambda k: tr(k),
-                                  positions=positions, highlight=c["focus"], legend=items, image=image, path=along),
+        outside = nv.ring(pool, view) if len(view) < len(pool) else None     # for « Déplier ses voisins »
+        spare_colour = {}
+        if outside is not None:
+            spare = {n: g for n, g in nv.groups(outside, c["colour_by"], communities, data.graph).items()
+                     if n not in view}
+            spare_colour = {n: colour_of_group.get(g, nv.OTHER_COLOUR) for n, g in spare.items()}
+            size_of = {**nv.sizes(outside, values), **size_of}
+        st.iframe(nv.network_html(view, {**spare_colour, **node_colour}, size_of, lambda k: tr(k),
+                                  positions=positions, highlight=c["focus"], legend=items, image=image, path=along,
+                                  reserve=outside),
                   height=660, alt=tr("explorer.network_alt"))
         left, right = st.columns([4, 1])
         left.caption(tr("explorer.shown", nodes=view.number_of_nodes(), edges=view.number_of_edges()))

@@ -33,6 +33,7 @@ from ui.routes import PAGES
 
 # Above this many nodes, groups are drawn instead of nodes.
 AGGREGATE_FROM = settings.value("aggregate_from")
+EXPAND_MOST = settings.value("expand_most")
 
 _VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -62,6 +63,23 @@ def neighbourhood(graph, centre, radius: int) -> nx.MultiDiGraph:
         return graph.subgraph([]).copy()
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=radius)
     return graph.subgraph(near).copy()
+
+
+def ring(pool, view, most: int = EXPAND_MOST) -> nx.MultiDiGraph:
+    """The elements of `pool` one step outside `view` (those tied to most
+    drawn elements first, at most `most`) with their ties to the view and
+    among themselves: what the drawing can unfold from a node without
+    asking the server.
+
+    >>> pool = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("b", "e"), ("a", "e")])
+    >>> sorted(ring(pool, pool.subgraph(["a", "b"])).edges()), sorted(ring(pool, pool.subgraph(["a", "b"]), 1))
+    ([('a', 'e'), ('b', 'c'), ('b', 'e')], ['a', 'b', 'e'])
+    """
+    ties = Counter(m for n in view for m in set(nx.all_neighbors(pool, n)) if m not in view)
+    chosen = {m for m, _ in sorted(ties.items(), key=lambda kv: (-kv[1], str(kv[0])))[:most]}
+    out = pool.subgraph(set(view) | chosen).copy()
+    out.remove_edges_from([(u, v, k) for u, v, k in out.edges(keys=True) if u not in chosen and v not in chosen])
+    return out
 
 
 def home_territory(graph, node) -> str | None:
@@ -252,17 +270,20 @@ def tooltip(data: dict, words) -> str:
 
 def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict | None = None,
                  height: int = 640, highlight=None, legend: list | None = None, image: str | None = None,
-                 path: set | None = None) -> str:
+                 path: set | None = None, reserve=None) -> str:
     """The self-contained HTML page of the interactive drawing. `words(key)`
     translates the vocabulary; `positions` (from layout) switches physics
     off; `highlight` is a node drawn larger with a border; with `image` (a
     file name), buttons download the view as PNG and SVG with `legend`
     ((colour, label, symbol) entries) beside it; `path`, (a, b) pairs of
-    ties drawn thick and red (path_ties)."""
+    ties drawn thick and red (path_ties); `reserve` (ring), elements and
+    ties sent hidden, that « Déplier ses voisins » shows around a node
+    (`colour_of` and `size_of` cover them too)."""
     along = {frozenset(pair) for pair in path or ()}
     net = Network(height=f"{height}px", width="100%", directed=True)
-    drawn_colour = node_colours(graph, colour_of)
-    for node, data in graph.nodes(data=True):
+    spare = [n for n in reserve or () if n not in graph]
+    drawn_colour = {**(node_colours(reserve, colour_of) if spare else {}), **node_colours(graph, colour_of)}
+    for node, data in [*graph.nodes(data=True), *((n, reserve.nodes[n]) for n in spare)]:
         kind = data.get("kind")
         shape = "dot" if kind == ORGANISATION else KIND_STYLE.get(kind, ("dot", ""))[0]
         colour = drawn_colour[node]
@@ -276,19 +297,23 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
             options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True}, priority=2)
         if positions and node in positions:
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
+        if node not in graph:
+            options.update(hidden=True, physics=False)
         page = PAGE_OF.get(kind)
         if page:            # the click panel's link, relative to the app's page (ui/templates/network.html)
             options.update(href=f"{PAGES[page[0]]}?{page[1]}={quote(str(node), safe='')}", opens=words(page[2]))
         net.add_node(str(node), **options)
-    for source, target, key, data in graph.edges(keys=True, data=True):
+    ties = [*graph.edges(keys=True, data=True), *(reserve.edges(keys=True, data=True) if spare else ())]
+    for source, target, key, data in ties:
         rel = relation(key)
         label = data.get("label") if rel == "RELATED_TO" else None
         on_path = frozenset((source, target)) in along
+        extra = {"hidden": True} if source not in graph or target not in graph else {}
         net.add_edge(str(source), str(target), title=label or words(f"relation.{rel}"),
                      color=PATH_COLOUR if on_path else "#9aa5b1", width=4 if on_path else 2 if rel == "PARTNER_OF" else 1,
-                     arrows="" if rel in SYMMETRIC_RELATIONS else "to")
+                     arrows="" if rel in SYMMETRIC_RELATIONS else "to", **extra)
     return _render(net, physics=not positions, texts=dict(_image_texts(words, image), close=words("explorer.close"),
-                                                            find=words("explorer.find")),
+                                                            find=words("explorer.find"), expand=words("explorer.expand")),
                    legend=legend)
 
 

@@ -244,6 +244,7 @@ PAGES = {
     "explorer.open_page": ("Ouvrir sa fiche", "Open its page"),
     "explorer.open_territory": ("Voir qui agit dans ce territoire", "See who works in this territory"),
     "explorer.close": ("Fermer", "Close"),
+    "explorer.expand": ("Déplier ses voisins", "Show its neighbours"),
     "explorer.find": ("Chercher dans le dessin…", "Find in the drawing…"),
     "explorer.png": ("Télécharger cette vue en image PNG, avec sa légende",
                      "Download this view as a PNG image, with its legend"),

@@ -510,6 +510,52 @@ def _near(colour, wanted, tolerance=16) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(colour, wanted))
 
 
+def click_node(page, frame, node: str, name: str):
+    """Click `node` in the drawing until its panel shows `name`."""
+    page.locator("iframe").first.scroll_into_view_if_needed()      # a click lands only inside the window
+    box = page.locator("iframe").first.bounding_box()
+    panel = frame.locator("#panel")
+    for _ in range(5):          # the frame may still fit the drawing to its width: ask again, click again
+        time.sleep(0.5)
+        spot = frame.evaluate("""(id) => {
+            const at = network.canvasToDOM(network.getPositions([id])[id]);
+            const frame = document.getElementById("network").getBoundingClientRect();   // below the tools
+            return {x: at.x + frame.left, y: at.y + frame.top}; }""", node)
+        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+        if panel.is_visible() and name in frame.locator("#details").inner_text():
+            break
+    panel.wait_for(state="visible", timeout=10_000)
+
+
+def test_a_node_unfolds_its_neighbours_in_the_drawing(chromium, server):
+    """« Déplier ses voisins » in a node's panel: its neighbours not yet
+    drawn appear around it with their ties, nothing drawn before moves, and
+    the names still do not overlap."""
+    url, home, _ = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1000})
+    frame = explorer_frame(page, url, "kinds=Organisation&focus=org%3Aemdk&radius=1")
+    visible = "() => nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    before, places = frame.evaluate(visible), frame.evaluate("() => network.getPositions()")
+    graph = MemoryStore(home).graph()
+    orgs = {n for n, d in graph.nodes(data=True) if d.get("kind") == "Organisation"}
+    grdr_near = {m for m in graph.to_undirected(as_view=True)["org:grdr"] if m in orgs}
+    expected = sorted(set(before) | grdr_near)
+    assert len(expected) > len(before)
+    click_node(page, frame, "org:grdr", "Grdr")
+    unfold = frame.locator("#unfold")
+    assert unfold.inner_text() == f"Déplier ses voisins ({len(expected) - len(before)})"
+    unfold.click()
+    frame.wait_for_function(f"() => nodes.get({{filter: n => !n.hidden}}).length === {len(expected)}",
+                            timeout=10_000)
+    assert frame.evaluate(visible) == expected
+    after = frame.evaluate("() => network.getPositions()")
+    assert all(after[n] == places[n] for n in before)
+    ties = frame.evaluate("() => edges.get({filter: e => !e.hidden}).length")
+    assert ties > len(expected) - 1                 # the new ones are tied in
+    names_at_rest(frame)
+    assert frame.locator("#unfold").is_hidden()     # nothing more to unfold from the Grdr
+
+
 def test_a_click_on_a_node_opens_its_page(chromium, server):
     """In the explorer, a click on an organisation opens a panel with its
     details and a link; the link opens the organisation's page in a new tab
@@ -517,19 +563,7 @@ def test_a_click_on_a_node_opens_its_page(chromium, server):
     url, _, _ = server
     page = chromium.new_page(viewport={"width": 1300, "height": 1000})
     frame = explorer_frame(page, url, "focus=org%3Acap-solidarites")
-    page.locator("iframe").first.scroll_into_view_if_needed()      # a click lands only inside the window
-    box = page.locator("iframe").first.bounding_box()
-    panel = frame.locator("#panel")
-    for _ in range(5):          # the frame may still fit the drawing to its width: ask again, click again
-        time.sleep(0.5)
-        spot = frame.evaluate("""() => {
-            const id = "org:cfsi", at = network.canvasToDOM(network.getPositions([id])[id]);
-            const frame = document.getElementById("network").getBoundingClientRect();   // below the tools
-            return {x: at.x + frame.left, y: at.y + frame.top}; }""")
-        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
-        if panel.is_visible() and "Comité Français" in frame.locator("#details").inner_text():
-            break
-    panel.wait_for(state="visible", timeout=10_000)
+    click_node(page, frame, "org:cfsi", "Comité Français")
     assert "Comité Français pour la Solidarité Internationale" in frame.locator("#details").inner_text()
     with page.expect_popup() as opened:         # a new tab: the explorer stays as it was
         frame.get_by_text("Ouvrir sa fiche ↗").click()
@@ -554,7 +588,7 @@ def test_the_view_downloads_as_png_and_svg_with_its_legend(chromium, server, tmp
     frame = explorer_frame(page, url, "focus=org%3Acap-solidarites&radius=1")
     canvas = frame.evaluate("() => { const c = document.querySelector('#network canvas');"
                             " return [c.width, c.height, c.clientWidth, c.clientHeight]; }")
-    shown = frame.evaluate("() => nodes.get().map(n => n.label)")
+    shown = frame.evaluate("() => nodes.get({filter: n => !n.hidden}).map(n => n.label)")
     with page.expect_download() as download:
         frame.get_by_role("button", name="PNG").click()
     assert download.value.suggested_filename == "passerelles-vue.png"

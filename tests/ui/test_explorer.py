@@ -17,9 +17,16 @@ def shown(at) -> tuple:
     return int(match.group(1)), int(match.group(2))
 
 
-def drawn(at) -> list:
+def sent(at) -> tuple[list, list]:
+    """(nodes, edges) the drawing's page holds, hidden ones included."""
     (page,) = frames(at)
-    return json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);\s*var edges", page, re.S).group(1))
+    found = re.search(r"new vis\.DataSet\((\[.*?\])\);\s*var edges = new vis\.DataSet\((\[.*?\])\);", page, re.S)
+    return json.loads(found.group(1)), json.loads(found.group(2))
+
+
+def drawn(at) -> list:
+    """The nodes drawn (not those held back for « Déplier ses voisins »)."""
+    return [n for n in sent(at)[0] if not n.get("hidden")]
 
 
 def test_filters_and_focus_change_what_is_drawn(home):
@@ -39,6 +46,27 @@ def test_filters_and_focus_change_what_is_drawn(home):
     at.slider(key="radius").set_value(2).run()
     assert one < shown(at)[0] < orgs + 1
     assert any(link.label.startswith("Ouvrir la fiche de Cap Solidarit") for link in at.get("page_link"))
+
+
+def test_the_drawing_holds_the_next_ring_for_unfolding(home):
+    """Focused at radius 1, the page also holds, hidden, the elements one
+    step further that the filters keep, and their ties: « Déplier ses
+    voisins » shows them without asking the server. Nothing outside the
+    filters is held, and an unfocused view (everything already drawn) holds
+    nothing."""
+    at = visit("explorer", kinds=["Organisation"], focus="org:cap-solidarites", radius="1")
+    nodes, edges = sent(at)
+    hidden = {n["id"] for n in nodes if n.get("hidden")}
+    graph = MemoryStore(home).graph()
+    undirected = graph.to_undirected(as_view=True)
+    orgs = {n for n, d in graph.nodes(data=True) if d.get("kind") == "Organisation"}
+    near = {n for n in undirected["org:cap-solidarites"] if n in orgs} | {"org:cap-solidarites"}
+    ring = {m for n in near for m in undirected[n] if m in orgs} - near
+    assert {n["id"] for n in nodes if not n.get("hidden")} == near and hidden == ring
+    assert all(e.get("hidden") for e in edges if e["from"] in hidden or e["to"] in hidden)
+    assert shown(at)[0] == len(near)
+    at = visit("explorer", kinds=["Organisation"])
+    assert not any(n.get("hidden") for n in sent(at)[0])
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
