@@ -145,23 +145,33 @@ def render():
         edit.panel(data, c["focus"], opens="focus")     # the map is edited where it is looked at
     drawing, side = st.columns([5, 1])
     with drawing:
-        if view.number_of_nodes() > nv.AGGREGATE_FROM:
-            st.info(tr("explorer.aggregated", nodes=view.number_of_nodes(), by=tr(f"explorer.{c['colour_by']}")))
-            agg = nv.aggregate(view, group_of)
+        # Too many nodes: groups, and a group still too big is split once more
+        # (by community, or by territory when the groups are communities)
+        splits = [(c["colour_by"], "group", "explorer.open_group"),
+                  ("community" if c["colour_by"] != "community" else "territory", "subgroup",
+                   "explorer.open_subgroup")]
+        for depth, (by, key, words) in enumerate(splits):
+            if view.number_of_nodes() <= nv.AGGREGATE_FROM:
+                break
+            grouped = group_of if depth == 0 else nv.groups(view, by, communities, data.graph)
+            colours_here = colour_of_group if depth == 0 else nv.colours(view, by, grouped)
+            st.info(tr("explorer.aggregated", nodes=view.number_of_nodes(), by=tr(f"explorer.{by}")))
+            agg = nv.aggregate(view, grouped)
             ranked = sorted(agg.nodes(data=True), key=lambda g: -g[1]["count"])
-            opened = url.choice(st.selectbox, tr("explorer.open_group"), [g for g, _ in ranked], "group",
-                                lambda g: tr("explorer.group", name=group_label(g, c["colour_by"]),
-                                             count=agg.nodes[g]["count"]),
+            opened = url.choice(st.selectbox, tr(words), [g for g, _ in ranked], key,
+                                lambda g, by=by, agg=agg: tr("explorer.group", name=group_label(g, by),
+                                                             count=agg.nodes[g]["count"]),
                                 placeholder=tr("explorer.none"))
             if opened is None:
-                st.iframe(nv.aggregate_html(agg, colour_of_group, lambda g: group_label(g, c["colour_by"]),
-                                            words=tr, legend=items, image=image),
+                shown_items = items if depth == 0 else legend_items(colours_here, by, view)
+                st.iframe(nv.aggregate_html(agg, colours_here, lambda g, by=by: group_label(g, by),
+                                            words=tr, legend=shown_items, image=image),
                           height=660, alt=tr("explorer.network_alt"))
                 st.caption(tr("explorer.shown", nodes=agg.number_of_nodes(), edges=agg.number_of_edges()))
                 with side:
-                    legend(items)
+                    legend(shown_items)
                 return
-            view = view.subgraph([n for n in view if group_of[n] == opened]).copy()
+            view = view.subgraph([n for n in view if grouped[n] == opened]).copy()
         values = {}
         if c["size_by"] != "none":
             values = {r["id"]: r[c["size_by"]] for r in result["rows"]}

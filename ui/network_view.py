@@ -328,17 +328,19 @@ def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640, 
     network_html)."""
     net = Network(height=f"{height}px", width="100%")
     top = max((d["count"] for _, d in agg.nodes(data=True)), default=1)
+    size_of = {g: round(12 + 48 * (d["count"] / top) ** 0.5, 1) for g, d in agg.nodes(data=True)}
+    positions = layout(agg, size_of=size_of)     # laid out as discs: the big groups side by side, not piled
     for group, data in agg.nodes(data=True):
         shape, colour = KIND_STYLE.get(group, ("dot", colour_of.get(group, OTHER_COLOUR)))
         name = label_of(group)
         net.add_node(str(group), label=f"{name} ({data['count']})", title=f"{name}: {data['count']}",
-                     shape=shape, color=colour,
-                     size=round(12 + 48 * (data["count"] / top) ** 0.5, 1))
+                     shape=shape, color=colour, size=size_of[group], x=positions[group][0], y=positions[group][1],
+                     physics=False)
     top_tie = max((d["count"] for *_, d in agg.edges(data=True)), default=1)
     for a, b, data in agg.edges(data=True):
         net.add_edge(str(a), str(b), title=str(data["count"]), color="#9aa5b1",
                      width=round(1 + 7 * data["count"] / top_tie, 1))
-    return _render(net, physics=True, texts=_image_texts(words, image) if words else {}, legend=legend)
+    return _render(net, physics=False, texts=_image_texts(words, image) if words else {}, legend=legend)
 
 
 def _render(net: Network, physics: bool, texts: dict | None = None, legend: list | None = None) -> str:

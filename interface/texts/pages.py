@@ -232,6 +232,7 @@ PAGES = {
                             "{nodes} nodes are too many for a readable drawing: each group ({by}) is shown as "
                             "one node. Open a group to see its members."),
     "explorer.open_group": ("Ouvrir un groupe", "Open a group"),
+    "explorer.open_subgroup": ("Ouvrir un sous-groupe", "Open a subgroup"),
     "explorer.group": ("{name} ({count} nœuds)", "{name} ({count} nodes)"),
     "explorer.legend": ("Légende", "Legend"),
     "explorer.no_territory": ("sans territoire connu", "no known territory"),

@@ -211,3 +211,23 @@ def test_the_path_between_two_organisations_is_drawn_in_red(bundled_store):
     alone = visit("explorer", focus="org:emdk", radius="1")
     assert "Chemin" not in texts(alone) and not any(e for e in json.loads(re.search(
         r"var edges = new vis\.DataSet\((\[.*?\])\);", frames(alone)[0], re.S).group(1)) if e["color"] == nv.PATH_COLOUR)
+
+
+def test_a_group_still_too_big_is_split_again(synthetic, monkeypatch):
+    """Opened, a group bigger than the drawing's limit is not drawn node by
+    node: its members are grouped again, by community, and a subgroup opens
+    into its members."""
+    monkeypatch.setattr(nv, "AGGREGATE_FROM", 500)
+    graph = synthetic(2_000, 12_000).graph()
+    civil = {n for n, d in graph.nodes(data=True) if d.get("kind") == "Organisation"
+             and d.get("sphere") == "civil_society"}
+    assert len(civil) > 500
+    at = visit("explorer", kinds=["Organisation"], colour="sphere", group="civil_society")
+    assert "Ouvrir un sous-groupe" in [s.label for s in at.selectbox]
+    counts = {g["id"]: int(re.search(r"\((\d+)\)$", g["label"]).group(1)) for g in drawn(at)}
+    assert all(g.startswith("#") for g in counts) and sum(counts.values()) == len(civil)
+    largest = max(counts, key=counts.get)
+    at.selectbox(key="subgroup").set_value(largest).run()
+    assert at.query_params["subgroup"] in (largest, [largest])
+    members = {n["id"] for n in drawn(at)}
+    assert len(members) == counts[largest] <= 500 and members <= civil
