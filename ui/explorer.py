@@ -90,7 +90,11 @@ def legend_items(colour_of_group: dict, colour_by: str, view) -> list:
     """(colour, label, symbol) for each colour and each shape drawn: the
     legend beside the drawing and in its images."""
     kinds = sorted({d.get("kind") for _, d in view.nodes(data=True)} - {ORGANISATION})
-    items = [(colour, group_label(g, colour_by), "●") for g, colour in colour_of_group.items()]
+    items = [(colour, group_label(g, colour_by), "●") for g, colour in colour_of_group.items()
+             if colour != nv.OTHER_COLOUR or colour_by == "sphere"]
+    others = len(colour_of_group) - len(items)
+    if others:                      # the groups beyond the palette share one grey: one line for them
+        items.append((nv.OTHER_COLOUR, tr("explorer.other_groups", count=others), "●"))
     items += [(nv.KIND_STYLE[k][1], word("kind", k), {"triangle": "▲", "square": "■", "star": "★",
                                                       "diamond": "◆", "hexagon": "⬢"}.get(nv.KIND_STYLE[k][0], "●"))
               for k in kinds if k in nv.KIND_STYLE]

@@ -233,6 +233,7 @@ PAGES = {
                             "one node. Open a group to see its members."),
     "explorer.open_group": ("Ouvrir un groupe", "Open a group"),
     "explorer.open_subgroup": ("Ouvrir un sous-groupe", "Open a subgroup"),
+    "explorer.other_groups": ("{count} autres groupes, plus petits", "{count} other, smaller groups"),
     "explorer.group": ("{name} ({count} nœuds)", "{name} ({count} nodes)"),
     "explorer.legend": ("Légende", "Legend"),
     "explorer.no_territory": ("sans territoire connu", "no known territory"),

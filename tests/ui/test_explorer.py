@@ -231,3 +231,16 @@ def test_a_group_still_too_big_is_split_again(synthetic, monkeypatch):
     assert at.query_params["subgroup"] in (largest, [largest])
     members = {n["id"] for n in drawn(at)}
     assert len(members) == counts[largest] <= 500 and members <= civil
+
+
+def test_the_legend_names_each_colour_once(synthetic):
+    """Beyond the palette, groups share one grey: the legend says so in one
+    line instead of listing each of them."""
+    synthetic(2_000, 12_000)
+    at = visit("explorer", kinds=["Organisation"], colour="community")
+    groups = len(drawn(at))
+    (html,) = at.get("html")
+    legend = [re.sub(r"<[^>]+>", "", line) for line in re.findall(r"<div><span.*?</div>", html.proto.body)]
+    assert len(groups_line := [x for x in legend if "autres groupes" in x]) == 1
+    assert groups_line[0] == f"● {groups - len(nv.PALETTE)} autres groupes, plus petits"
+    assert len(legend) == len(nv.PALETTE) + 1
