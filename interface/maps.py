@@ -25,6 +25,14 @@ def outlines() -> dict:
     return json.loads((DATA / "geo" / "world-110m.json").read_text(encoding="utf-8"))
 
 
+@cache
+def france_outlines() -> dict:
+    """Metropolitan France's régions and départements as GeoJSON feature
+    collections, {"regions": ..., "departements": ...} (data/geo/README.md)."""
+    return {level: json.loads((DATA / "geo" / f"fr-{level}.geojson").read_text(encoding="utf-8"))
+            for level in ("regions", "departements")}
+
+
 def placed(graph) -> tuple[list[dict], int]:
     """(territories on the map, how many could not be placed). Each as
     {id, name, lat, lon, side, level, country, estimated}: `estimated` when

@@ -14,11 +14,17 @@ public sources, so that a user needs neither ../shared nor a network:
                                and régions on 1 January 2026, INSEE's Code officiel
                                géographique as packaged by the npm package
                                @etalab/decoupage-administratif 6.0.0 (Licence Ouverte)
+    data/geo/fr-*.geojson      Outlines of metropolitan France's 13 régions and 96
+                               départements, from the repository gregoiredavid/france-geojson
+                               (IGN Admin Express COG 2018 through mapshaper, simplified;
+                               Licence Ouverte), coordinates rounded to 0.01° (about 1 km,
+                               under a pixel of the map framed on France)
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz && mv package world-atlas
     npm pack @etalab/decoupage-administratif@6.0.0 && tar xzf etalab-*.tgz && mv package decoupage
     python scripts/derive_reference_data.py --world-atlas world-atlas \
-        --codelists ../shared/realdata/iati/codelists --decoupage decoupage
+        --codelists ../shared/realdata/iati/codelists --decoupage decoupage \
+        --france-geojson france-geojson      # a clone of gregoiredavid/france-geojson
 
 Run it again only when a source changes; its outputs are committed.
 """
@@ -142,6 +148,43 @@ def france(decoupage: Path):
     return len(communes)
 
 
+def france_outlines(repository: Path, digits: int = 2) -> int:
+    """The simplified régions and départements of metropolitan France as
+    GeoJSON with `code` and `name`, each point rounded to `digits` decimals
+    and repeated points dropped (a ring left with fewer than four points is
+    dropped too): small enough to send with the map."""
+    def rounded(ring):
+        out = []
+        for x, y in ring:
+            point = [round(x, digits), round(y, digits)]
+            if not out or out[-1] != point:
+                out.append(point)
+        return out if len(out) >= 4 else None
+
+    def polygons(geometry):
+        parts = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for part in parts:
+            rings = [r for r in map(rounded, part) if r]
+            if rings and rounded(part[0]):          # an outer ring, and the holes that survive
+                yield rings
+
+    total = 0
+    for source, name in (("regions-version-simplifiee.geojson", "fr-regions.geojson"),
+                         ("departements-version-simplifiee.geojson", "fr-departements.geojson")):
+        features = []
+        for feature in json.loads((repository / source).read_text(encoding="utf-8"))["features"]:
+            kept = list(polygons(feature["geometry"]))
+            features.append({"type": "Feature",
+                             "properties": {"code": feature["properties"]["code"],
+                                            "name": feature["properties"]["nom"]},
+                             "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+        (ROOT / "data" / "geo" / name).write_text(
+            json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                       separators=(",", ":")), encoding="utf-8")
+        total += len(features)
+    return total
+
+
 def write(path: Path, rows):
     with open(path, "w", newline="", encoding="utf-8") as fh:
         out = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -154,6 +197,7 @@ if __name__ == "__main__":
     args.add_argument("--world-atlas", type=Path, help="the unpacked npm package world-atlas 2.0.2")
     args.add_argument("--codelists", type=Path, help="IATI's code lists (XML)")
     args.add_argument("--decoupage", type=Path, help="the unpacked npm package @etalab/decoupage-administratif")
+    args.add_argument("--france-geojson", type=Path, help="a clone of gregoiredavid/france-geojson")
     given = args.parse_args()
     if given.world_atlas:
         print(f"{countries(given.world_atlas)} countries")
@@ -162,3 +206,5 @@ if __name__ == "__main__":
         print("IATI code lists written to data/iati/")
     if given.decoupage:
         print(f"{france(given.decoupage)} French communes")
+    if given.france_geojson:
+        print(f"{france_outlines(given.france_geojson)} outlines of French régions and départements")

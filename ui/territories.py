@@ -70,9 +70,22 @@ def lines_frame(graph, dots: list, rows: list, strength: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["lon", "lat", "lon2", "lat2", "pairs", "organisations"])
 
 
-def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame) -> alt.LayerChart:
+def france_layers() -> list:
+    """Départements (fine) and régions (bolder) of metropolitan France, with
+    their names on hover, for the map framed on France."""
+    outlines = maps.france_outlines()
+    layers = []
+    for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2)):
+        data = alt.Data(values=outlines[level], format=alt.DataFormat(property="features", type="json"))
+        layers.append(alt.Chart(data).mark_geoshape(fill=None, stroke=colour, strokeWidth=width, clip=True).encode(
+            tooltip=alt.Tooltip("properties.name:N", title=tr(f"ter.outline.{level}"))))
+    return layers
+
+
+def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame, france: bool = False) -> alt.LayerChart:
     """Country outlines from the bundled Natural Earth file, inline: nothing
-    is fetched. The projection fits `frame` (west, south, east, north)."""
+    is fetched. The projection fits `frame` (west, south, east, north);
+    `france` adds its régions and départements."""
     west, south, east, north = frame
     fit = {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint",
                                                              "coordinates": [[west, south], [east, north]]}}
@@ -104,7 +117,8 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame) -> alt.LayerChart:
     ).add_params(picked)
     names = alt.Chart(dots[dots["label_lon"].notna()]).mark_text(fontSize=11, color="#333", clip=True).encode(
         longitude="label_lon:Q", latitude="label_lat:Q", text="label:N")
-    return alt.layer(sea, land, grid, line, dot, names).project(type="equalEarth", fit=fit).properties(
+    inside = france_layers() if france else []
+    return alt.layer(sea, land, grid, *inside, line, dot, names).project(type="equalEarth", fit=fit).properties(
         width=WIDTH, height=HEIGHT).configure_legend(orient="bottom", direction="horizontal")
 
 
@@ -122,7 +136,8 @@ def map_section(graph, rows: list, missing: int, strength: dict):
     framed = rows if zoom == WORLD else [r for r in rows if r["country"] == zoom]
     frame = maps.bounds(framed)
     dots = maps.grouped(rows, frame)
-    event = st.altair_chart(world_map(dots_frame(dots, frame), lines_frame(graph, dots, rows, strength), frame),
+    event = st.altair_chart(world_map(dots_frame(dots, frame), lines_frame(graph, dots, rows, strength), frame,
+                                      france=zoom == "FR"),
                             width="content", on_select="rerun", selection_mode="lieu", key="map")
     clicked = [p.get("id") for p in (event.get("selection", {}).get("lieu") or []) if p.get("id")]
     if clicked and clicked != st.session_state.get("_map_clicked"):

@@ -403,6 +403,8 @@ PAGES = {
                   "The network's territories and their here / there pairs, on a map drawn in the page (it works "
                   "offline). Click a dot to see who works in that territory."),
     "ter.zoom": ("Cadrer sur", "Frame"),
+    "ter.outline.regions": ("Région", "Region"),
+    "ter.outline.departements": ("Département", "Département"),
     "ter.world": ("Tous les territoires", "Every territory"),
     "ter.zoom_country": ("{name} ({count} territoire(s))", "{name} ({count} territory(ies))"),
     "ter.side_none": ("non précisé", "not given"),

@@ -204,6 +204,13 @@ def test_the_map_draws_bundled_outlines_and_places_a_country_without_coordinates
     graph = MemoryStore(home).graph()
     placed = [n for n, d in graph.nodes(data=True) if d.get("kind") == "Territory" and d.get("lat") is not None]
     assert sum(grouped.values()) == len(placed) + 1 and max(grouped.values()) > 1      # some are grouped
-    _, french = map_spec(visit("territories", zoom="FR"))
+    assert '"Pas-de-Calais"' not in text                         # France's départements only on France
+    french_spec, french = map_spec(visit("territories", zoom="FR"))
     framed = {d["name"]: d["count"] for d in french}
     assert framed["Nord-Pas-de-Calais"] < grouped["Nord-Pas-de-Calais"]          # framed: apart
+    # on France, its régions and départements, inline, named on hover
+    collections = [layer["data"]["values"] for layer in french_spec["layer"]
+                   if layer.get("data", {}).get("values", {}).get("type") == "FeatureCollection"]
+    drawn = {c["features"][0]["properties"]["name"]: len(c["features"]) for c in collections}
+    assert drawn == {"Île-de-France": 13, "Ain": 96}
+    assert '"url"' not in json.dumps(french_spec)
