@@ -11,7 +11,7 @@ from interface.i18n import DEFAULT, LANGUAGES
 from ui import access, url
 from ui.failure import failures_said
 from ui.routes import PAGES, page
-from ui.state import settings, store_word, tr
+from ui.state import settings, store_word, tr, warm_pending
 
 st.set_page_config(page_title="Passerelles", page_icon="🌍", layout="wide")
 
@@ -25,3 +25,4 @@ with st.sidebar:
     st.caption(tr("app.store", store=store_word(settings()["kind"])))
 with failures_said():
     navigation.run()
+warm_pending()          # after a change: the other pages' analytics, computed once the page is shown

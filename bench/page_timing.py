@@ -6,6 +6,7 @@ run, is the bundled network: the ratios say what size costs.
 
     python -m bench.page_timing [--sizes 3000 10000 25000] [--visits 3] [--browser]
     python -m bench.page_timing --after-load 10 [--sizes 25000]
+    python -m bench.page_timing --after-edit 10 [--sizes 25000]
 
 AppTest runs each page's script in this process (no browser: the server's
 work alone). --browser also starts the app and walks the pages in a real
@@ -95,6 +96,30 @@ def after_load(organisations: int, pause: float) -> dict:
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def after_edit(organisations: int, pause: float) -> dict:
+    """An organisation's description edited from its page (the page's rerun
+    showing the edit: `edit`), then, `pause` seconds later, another session
+    opening the Vue d'ensemble (`overview`), with the analytics of the new
+    version computed in the background after the edit (ui/state.warm) or
+    not (PASSERELLES_WARM=0)."""
+    from streamlit.testing.v1 import AppTest
+    os.environ["PASSERELLES_HOME"] = str(workspace(organisations))
+    org = "org:1" if organisations else "org:grdr"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["org"] = org
+    at.run()
+    at.switch_page(PAGES["actor"][0]).run()          # everything computed for the version before the edit
+    at.text_area(key=f"e_description:{org}").input("Rencontrée le 2 décembre")
+    save = next(b for b in at.button if b.label == "Enregistrer")
+    started = time.perf_counter()
+    save.click().run()
+    shown = time.perf_counter() - started
+    time.sleep(pause)
+    return {"edit": shown, "overview": apptest_visit("overview")[0],
+            "failed": [] if not at.exception else ["edit"],
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def browser_size(organisations: int, visits: int) -> dict:
     """The app started on a fresh workspace; one visitor in Chromium walks
     every page (first visits, caches empty), then `visits` more times."""
@@ -149,10 +174,15 @@ def main(argv=None):
     parser.add_argument("--after-load", type=float, metavar="SECONDS",
                         help="instead: the Vue d'ensemble opened SECONDS after a load, with and without the "
                              "background computing")
+    parser.add_argument("--after-edit", type=float, metavar="SECONDS",
+                        help="instead: an edit from the actor page, then the Vue d'ensemble opened SECONDS "
+                             "later, with and without the background computing")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)       # the child process: one size
     args = parser.parse_args(argv)
     if args.one is not None:
-        if args.after_load is not None:
+        if args.after_edit is not None:
+            result = after_edit(args.one, args.after_edit)
+        elif args.after_load is not None:
             result = after_load(args.one, args.after_load)
         else:
             result = browser_size(args.one, args.visits) if args.browser else one_size(args.one, args.visits)
@@ -171,6 +201,25 @@ def main(argv=None):
             print(f"{n:,} organisations, Vue d'ensemble opened {args.after_load:g} s after a load: "
                   f"{times['0']:.2f} s computed at the visit (baseline), {times['1']:.2f} s with the background "
                   f"computing (×{times['1'] / times['0']:.2f})", flush=True)
+        return
+    if args.after_edit is not None:
+        for n in args.sizes:
+            runs = {}
+            for warm in ("0", "1"):
+                out = subprocess.run([sys.executable, "-m", "bench.page_timing", "--one", str(n), "--after-edit",
+                                      str(args.after_edit)], cwd=ROOT, capture_output=True, text=True,
+                                     env=dict(os.environ, PYTHONWARNINGS="ignore", PASSERELLES_WARM=warm))
+                if out.returncode:
+                    raise SystemExit(out.stderr[-3000:])
+                runs[warm] = json.loads(out.stdout.strip().splitlines()[-1])
+            before, after = runs["0"], runs["1"]
+            print(f"{n:,} organisations, an edit from the actor page: shown in {before['edit']:.2f} s without "
+                  f"the background computing (baseline), {after['edit']:.2f} s with it "
+                  f"(×{after['edit'] / before['edit']:.2f}); the Vue d'ensemble opened {args.after_edit:g} s "
+                  f"later: {before['overview']:.2f} s → {after['overview']:.2f} s "
+                  f"(×{after['overview'] / before['overview']:.2f})"
+                  + (f"; failed: {before['failed'] + after['failed']}" if before["failed"] + after["failed"] else ""),
+                  flush=True)
         return
     sizes = [0] + args.sizes
     for label, browser in (("AppTest (the server's work)", False),) + ((("Chromium (page fully drawn)", True),)

@@ -241,6 +241,7 @@ def erase_section(data):
         except StoreUnavailable as exc:
             st.error(sentences.unavailable(exc, state.lang()))
             return
+        state.warm_after_run()
         st.session_state.pop("erase_who", None)
         st.session_state["erased"] = tr("erase.done", removed=done["removed"], mentions=done["mentions"])
         st.rerun()

@@ -38,6 +38,7 @@ def write(data, batch, done: str, action: str = "edit") -> bool:
         st.error(sentences.unavailable(exc, state.lang()))
         return False
     st.session_state["edited"] = done
+    state.warm_after_run()      # the other pages' analytics for the new version, once this page is shown
     return True
 
 def write_made(data, make, done: str, action: str) -> bool:

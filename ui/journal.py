@@ -83,6 +83,7 @@ def render():
         except StoreUnavailable as exc:
             st.error(sentences.unavailable(exc, lang))
             return
+        state.warm_after_run()
         st.session_state["edited"] = tr("journal.undone", id=chosen)
         st.rerun()
 

@@ -79,6 +79,28 @@ def _add_group(actor, group, kind, node):
         _add(actor, a, b, (kind, node), weight)
 
 
+def structure(graph) -> int:
+    """A fingerprint of what the actor graph, the metrics and the partner
+    score read of a graph: every element's kind, category and sphere and
+    every tie (a RELATED_TO tie's label too), not names, descriptions,
+    websites or sources. Two versions with the same fingerprint have the
+    same analytics, names aside: an edit of a description need not
+    recompute them. (Python's hash: comparable within one process only.)
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("org:a", kind="Organisation", name="A"); g.add_node("org:b", kind="Organisation")
+    >>> before = structure(g)
+    >>> g.nodes["org:a"]["name"] = "A renamed"; structure(g) == before
+    True
+    >>> _ = g.add_edge("org:a", "org:b", key="PARTNER_OF"); structure(g) == before
+    False
+    """
+    nodes = frozenset((n, d.get("kind"), d.get("category"), d.get("sphere")) for n, d in graph.nodes(data=True))
+    ties = frozenset((u, v, k, d.get("label") if relation(k) == "RELATED_TO" else None)
+                     for u, v, k, d in graph.edges(keys=True, data=True))
+    return hash((nodes, ties))
+
+
 def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:
     """Organisations and the weighted, explained ties between them."""
     actor = nx.Graph()

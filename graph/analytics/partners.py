@@ -10,6 +10,8 @@ asserted here.
 """
 from __future__ import annotations
 
+import copy
+
 import networkx as nx
 import numpy as np
 from scipy import sparse
@@ -119,6 +121,14 @@ class Context:
         located = sum(1 for places in self.places.values() if places)
         self.telling = {p for p, n in self.holding.items() if n <= max(2, SPECIFIC_PLACE * located)}
         self._index = None
+
+    def rebased(self, graph) -> "Context":
+        """This context for another version of the graph with the same
+        structure (actor.structure): everything shared but the graph the
+        names are read from."""
+        other = copy.copy(self)
+        other.graph = graph
+        return other
 
     def index(self):
         """The score of one organisation against all, as matrices (built on

@@ -234,3 +234,70 @@ def test_an_organisation_is_edited_and_tied_from_the_explorer(bundled_store):
     submit(at, "Ajouter ce lien")
     tie = bundled_store.graph().edges[GRDR, "org:lianes-cooperation", "MEMBER_OF"]
     assert tie["role"] == "membre fondateur" and "(Camille)" in tie["sources"][0]
+
+
+def _warmed(monkeypatch):
+    """The graphs the network's gaps were computed on (the Lacunes page's
+    analytics), recorded."""
+    import graph.analytics.gaps as module
+    seen, real = [], module.gaps
+    monkeypatch.setattr(module, "gaps", lambda graph, actor=None: seen.append(graph) or real(graph, actor))
+    return seen
+
+
+def _background_done():
+    import threading
+    for thread in threading.enumerate():
+        if thread.name == "passerelles-warm":
+            thread.join(timeout=120)
+
+
+def test_after_an_edit_the_other_pages_are_computed_in_the_background(bundled_store, monkeypatch):
+    """Once the page showing an edit is drawn, the other pages' analytics for
+    the new version are computed on a server thread (here: the gaps, which
+    the actor page does not need), so that the next visit finds them; with
+    PASSERELLES_WARM=0, nothing is."""
+    for warm, expected in (("0", False), ("1", True)):
+        monkeypatch.setenv("PASSERELLES_WARM", warm)
+        seen = _warmed(monkeypatch)
+        at = actor()
+        at.text_input(key=f"e_acronym:{GRDR}").input(f"GRDR-{warm}")
+        submit(at, "Enregistrer")
+        _background_done()
+        assert any(g.nodes[GRDR].get("acronym") == f"GRDR-{warm}" for g in seen) is expected
+
+
+def test_an_edit_that_changes_no_tie_reuses_the_analytics(bundled_store, monkeypatch):
+    """A new name or description changes no tie, kind, category or sphere:
+    the actor graph and the metrics of the version before serve the new one
+    (the page shows the new name among the brokers all the same); a new tie
+    makes them computed again."""
+    import graph.analytics.actor as actor_module
+    import graph.analytics.metrics as metrics_module
+    monkeypatch.setenv("PASSERELLES_WARM", "0")
+    calls = {"actor": 0, "metrics": 0}
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return call
+    monkeypatch.setattr(actor_module, "actor_graph", counted("actor", actor_module.actor_graph))
+    monkeypatch.setattr(metrics_module, "organisation_metrics",
+                        counted("metrics", metrics_module.organisation_metrics))
+    cfsi = "org:cfsi"
+    at = actor(org=cfsi)
+    before = dict(calls)
+    assert before["metrics"] >= 1
+    at.text_input(key=f"e_name:{cfsi}").input("Comité Français pour la Solidarité Internationale (CFSI)")
+    at.text_area(key=f"e_description:{cfsi}").input("Plateforme de 24 organisations")
+    submit(at, "Enregistrer")
+    brokers = visit("overview")
+    shown = " ".join(frame.value.to_string() for frame in brokers.dataframe)
+    assert "Comité Français pour la Solidarité Internationale (CFSI)" in shown
+    assert calls == before
+    at = actor(org=cfsi)
+    at.selectbox(key=f"t_rel:{cfsi}").set_value("PARTNER_OF")
+    at.selectbox(key=f"t_target:{cfsi}").set_value("org:lianes-cooperation")
+    submit(at, "Ajouter ce lien")
+    assert calls["actor"] > before["actor"] and calls["metrics"] > before["metrics"]
