@@ -25,6 +25,15 @@ def pairs_table(found: dict, name_of) -> pd.DataFrame:
                          for p in found["territory_pairs"]])
 
 
+@st.fragment(run_every=2)
+def waiting(data):
+    """Says that the indicators are being computed, and looks every two
+    seconds: once they are, the whole page is drawn again with them."""
+    if state.metrics_if_ready(data, wait=0) is not None:
+        st.rerun()
+    st.info(tr("overview.waiting_metrics"))
+
+
 def render():
     st.title(tr("app.title"))
     st.caption(tr("app.tagline"))
@@ -72,7 +81,11 @@ def render():
 
     st.subheader(tr("overview.brokers"))
     st.caption(tr("explain.betweenness"))
-    rows = sorted(state.metrics(data)["rows"], key=lambda r: -(r["betweenness"] or 0))[:10]
+    result = state.metrics_if_ready(data)
+    if result is None:          # the rest of the page is shown; this part comes when computed
+        waiting(data)
+        return
+    rows = sorted(result["rows"], key=lambda r: -(r["betweenness"] or 0))[:10]
     safe.table(pd.DataFrame([{tr("actor.choose"): r["name"],
                                 tr("metric.betweenness"): r["betweenness"],
                                 tr("metric.degree"): r["degree"],

@@ -229,6 +229,10 @@ def _metrics(key, shape, _actor) -> dict:
     return organisation_metrics(_actor, seed=0, betweenness_sample=sample)
 
 
+_METRICS_DONE = set()          # (key, version) whose metrics this process has computed
+_METRICS_LATER = {}            # (key, version) -> the thread computing them for a page that did not wait
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _named_metrics(key, version, _graph, _computed) -> dict:
     """The metrics (`_computed()`, called only when this version's are not
@@ -236,12 +240,40 @@ def _named_metrics(key, version, _graph, _computed) -> dict:
     result = _computed()
     rows = [dict(r, name=_graph.nodes[r["id"]].get("name", r["id"])) if r["id"] in _graph else r
             for r in result["rows"]]
+    _METRICS_DONE.add((key, version))
     return dict(result, rows=rows)
 
 
 def metrics(data: Data) -> dict:
     with st.spinner(tr("app.recomputing")):
         return _named_metrics(*data.stamp, data.graph, lambda: _metrics(data.key, shape(data), actor(data)))
+
+
+def metrics_if_ready(data: Data, wait: float = 1.0) -> dict | None:
+    """The metrics if they are computed already or within `wait` seconds;
+    else None, and they are being computed on a server thread (started
+    once), so that a page can show the rest at once and say what it is
+    waiting for (on a small network they are there before that)."""
+    if data.stamp in _METRICS_DONE:
+        return metrics(data)
+    running = _METRICS_LATER.get(data.stamp)
+    if running is None or not running.is_alive():
+        from streamlit.runtime.scriptrunner import add_script_run_ctx
+        key, version, graph, form, actor_ = data.key, data.version, data.graph, shape(data), actor(data)
+
+        def work():
+            try:
+                _named_metrics(key, version, graph, lambda: _metrics(key, form, actor_))
+            except Exception as exc:       # the page computes them itself at the next visit, and says what failed
+                logging.getLogger("passerelles").warning("metrics in the background stopped: %s",
+                                                         type(exc).__name__)
+        thread = threading.Thread(target=work, name="passerelles-metrics", daemon=True)
+        add_script_run_ctx(thread)
+        _METRICS_LATER[data.stamp] = thread
+        thread.start()
+        running = thread
+    running.join(timeout=wait)
+    return metrics(data) if data.stamp in _METRICS_DONE else None
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -214,3 +214,28 @@ def test_the_map_draws_bundled_outlines_and_places_a_country_without_coordinates
     drawn = {c["features"][0]["properties"]["name"]: len(c["features"]) for c in collections}
     assert drawn == {"Île-de-France": 13, "Ain": 96}
     assert '"url"' not in json.dumps(french_spec)
+
+
+def test_the_overview_does_not_wait_for_slow_metrics(home, monkeypatch):
+    """When the network's metrics take longer than a second (a big network
+    after a change), the Vue d'ensemble shows its figures at once and says
+    that the brokers are being computed; once they are, they are shown."""
+    import threading
+    import graph.analytics.metrics as metrics_module
+    release, real = threading.Event(), metrics_module.organisation_metrics
+
+    def slow(*args, **kwargs):
+        release.wait(timeout=60)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(metrics_module, "organisation_metrics", slow)
+    at = visit("overview")
+    assert "Calcul des indicateurs du réseau en cours" in texts(at)
+    assert [m.label for m in at.metric][:1] == ["Organisations"]               # the rest is there
+    assert not any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
+    release.set()
+    for thread in threading.enumerate():
+        if thread.name == "passerelles-metrics":
+            thread.join(timeout=60)
+    at.run()
+    assert "Calcul des indicateurs du réseau en cours" not in texts(at)
+    assert any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
