@@ -44,6 +44,8 @@ SETTINGS = (
     Setting("max_pair_work", 500_000_000, "synergies refuse a network whose every-pair scoring needs more work"),
     # the metrics
     Setting("betweenness_sample_from", 5_000, "above this many organisations, the app estimates betweenness"),
+    Setting("metrics_later_from", 5_000,
+            "above this many organisations, the Vue d'ensemble shows its figures first and the brokers when computed"),
     Setting("betweenness_sources", 500, "... from this many sources drawn at random (seeded)"),
     Setting("parallel_betweenness_from", 200_000, "ties between organisations from which betweenness runs in a "
                                                   "second process"),

@@ -29,7 +29,7 @@ def pairs_table(found: dict, name_of) -> pd.DataFrame:
 def waiting(data):
     """Says that the indicators are being computed, and looks every two
     seconds: once they are, the whole page is drawn again with them."""
-    if state.metrics_if_ready(data, wait=0) is not None:
+    if state.metrics_done(data):
         st.rerun()
     st.info(tr("overview.waiting_metrics"))
 

@@ -222,10 +222,18 @@ def actor(data: Data) -> nx.Graph:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _metrics(key, shape, _actor) -> dict:
+    from graph.analytics import worker
     from graph.analytics.metrics import organisation_metrics
     # betweenness sampled on big networks (graph/settings.py; stated on the Method page)
     big = _actor.number_of_nodes() > setting("betweenness_sample_from")
     sample = setting("betweenness_sources") if big else None
+    if _actor.number_of_nodes() >= setting("metrics_later_from") and worker.available():
+        # in the helper process: igraph holds Python's lock while it computes,
+        # which here would stall the whole server (every session, and the
+        # page saying it is waiting) for seconds
+        found = worker.result(worker.submit(organisation_metrics, _actor, 0, sample, "auto", False))
+        if found is not None:
+            return found
     return organisation_metrics(_actor, seed=0, betweenness_sample=sample)
 
 
@@ -249,31 +257,41 @@ def metrics(data: Data) -> dict:
         return _named_metrics(*data.stamp, data.graph, lambda: _metrics(data.key, shape(data), actor(data)))
 
 
-def metrics_if_ready(data: Data, wait: float = 1.0) -> dict | None:
-    """The metrics if they are computed already or within `wait` seconds;
-    else None, and they are being computed on a server thread (started
-    once), so that a page can show the rest at once and say what it is
-    waiting for (on a small network they are there before that)."""
-    if data.stamp in _METRICS_DONE:
+def metrics_if_ready(data: Data) -> dict | None:
+    """The metrics, if they are computed already or the network is small
+    enough to compute them now; else None: they are computed on a server
+    thread started once this run is over (after_run), so that the page shows
+    the rest first and says what it is waiting for. Not while the page is
+    drawn: igraph holds Python's lock while it computes, and the page would
+    wait for it all the same."""
+    if data.stamp in _METRICS_DONE or actor(data).number_of_nodes() < setting("metrics_later_from"):
         return metrics(data)
-    running = _METRICS_LATER.get(data.stamp)
-    if running is None or not running.is_alive():
-        from streamlit.runtime.scriptrunner import add_script_run_ctx
-        key, version, graph, form, actor_ = data.key, data.version, data.graph, shape(data), actor(data)
+    st.session_state["_metrics_later"] = True
+    return None
 
-        def work():
-            try:
-                _named_metrics(key, version, graph, lambda: _metrics(key, form, actor_))
-            except Exception as exc:       # the page computes them itself at the next visit, and says what failed
-                logging.getLogger("passerelles").warning("metrics in the background stopped: %s",
-                                                         type(exc).__name__)
-        thread = threading.Thread(target=work, name="passerelles-metrics", daemon=True)
-        add_script_run_ctx(thread)
-        _METRICS_LATER[data.stamp] = thread
-        thread.start()
-        running = thread
-    running.join(timeout=wait)
-    return metrics(data) if data.stamp in _METRICS_DONE else None
+
+def metrics_done(data: Data) -> bool:
+    return data.stamp in _METRICS_DONE
+
+
+def _metrics_later(data: Data) -> threading.Thread | None:
+    """Compute the metrics of this version on a server thread (once)."""
+    running = _METRICS_LATER.get(data.stamp)
+    if data.stamp in _METRICS_DONE or running is not None and running.is_alive():
+        return None
+    from streamlit.runtime.scriptrunner import add_script_run_ctx
+    key, version, graph, form, actor_ = data.key, data.version, data.graph, shape(data), actor(data)
+
+    def work():
+        try:
+            _named_metrics(key, version, graph, lambda: _metrics(key, form, actor_))
+        except Exception as exc:       # the page computes them itself at the next visit, and says what failed
+            logging.getLogger("passerelles").warning("metrics in the background stopped: %s", type(exc).__name__)
+    thread = threading.Thread(target=work, name="passerelles-metrics", daemon=True)
+    add_script_run_ctx(thread)
+    _METRICS_LATER[data.stamp] = thread
+    thread.start()
+    return thread
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -409,18 +427,21 @@ def named(data: Data, kind: str) -> dict:
 
 def warm_after_run():
     """Warm the caches for the data as just written once this session's page
-    has been drawn again (app.py calls warm_pending at the end of a run): a
+    has been drawn again (app.py calls after_run at the end of a run): a
     thread computing meanwhile would slow the page that shows the change
     (measured: ×1.16 at 3,000 organisations), which computes much of it
     anyway."""
     st.session_state["_warm_pending"] = True
 
 
-def warm_pending() -> threading.Thread | None:
-    """Start warm() if a write of this session asked for it (warm_after_run)."""
+def after_run():
+    """At the end of a run (app.py): the work a page asked to be done once it
+    is shown: warm() after a write (warm_after_run), the metrics a page did
+    not wait for (metrics_if_ready)."""
     if st.session_state.pop("_warm_pending", False):
-        return warm(current())
-    return None
+        warm(current())
+    if st.session_state.pop("_metrics_later", False):
+        _metrics_later(current())
 
 
 def warm(data: Data) -> threading.Thread | None:

@@ -136,6 +136,17 @@ def test_the_helper_process_gives_the_same_metrics():
     assert not organisation_metrics(graph, seed=3)["parallel"]
 
 
+def test_every_metric_computed_in_the_helper_process_is_the_same():
+    """The app sends a big network's metrics whole to the helper process
+    (ui/state._metrics): the actor graph goes there as it is, so the answers
+    are those computed here, communities included."""
+    from graph.analytics import worker
+    graph = synthetic_actor_graph(600, 4_000)
+    there = worker.result(worker.submit(organisation_metrics, graph, 3, None, "auto", False))
+    here = organisation_metrics(graph, seed=3, parallel=False)
+    assert there is not None and there["rows"] == here["rows"] and there["modularity"] == here["modularity"]
+
+
 def test_a_failed_helper_process_is_replaced_by_computing_here(monkeypatch):
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
