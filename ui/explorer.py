@@ -132,9 +132,13 @@ def render():
         st.info(tr("explorer.nothing"))
         return
 
-    result = state.metrics(data) if c["colour_by"] == "community" or c["size_by"] != "none" else {"rows": []}
-    communities = {r["id"]: r["community"] for r in result["rows"]}
-    group_of = nv.groups(view, c["colour_by"], communities, data.graph)
+    def communities(by: str) -> dict:
+        """Each organisation's community when grouping `by` them: the metrics
+        only where they are used (the groups' drawing of a big network by
+        sphere or territory needs none)."""
+        return {r["id"]: r["community"] for r in state.metrics(data)["rows"]} if by == "community" else {}
+
+    group_of = nv.groups(view, c["colour_by"], communities(c["colour_by"]), data.graph)
     colour_of_group = nv.colours(view, c["colour_by"], group_of)
     items = legend_items(colour_of_group, c["colour_by"], view)
     image = "passerelles-vue" if access.allowed("export") else None
@@ -157,7 +161,7 @@ def render():
         for depth, (by, key, words) in enumerate(splits):
             if view.number_of_nodes() <= nv.AGGREGATE_FROM:
                 break
-            grouped = group_of if depth == 0 else nv.groups(view, by, communities, data.graph)
+            grouped = group_of if depth == 0 else nv.groups(view, by, communities(by), data.graph)
             colours_here = colour_of_group if depth == 0 else nv.colours(view, by, grouped)
             st.info(tr("explorer.aggregated", nodes=view.number_of_nodes(), by=tr(f"explorer.{by}")))
             agg = nv.aggregate(view, grouped)
@@ -178,15 +182,15 @@ def render():
             view = view.subgraph([n for n in view if grouped[n] == opened]).copy()
         values = {}
         if c["size_by"] != "none":
-            values = {r["id"]: r[c["size_by"]] for r in result["rows"]}
+            values = {r["id"]: r[c["size_by"]] for r in state.metrics(data)["rows"]}
         size_of = nv.sizes(view, values)
         positions = _layout(view, {n: s + (8 if n == c["focus"] else 0) for n, s in size_of.items()})
         node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
         outside = nv.ring(pool, view) if len(view) < len(pool) else None     # for « Déplier ses voisins »
         spare_colour = {}
         if outside is not None:
-            spare = {n: g for n, g in nv.groups(outside, c["colour_by"], communities, data.graph).items()
-                     if n not in view}
+            ring_groups = nv.groups(outside, c["colour_by"], communities(c["colour_by"]), data.graph)
+            spare = {n: g for n, g in ring_groups.items() if n not in view}
             spare_colour = {n: colour_of_group.get(g, nv.OTHER_COLOUR) for n, g in spare.items()}
             size_of = {**nv.sizes(outside, values), **size_of}
         st.iframe(nv.network_html(view, {**spare_colour, **node_colour}, size_of, lambda k: tr(k),
