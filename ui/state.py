@@ -264,14 +264,17 @@ def metrics_if_ready(data: Data) -> dict | None:
     the rest first and says what it is waiting for. Not while the page is
     drawn: igraph holds Python's lock while it computes, and the page would
     wait for it all the same."""
-    if data.stamp in _METRICS_DONE or actor(data).number_of_nodes() < setting("metrics_later_from"):
+    if metrics_done(data) or actor(data).number_of_nodes() < setting("metrics_later_from"):
         return metrics(data)
     st.session_state["_metrics_later"] = True
     return None
 
 
 def metrics_done(data: Data) -> bool:
-    return data.stamp in _METRICS_DONE
+    """The metrics of this version are computed, or their computing in the
+    background stopped (failed: the page then computes them itself)."""
+    running = _METRICS_LATER.get(data.stamp)
+    return data.stamp in _METRICS_DONE or running is not None and not running.is_alive()
 
 
 def _metrics_later(data: Data) -> threading.Thread | None:

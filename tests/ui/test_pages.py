@@ -245,3 +245,29 @@ def test_the_overview_does_not_wait_for_slow_metrics(home, monkeypatch):
     at.run()
     assert "Calcul des indicateurs du réseau en cours" not in texts(at)
     assert any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
+
+
+def test_metrics_that_failed_in_the_background_are_computed_by_the_page(home, monkeypatch):
+    """If the background computing of the brokers stops (an error), the page
+    does not wait for ever: at its next run it computes them itself."""
+    import threading
+    import graph.analytics.metrics as metrics_module
+    from graph.analytics import worker
+    from ui import state
+    real, calls = metrics_module.organisation_metrics, []
+
+    def failing_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError("the background computing ran out of memory")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(metrics_module, "organisation_metrics", failing_once)
+    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    monkeypatch.setattr(worker, "available", lambda: False)
+    at = visit("overview")
+    for thread in threading.enumerate():
+        if thread.name == "passerelles-metrics":
+            thread.join(timeout=60)
+    at.run()
+    assert len(calls) == 2 and "Calcul des indicateurs du réseau en cours" not in texts(at)
+    assert any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
