@@ -123,17 +123,28 @@ def test_nodes_drawn_as_discs_never_cover_each_other(bundled):
 
 
 def test_a_node_seen_before_keeps_its_place(bundled):
-    """layout(previous=...) holds the nodes drawn before where they were and
-    puts a new node near the known ones it is tied to."""
+    """layout(previous=...) holds the nodes drawn before where they were,
+    keeps the new ones within the old drawing's reach (its frame widened by
+    the square root of the node count, in igraph's units), and puts them
+    nearer the known nodes they are tied to than to the known nodes at
+    large."""
     import numpy as np
     view = nv.filtered(bundled, kinds=["Organisation"])
     one, two = nv.neighbourhood(view, "org:grdr", 1), nv.neighbourhood(view, "org:grdr", 2)
     before = nv.layout(one)
     after = nv.layout(two, previous=before)
     assert all(after[n] == before[n] for n in before)
-    span = max(np.ptp([p[0] for p in before.values()]), np.ptp([p[1] for p in before.values()]))
-    for node in set(two) - set(one):
-        known = [m for m in nx.all_neighbors(two, node) if m in before]
-        if known:     # the new node sits within the old drawing's reach of a known neighbour
-            assert min(np.hypot(after[node][0] - before[m][0], after[node][1] - before[m][1]) for m in known) < span
+    known = np.array(list(before.values()))
+    reach = len(two) ** 0.5 * nv.PIXELS_PER_UNIT
+    low, high = known.min(axis=0) - reach - 1e-6, known.max(axis=0) + reach + 1e-6
+    new = set(two) - set(one)
+    assert new and all((low <= after[n]).all() and (after[n] <= high).all() for n in new)
+    near, far = [], []
+    for node in new:
+        tied = [m for m in nx.all_neighbors(two, node) if m in before]
+        if tied:
+            here = np.array(after[node])
+            near.append(min(np.hypot(*(here - before[m])) for m in tied))
+            far.append(np.mean(np.hypot(*(known - here).T)))
+    assert near and np.mean(near) < np.mean(far)
     assert nv.layout(one, previous=after) == before
