@@ -166,6 +166,20 @@ def table(title: str, results: dict, key: str, sizes: list):
         print(f"  {page:14}" + "".join(cells))
 
 
+def with_and_without_warm(organisations: int, option: str, pause: float) -> tuple[dict, dict]:
+    """One size's `option` (--after-load, --after-edit) in a child process of
+    its own, without then with the background computing (PASSERELLES_WARM)."""
+    runs = []
+    for warm in ("0", "1"):
+        out = subprocess.run([sys.executable, "-m", "bench.page_timing", "--one", str(organisations), option,
+                              str(pause)], cwd=ROOT, capture_output=True, text=True,
+                             env=dict(os.environ, PYTHONWARNINGS="ignore", PASSERELLES_WARM=warm))
+        if out.returncode:
+            raise SystemExit(out.stderr[-3000:])
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return runs[0], runs[1]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 10000, 25000])
@@ -190,29 +204,14 @@ def main(argv=None):
         return
     if args.after_load is not None:
         for n in args.sizes:
-            times = {}
-            for warm in ("0", "1"):
-                out = subprocess.run([sys.executable, "-m", "bench.page_timing", "--one", str(n), "--after-load",
-                                      str(args.after_load)], cwd=ROOT, capture_output=True, text=True,
-                                     env=dict(os.environ, PYTHONWARNINGS="ignore", PASSERELLES_WARM=warm))
-                if out.returncode:
-                    raise SystemExit(out.stderr[-3000:])
-                times[warm] = json.loads(out.stdout.strip().splitlines()[-1])["overview"]
+            without, with_ = with_and_without_warm(n, "--after-load", args.after_load)
             print(f"{n:,} organisations, Vue d'ensemble opened {args.after_load:g} s after a load: "
-                  f"{times['0']:.2f} s computed at the visit (baseline), {times['1']:.2f} s with the background "
-                  f"computing (×{times['1'] / times['0']:.2f})", flush=True)
+                  f"{without['overview']:.2f} s computed at the visit (baseline), {with_['overview']:.2f} s with the "
+                  f"background computing (×{with_['overview'] / without['overview']:.2f})", flush=True)
         return
     if args.after_edit is not None:
         for n in args.sizes:
-            runs = {}
-            for warm in ("0", "1"):
-                out = subprocess.run([sys.executable, "-m", "bench.page_timing", "--one", str(n), "--after-edit",
-                                      str(args.after_edit)], cwd=ROOT, capture_output=True, text=True,
-                                     env=dict(os.environ, PYTHONWARNINGS="ignore", PASSERELLES_WARM=warm))
-                if out.returncode:
-                    raise SystemExit(out.stderr[-3000:])
-                runs[warm] = json.loads(out.stdout.strip().splitlines()[-1])
-            before, after = runs["0"], runs["1"]
+            before, after = with_and_without_warm(n, "--after-edit", args.after_edit)
             print(f"{n:,} organisations, an edit from the actor page: shown in {before['edit']:.2f} s without "
                   f"the background computing (baseline), {after['edit']:.2f} s with it "
                   f"(×{after['edit'] / before['edit']:.2f}); the Vue d'ensemble opened {args.after_edit:g} s "

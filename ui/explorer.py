@@ -184,14 +184,14 @@ def render():
         if c["size_by"] != "none":
             values = {r["id"]: r[c["size_by"]] for r in state.metrics(data)["rows"]}
         size_of = nv.sizes(view, values)
-        positions = _layout(view, {n: s + (8 if n == c["focus"] else 0) for n, s in size_of.items()})
+        positions = _layout(view, {n: s + (nv.FOCUS_GROWTH if n == c["focus"] else 0) for n, s in size_of.items()})
         node_colour = {n: colour_of_group.get(group_of[n], nv.OTHER_COLOUR) for n in view}
         outside = nv.ring(pool, view) if len(view) < len(pool) else None     # for « Déplier ses voisins »
         spare_colour = {}
         if outside is not None:
-            ring_groups = nv.groups(outside, c["colour_by"], communities(c["colour_by"]), data.graph)
-            spare = {n: g for n, g in ring_groups.items() if n not in view}
-            spare_colour = {n: colour_of_group.get(g, nv.OTHER_COLOUR) for n, g in spare.items()}
+            spare = outside.subgraph([n for n in outside if n not in view])
+            spare_colour = {n: colour_of_group.get(g, nv.OTHER_COLOUR)
+                            for n, g in nv.groups(spare, c["colour_by"], communities(c["colour_by"]), data.graph).items()}
             size_of = {**nv.sizes(outside, values), **size_of}
         st.iframe(nv.network_html(view, {**spare_colour, **node_colour}, size_of, lambda k: tr(k),
                                   positions=positions, highlight=c["focus"], legend=items, image=image, path=along,

@@ -40,6 +40,7 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).pa
                                 autoescape=True)
 
 PATH_COLOUR = "#d62728"          # the path between two chosen organisations
+FOCUS_GROWTH = 8                 # the focused node is drawn this much larger (pixels)
 
 def filtered(graph, kinds=None, categories=None, spheres=None, territory=None, theme=None,
              relations=None) -> nx.MultiDiGraph:
@@ -221,7 +222,8 @@ def layout(graph, seed: int = 0, previous: dict | None = None, size_of: dict | N
 def spread(coords, radius, fixed, margin: float = 4.0, rounds: int = 60):
     """Nodes moved apart until no disc covers another (`radius` per node,
     pixels): each overlapping pair is pushed apart along the line between
-    them, half each, or all of it by the one that is not `fixed`. Force
+    them, half each, or all of it by the one that is not `fixed` (two fixed
+    nodes never move: the drawing before, already spread, holds them). Force
     layouts place nodes as points; drawn as discs of 10 to 40 pixels, a
     dense group becomes one blot. (The idea of Gephi's Noverlap.)"""
     from scipy.spatial import cKDTree
@@ -294,7 +296,8 @@ def network_html(graph, colour_of: dict, size_of: dict, words, positions: dict |
         if any(node in pair for pair in along):
             options.update(borderWidth=3, color={"background": colour, "border": PATH_COLOUR}, priority=1)
         if node == highlight:
-            options.update(borderWidth=4, size=options["size"] + 8, font={"size": 18, "bold": True}, priority=2)
+            options.update(borderWidth=4, size=options["size"] + FOCUS_GROWTH, font={"size": 18, "bold": True},
+                           priority=2)
         if positions and node in positions:
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
         if node not in graph:

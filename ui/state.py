@@ -222,18 +222,12 @@ def actor(data: Data) -> nx.Graph:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _metrics(key, shape, _actor) -> dict:
-    from graph.analytics import worker
-    from graph.analytics.metrics import organisation_metrics
+    from graph.analytics.metrics import computed_apart, organisation_metrics
     # betweenness sampled on big networks (graph/settings.py; stated on the Method page)
     big = _actor.number_of_nodes() > setting("betweenness_sample_from")
     sample = setting("betweenness_sources") if big else None
-    if _actor.number_of_nodes() >= setting("metrics_later_from") and worker.available():
-        # in the helper process: igraph holds Python's lock while it computes,
-        # which here would stall the whole server (every session, and the
-        # page saying it is waiting) for seconds
-        found = worker.result(worker.submit(organisation_metrics, _actor, 0, sample, "auto", False))
-        if found is not None:
-            return found
+    if _actor.number_of_nodes() >= setting("metrics_later_from"):       # the server keeps answering meanwhile
+        return computed_apart(_actor, seed=0, betweenness_sample=sample)
     return organisation_metrics(_actor, seed=0, betweenness_sample=sample)
 
 
@@ -252,9 +246,14 @@ def _named_metrics(key, version, _graph, _computed) -> dict:
     return dict(result, rows=rows)
 
 
+def _metrics_of(key, version, graph, form, actor_) -> dict:
+    """The one way to a version's metrics: kept by structure, named by version."""
+    return _named_metrics(key, version, graph, lambda: _metrics(key, form, actor_))
+
+
 def metrics(data: Data) -> dict:
     with st.spinner(tr("app.recomputing")):
-        return _named_metrics(*data.stamp, data.graph, lambda: _metrics(data.key, shape(data), actor(data)))
+        return _metrics_of(data.key, data.version, data.graph, shape(data), actor(data))
 
 
 def metrics_if_ready(data: Data) -> dict | None:
@@ -282,17 +281,27 @@ def _metrics_later(data: Data) -> threading.Thread | None:
     running = _METRICS_LATER.get(data.stamp)
     if data.stamp in _METRICS_DONE or running is not None and running.is_alive():
         return None
-    from streamlit.runtime.scriptrunner import add_script_run_ctx
-    key, version, graph, form, actor_ = data.key, data.version, data.graph, shape(data), actor(data)
-
-    def work():
-        try:
-            _named_metrics(key, version, graph, lambda: _metrics(key, form, actor_))
-        except Exception as exc:       # the page computes them itself at the next visit, and says what failed
-            logging.getLogger("passerelles").warning("metrics in the background stopped: %s", type(exc).__name__)
-    thread = threading.Thread(target=work, name="passerelles-metrics", daemon=True)
-    add_script_run_ctx(thread)
+    for stamp in [s for s, t in _METRICS_LATER.items() if s in _METRICS_DONE]:      # finished: forgotten
+        del _METRICS_LATER[stamp]
+    args = data.key, data.version, data.graph, shape(data), actor(data)
+    thread = _in_background("passerelles-metrics", lambda: _metrics_of(*args))
     _METRICS_LATER[data.stamp] = thread
+    return thread
+
+
+def _in_background(name: str, work) -> threading.Thread:
+    """Run `work()` on a server thread that may use the caches; a failure
+    is logged by its kind (a page will compute the same and say what
+    failed)."""
+    from streamlit.runtime.scriptrunner import add_script_run_ctx
+
+    def run():
+        try:
+            work()
+        except Exception as exc:
+            logging.getLogger("passerelles").warning("%s stopped: %s", name, type(exc).__name__)
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    add_script_run_ctx(thread)
     thread.start()
     return thread
 
@@ -441,10 +450,13 @@ def after_run():
     """At the end of a run (app.py): the work a page asked to be done once it
     is shown: warm() after a write (warm_after_run), the metrics a page did
     not wait for (metrics_if_ready)."""
-    if st.session_state.pop("_warm_pending", False):
-        warm(current())
-    if st.session_state.pop("_metrics_later", False):
-        _metrics_later(current())
+    warm_asked, metrics_asked = (st.session_state.pop(k, False) for k in ("_warm_pending", "_metrics_later"))
+    if warm_asked or metrics_asked:
+        data = current()
+        if warm_asked:
+            warm(data)
+        if metrics_asked:
+            _metrics_later(data)
 
 
 def warm(data: Data) -> threading.Thread | None:
@@ -457,23 +469,15 @@ def warm(data: Data) -> threading.Thread | None:
     off (the bench compares)."""
     if os.environ.get("PASSERELLES_WARM", "1") == "0":
         return None
-    from streamlit.runtime.scriptrunner import add_script_run_ctx
     store, key = data.store, data.key
 
     def work():
-        try:
-            version = store.describe().get("version")
-            graph = _graph(key, version, store)
-            form = _shape(key, version, graph)
-            actor_ = _actor(key, form, graph)
-            _overview(key, version, graph)
-            _named_metrics(key, version, graph, lambda: _metrics(key, form, actor_))
-            _gaps(key, version, graph, actor_)
-            _rebased(key, version, _context(key, form, graph, actor_), graph)
-        except Exception as exc:           # a page will compute it, and say what failed
-            logging.getLogger("passerelles").warning("background computing stopped: %s", type(exc).__name__)
-
-    thread = threading.Thread(target=work, name="passerelles-warm", daemon=True)
-    add_script_run_ctx(thread)
-    thread.start()
-    return thread
+        version = store.describe().get("version")
+        graph = _graph(key, version, store)
+        form = _shape(key, version, graph)
+        actor_ = _actor(key, form, graph)
+        _overview(key, version, graph)
+        _metrics_of(key, version, graph, form, actor_)
+        _gaps(key, version, graph, actor_)
+        _rebased(key, version, _context(key, form, graph, actor_), graph)
+    return _in_background("passerelles-warm", work)

@@ -34,7 +34,7 @@ from itertools import combinations
 import networkx as nx
 
 from graph import settings
-from graph.model import (DIRECT_ORG_TIES, EVENT, EVENT_TIES, NAMED_ORG_TIES, ORGANISATION, PROJECT, PROJECT_TIES,
+from graph.model import (DIRECT_ORG_TIES, EVENT, EVENT_TIES, NAMED_ORG_TIES, ORGANISATION, PROJECT, PROJECT_TIES, RECORDS,
                          relation)
 
 # partnership > membership > co-participation in a project > co-attendance
@@ -83,21 +83,24 @@ def structure(graph) -> int:
     """A fingerprint of what the actor graph, the metrics and the partner
     score read of a graph: every element's kind, category and sphere and
     every tie (a RELATED_TO tie's label too), not names, descriptions,
-    websites or sources. Two versions with the same fingerprint have the
-    same analytics, names aside: an edit of a description need not
-    recompute them. (Python's hash: comparable within one process only.)
+    websites, sources or records (a follow-up is not a tie). Two versions
+    with the same fingerprint have the same analytics, names aside: an edit
+    of a description or a recorded follow-up need not recompute them.
+    (Python's hash: comparable within one process only.)
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("org:a", kind="Organisation", name="A"); g.add_node("org:b", kind="Organisation")
     >>> before = structure(g)
     >>> g.nodes["org:a"]["name"] = "A renamed"; structure(g) == before
     True
+    >>> _ = g.add_edge("org:a", "org:b", key="FOLLOWS_UP", status="to_follow"); structure(g) == before
+    True
     >>> _ = g.add_edge("org:a", "org:b", key="PARTNER_OF"); structure(g) == before
     False
     """
     nodes = frozenset((n, d.get("kind"), d.get("category"), d.get("sphere")) for n, d in graph.nodes(data=True))
     ties = frozenset((u, v, k, d.get("label") if relation(k) == "RELATED_TO" else None)
-                     for u, v, k, d in graph.edges(keys=True, data=True))
+                     for u, v, k, d in graph.edges(keys=True, data=True) if relation(k) not in RECORDS)
     return hash((nodes, ties))
 
 

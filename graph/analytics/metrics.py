@@ -135,6 +135,20 @@ def organisation_metrics(graph, seed=None, betweenness_sample: int | None = None
         return _compute(graph, engine, seed, k, parallel)
 
 
+def computed_apart(graph, seed=None, betweenness_sample: int | None = None) -> dict:
+    """organisation_metrics computed whole in the helper process
+    (graph.analytics.worker), the graph sent as it is, so the answers are
+    the same: igraph holds Python's lock while it computes, and a server
+    computing in its own process stops answering everyone meanwhile.
+    Computed here when the helper cannot take it."""
+    from . import worker
+    if worker.available():
+        found = worker.result(worker.submit(organisation_metrics, graph, seed, betweenness_sample, "auto", False))
+        if found is not None:
+            return found
+    return organisation_metrics(graph, seed=seed, betweenness_sample=betweenness_sample)
+
+
 def _compute(graph, engine, seed, k, parallel) -> dict:
     if engine == "igraph":
         from .fast import metrics_igraph

@@ -136,15 +136,24 @@ def test_the_helper_process_gives_the_same_metrics():
     assert not organisation_metrics(graph, seed=3)["parallel"]
 
 
-def test_every_metric_computed_in_the_helper_process_is_the_same():
-    """The app sends a big network's metrics whole to the helper process
-    (ui/state._metrics): the actor graph goes there as it is, so the answers
-    are those computed here, communities included."""
+def test_every_metric_computed_in_the_helper_process_is_the_same(monkeypatch):
+    """computed_apart sends the metrics whole to the helper process (the
+    app does, for big networks): the actor graph goes there as it is, so the
+    answers are those computed here, communities included; without a
+    helper, they are computed here."""
     from graph.analytics import worker
+    from graph.analytics.metrics import computed_apart
     graph = synthetic_actor_graph(600, 4_000)
-    there = worker.result(worker.submit(organisation_metrics, graph, 3, None, "auto", False))
+    sent = []
+    real_submit = worker.submit
+    monkeypatch.setattr(worker, "available", lambda: True)
+    monkeypatch.setattr(worker, "submit", lambda *args: sent.append(args[0]) or real_submit(*args))
+    there = computed_apart(graph, seed=3)
     here = organisation_metrics(graph, seed=3, parallel=False)
-    assert there is not None and there["rows"] == here["rows"] and there["modularity"] == here["modularity"]
+    assert sent == [organisation_metrics]
+    assert there["rows"] == here["rows"] and there["modularity"] == here["modularity"]
+    monkeypatch.setattr(worker, "available", lambda: False)
+    assert computed_apart(graph, seed=3)["rows"] == here["rows"] and len(sent) == 1
 
 
 def test_a_failed_helper_process_is_replaced_by_computing_here(monkeypatch):

@@ -550,8 +550,12 @@ def test_a_node_unfolds_its_neighbours_in_the_drawing(chromium, server):
     assert frame.evaluate(visible) == expected
     after = frame.evaluate("() => network.getPositions()")
     assert all(after[n] == places[n] for n in before)
-    ties = frame.evaluate("() => edges.get({filter: e => !e.hidden}).length")
-    assert ties > len(expected) - 1                 # the new ones are tied in
+    shown_ties = frame.evaluate("() => edges.get({filter: e => !e.hidden}).map(e => [e.from, e.to])")
+    for node in set(expected) - set(before):        # each new one drawn with its tie to the Grdr
+        assert [node, "org:grdr"] in shown_ties or ["org:grdr", node] in shown_ties, node
+    hidden_ends = frame.evaluate("() => edges.get({filter: e => !e.hidden})"
+                                 ".filter(e => nodes.get(e.from).hidden || nodes.get(e.to).hidden).length")
+    assert hidden_ends == 0                         # no tie shown toward what is still folded
     names_at_rest(frame)
     assert frame.locator("#unfold").is_hidden()     # nothing more to unfold from the Grdr
 

@@ -104,12 +104,13 @@ def test_colours_follow_spheres_and_the_palette_by_size(bundled):
 
 def test_nodes_drawn_as_discs_never_cover_each_other(bundled):
     """Sized by a metric (10 to 40 pixels), a dense group laid out as points
-    became one blot: spread moves them apart, and leaves the fixed ones."""
+    became one blot: spread moves them apart, and leaves the fixed ones
+    (here, as in the app, nodes of a drawing spread before)."""
     import numpy as np
     view = nv.filtered(bundled, kinds=["Organisation"])
     size_of = nv.sizes(view, {n: view.degree(n) for n in view})
     for at in (nv.layout(view, size_of=size_of),
-               nv.layout(view, size_of=size_of, previous=dict(list(nv.layout(view).items())[:20]))):
+               nv.layout(view, size_of=size_of, previous=dict(list(nv.layout(view, size_of=size_of).items())[:20]))):
         ids = list(at)
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
