@@ -12,6 +12,7 @@ from functools import cache
 
 from graph.model import TERRITORY
 from graph.subgraph import acting_in
+from interface.projection import Plane
 from loaders.reference import DATA, countries
 
 # Coarse to fine: a group of close places is named after its coarsest one
@@ -115,41 +116,32 @@ SPOTS = (lambda w, r: (r + 4 + w / 2, 0), lambda w, r: (-r - 4 - w / 2, 0),
          lambda w, r: (0, r + 8), lambda w, r: (0, -r - 8))
 
 
-def named(dots: list[dict], frame, width: float, height: float, texts: dict, radius: dict | None = None,
+def named(dots: list[dict], plane: Plane, texts: dict, radius: dict | None = None,
           char: float = 6.3, line: float = 13.0) -> dict:
-    """dot id -> (lon, lat) where its name's centre goes so that no two
-    names overlap nor cover a dot nor leave the frame, coarse places first;
-    a dot whose name finds no room is left out (its name stays in the
-    tooltip). `radius`: dot id -> its drawn radius in pixels (6 if not
-    given). Pixels are estimated on a local flat map fitted and centred
-    in width × height, which is what the drawing's projection does near
-    the frame's centre."""
-    west, south, east, north = frame
+    """dot id -> (dx, dy), the pixels from the dot to its name's centre
+    on `plane`, so that no two names overlap nor cover a dot nor leave the
+    drawing, coarse places first (pixels: the name stays by its dot when
+    the map is zoomed); a dot whose name finds no room is left out (its name stays in
+    the tooltip). `radius`: dot id -> its drawn radius in pixels (6 if not
+    given)."""
     radius = radius or {}
-    shrink = math.cos(math.radians((south + north) / 2))
-    span_x, span_y = max((east - west) * shrink, 1e-9), max(north - south, 1e-9)
-    scale = min(width / span_x, height / span_y)
-    left, top = (width - span_x * scale) / 2, (height - span_y * scale) / 2
-
-    def pixels(lon, lat):
-        return left + (lon - west) * shrink * scale, top + (north - lat) * scale
-
+    at = {dot["id"]: plane.pixels(dot["lon"], dot["lat"]) for dot in dots}
     taken = []
     for dot in dots:
-        x, y = pixels(dot["lon"], dot["lat"])
+        x, y = at[dot["id"]]
         r = radius.get(dot["id"], 6)
         taken.append((x - r, y - r, x + r, y + r))
     out = {}
     for dot in dots:
-        x, y = pixels(dot["lon"], dot["lat"])
+        x, y = at[dot["id"]]
         w = char * len(texts[dot["id"]])
         for spot in SPOTS:
             dx, dy = spot(w, radius.get(dot["id"], 6))
             box = (x + dx - w / 2, y + dy - line / 2, x + dx + w / 2, y + dy + line / 2)
-            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= plane.width and box[3] <= plane.height
             if inside and not any(_overlap(box, other) for other in taken):   # its own dot is never in the way
                 taken.append(box)
-                out[dot["id"]] = (dot["lon"] + dx / (shrink * scale), dot["lat"] - dy / scale)
+                out[dot["id"]] = (dx, dy)
                 break
     return out
 

@@ -12,7 +12,7 @@ import streamlit as st
 from graph.analytics.partners import territory_pairs
 from graph.model import TERRITORY
 from graph.subgraph import acting_in
-from interface import maps
+from interface import maps, projection
 from loaders.reference import countries
 
 from ui import safe, state, url
@@ -23,31 +23,32 @@ SIDES = {"ici": "overview.here", "la-bas": "overview.there", "là-bas": "overvie
 SIDE_COLOURS = (("overview.here", "#e41a1c"), ("overview.there", "#377eb8"), ("ter.side_none", "#999999"))
 WORLD = "world"
 AREA = (60, 400)            # a dot's area in pixels, one territory to the biggest group
-WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named)
+WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named); the wheel zooms
 
 
 def side_word(side) -> str:
     return tr(SIDES.get(side, "ter.side_none"))
 
 
-def dots_frame(dots: list, frame) -> pd.DataFrame:
+def dots_frame(dots: list, plane: projection.Plane) -> pd.DataFrame:
     labels = {d["id"]: d["name"] if d["count"] == 1 else tr("ter.and_more", name=d["name"], count=d["count"] - 1)
               for d in dots}
     most = max(d["count"] for d in dots)
     # the drawn area grows with the count (the size scale below); a symbol's radius is half its side
     radius = {d["id"]: (AREA[0] + (AREA[1] - AREA[0]) * (d["count"] - 1) / max(most - 1, 1)) ** 0.5 / 2
               for d in dots}
-    spots = maps.named(dots, frame, WIDTH, HEIGHT, labels, radius)
+    spots = maps.named(dots, plane, labels, radius)
     rows = []
     for d in dots:
         spot = spots.get(d["id"])
-        rows.append({"id": d["id"], "name": d["name"], "lat": d["lat"], "lon": d["lon"],
+        x, y = projection.equal_earth(d["lon"], d["lat"])
+        rows.append({"id": d["id"], "name": d["name"], "lat": d["lat"], "lon": d["lon"], "x": float(x), "y": float(y),
                      "side": side_word(d["side"]), "level": word("level", d["level"]) if d["level"] else "—",
                      "count": d["count"], "places": ", ".join(d["members"]), "label": labels[d["id"]],
-                     "label_lon": spot[0] if spot else None, "label_lat": spot[1] if spot else None,
+                     "label_dx": spot[0] if spot else None, "label_dy": spot[1] if spot else None,
                      "position": tr("ter.estimated" if d["estimated"] else "ter.given")})
-    return pd.DataFrame(rows, columns=["id", "name", "lat", "lon", "side", "level", "count", "places", "label",
-                                       "label_lon", "label_lat", "position"])
+    return pd.DataFrame(rows, columns=["id", "name", "lat", "lon", "x", "y", "side", "level", "count", "places",
+                                       "label", "label_dx", "label_dy", "position"])
 
 
 def lines_frame(graph, dots: list, rows: list, strength: dict) -> pd.DataFrame:
@@ -64,38 +65,48 @@ def lines_frame(graph, dots: list, rows: list, strength: dict) -> pd.DataFrame:
             line["organisations"] += organisations
             line["pairs"].append(f"{graph.nodes[a].get('name', a)} ↔ {graph.nodes[b].get('name', b)}")
     by_id = {d["id"]: d for d in dot_of.values()}
-    rows = [{"lon": by_id[a]["lon"], "lat": by_id[a]["lat"], "lon2": by_id[b]["lon"], "lat2": by_id[b]["lat"],
-             "pairs": ", ".join(line["pairs"]), "organisations": line["organisations"]}
-            for (a, b), line in joined.items()]
-    return pd.DataFrame(rows, columns=["lon", "lat", "lon2", "lat2", "pairs", "organisations"])
+    out = []
+    for (a, b), line in joined.items():
+        (x, x2), (y, y2) = projection.equal_earth([by_id[a]["lon"], by_id[b]["lon"]],
+                                                  [by_id[a]["lat"], by_id[b]["lat"]])
+        out.append({"x": x, "y": y, "x2": x2, "y2": y2, "pairs": ", ".join(line["pairs"]),
+                    "organisations": line["organisations"]})
+    return pd.DataFrame(out, columns=["x", "y", "x2", "y2", "pairs", "organisations"])
+
+
+def outline(rings, title: str | None = None, **mark) -> alt.Chart:
+    """Rings drawn as lines in their points' order (filled when `fill` is
+    given), named on hover when `title` is."""
+    tooltip = [alt.Tooltip("name:N", title=title)] if title else alt.value(None)
+    return alt.Chart(pd.DataFrame(projection.projected(rings))).mark_line(clip=True, **mark).encode(
+        x="x:Q", y="y:Q", detail="ring:N", order="order:Q", tooltip=tooltip)
 
 
 def france_layers() -> list:
     """Départements (fine) and régions (bolder) of metropolitan France, with
     their names on hover, for the map framed on France."""
     outlines = maps.france_outlines()
-    layers = []
-    for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2)):
-        data = alt.Data(values=outlines[level], format=alt.DataFormat(property="features", type="json"))
-        layers.append(alt.Chart(data).mark_geoshape(fill=None, stroke=colour, strokeWidth=width, clip=True).encode(
-            tooltip=alt.Tooltip("properties.name:N", title=tr(f"ter.outline.{level}"))))
-    return layers
+    return [outline(projection.feature_rings(outlines[level]), tr(f"ter.outline.{level}"),
+                    stroke=colour, strokeWidth=width)
+            for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2))]
 
 
-def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame, france: bool = False) -> alt.LayerChart:
-    """Country outlines from the bundled Natural Earth file, inline: nothing
-    is fetched. The projection fits `frame` (west, south, east, north);
-    `france` adds its régions and départements."""
-    west, south, east, north = frame
-    fit = {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint",
-                                                             "coordinates": [[west, south], [east, north]]}}
-    sea = alt.Chart(alt.sphere()).mark_geoshape(fill="#eaf1f7", stroke="#c8d3dc", clip=True)
-    land = alt.Chart(alt.Data(values=maps.outlines(), format=alt.DataFormat(type="topojson", feature="countries"))
-                     ).mark_geoshape(fill="#f6f3ec", stroke="#b8b1a2", strokeWidth=0.6, clip=True).encode(
-        tooltip=alt.value(None))
-    grid = alt.Chart(alt.graticule(step=[10, 10])).mark_geoshape(stroke="#dde5ec", strokeWidth=0.4, clip=True)
+def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, france: bool = False) -> alt.LayerChart:
+    """Country outlines from the bundled Natural Earth file, projected here
+    and sent with the page: nothing is fetched. The view shows `plane`; the
+    mouse wheel zooms, a drag pans, a double click comes back; `france`
+    adds its régions and départements."""
+    zoom = alt.selection_interval(name="zoom", bind="scales")
+    axis = {"axis": None, "title": None}
+    sea = outline(projection.sphere(), fill="#eaf1f7", stroke="#c8d3dc").encode(
+        x=alt.X("x:Q", scale=alt.Scale(domain=[plane.x0, plane.x1], nice=False, zero=False), **axis),
+        y=alt.Y("y:Q", scale=alt.Scale(domain=[plane.y0, plane.y1], nice=False, zero=False), **axis),
+    ).add_params(zoom)
+    land = outline(projection.topology_rings(maps.outlines(), "countries"), fill="#f6f3ec", stroke="#b8b1a2",
+                   strokeWidth=0.6)
+    grid = outline(projection.graticule(), stroke="#dde5ec", strokeWidth=0.4)
     line = alt.Chart(lines).mark_rule(color="#d95f02", opacity=0.7, clip=True).encode(
-        longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
+        x="x:Q", y="y:Q", x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("organisations:Q", title=tr("ter.line_legend"),
                                     scale=alt.Scale(range=[1.5, 7], zero=False),
                                     legend=alt.Legend(format="d", tickMinStep=1)),
@@ -103,7 +114,7 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame, france: bool = Fal
                  alt.Tooltip("organisations:Q", title=tr("ter.both_sides"))])
     picked = alt.selection_point(name="lieu", fields=["id"], on="click")
     dot = alt.Chart(dots).mark_point(filled=True, opacity=0.9, clip=True).encode(
-        longitude="lon:Q", latitude="lat:Q",
+        x="x:Q", y="y:Q",
         color=alt.Color("side:N", title=tr("ter.side"),
                         scale=alt.Scale(domain=[tr(k) for k, _ in SIDE_COLOURS], range=[c for _, c in SIDE_COLOURS])),
         shape=alt.Shape("position:N", title=tr("ter.position"),
@@ -115,11 +126,16 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, frame, france: bool = Fal
         tooltip=[alt.Tooltip("name:N", title=tr("ter.choose")), alt.Tooltip("places:N", title=tr("ter.places")),
                  alt.Tooltip("level:N", title=tr("ter.level")), alt.Tooltip("side:N", title=tr("ter.side"))],
     ).add_params(picked)
-    names = alt.Chart(dots[dots["label_lon"].notna()]).mark_text(fontSize=11, color="#333", clip=True).encode(
-        longitude="label_lon:Q", latitude="label_lat:Q", text="label:N")
+    names = alt.Chart(dots[dots["label_dx"].notna()]).mark_text(
+        fontSize=11, color="#333", clip=True, dx=alt.expr("datum.label_dx"), dy=alt.expr("datum.label_dy")).encode(
+        x="x:Q", y="y:Q", text="label:N")
     inside = france_layers() if france else []
-    return alt.layer(sea, land, grid, *inside, line, dot, names).project(type="equalEarth", fit=fit).properties(
-        width=WIDTH, height=HEIGHT).configure_legend(orient="bottom", direction="horizontal")
+    # "pad": the drawing keeps its size and the legends go below (fitted, it would shrink under them and
+    # squash the map)
+    return alt.layer(sea, land, grid, *inside, line, dot, names).properties(
+        width=plane.width, height=plane.height, autosize=alt.AutoSizeParams(type="pad", contains="padding")
+    ).configure_view(stroke=None).configure_legend(
+        orient="bottom", direction="horizontal")
 
 
 def map_section(graph, rows: list, missing: int, strength: dict):
@@ -135,8 +151,9 @@ def map_section(graph, rows: list, missing: int, strength: dict):
                       default=WORLD)
     framed = rows if zoom == WORLD else [r for r in rows if r["country"] == zoom]
     frame = maps.bounds(framed)
+    plane = projection.fitted(frame, WIDTH, HEIGHT)
     dots = maps.grouped(rows, frame)
-    event = st.altair_chart(world_map(dots_frame(dots, frame), lines_frame(graph, dots, rows, strength), frame,
+    event = st.altair_chart(world_map(dots_frame(dots, plane), lines_frame(graph, dots, rows, strength), plane,
                                       france=zoom == "FR"),
                             width="content", on_select="rerun", selection_mode="lieu", key="map")
     clicked = [p.get("id") for p in (event.get("selection", {}).get("lieu") or []) if p.get("id")]

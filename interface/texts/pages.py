@@ -403,9 +403,11 @@ PAGES = {
 
     # territories
     "ter.intro": ("Les territoires du réseau et leurs jumelages « ici / là-bas », sur une carte dessinée dans la "
-                  "page (elle fonctionne hors ligne). Cliquez sur un point pour voir qui agit dans ce territoire.",
+                  "page (elle fonctionne hors ligne). Cliquez sur un point pour voir qui agit dans ce territoire ; la molette zoome, un glisser "
+                  "déplace la carte, un double-clic revient au cadrage.",
                   "The network's territories and their here / there pairs, on a map drawn in the page (it works "
-                  "offline). Click a dot to see who works in that territory."),
+                  "offline). Click a dot to see who works in that territory; the mouse wheel zooms, a drag moves the map, "
+                  "a double click comes back to the frame."),
     "ter.zoom": ("Cadrer sur", "Frame"),
     "ter.outline.regions": ("Région", "Region"),
     "ter.outline.departements": ("Département", "Département"),

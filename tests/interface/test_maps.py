@@ -5,6 +5,7 @@ import math
 import networkx as nx
 
 from interface.maps import bounds, grouped, named, pair_strength, placed
+from interface.projection import Plane, equal_earth
 from loaders.reference import DATA
 
 
@@ -72,17 +73,20 @@ def test_a_pairing_counts_the_organisations_acting_on_both_sides():
 
 
 def test_names_go_where_they_cover_no_dot_and_stay_in_the_frame():
-    # frame 20° × 20° at the equator in 200 × 200 px: 10 px a degree, no offset
+    # along the equator Equal Earth is linear in longitude: a plane 20° wide
+    # in 200 × 200 px puts a dot 10 px a degree from 0°E, the equator at 100 px
+    unit = equal_earth(20.0, 0.0)[0]
+    plane = Plane(0.0, unit, -unit / 2, unit / 2, 200, 200)
     dots = [{"id": "a", "lon": 19.0, "lat": 0.0}, {"id": "b", "lon": 10.0, "lat": 0.0},
             {"id": "c", "lon": 11.5, "lat": 0.0}]
     texts = {"a": "abcd", "b": "abcd", "c": "abcd"}            # 4 × 6.3 = 25.2 px wide
-    spots = named(dots, (0.0, -10.0, 20.0, 10.0), 200, 200, texts)
+    spots = named(dots, plane, texts)
     # a: on its right the name would end at 225 px > 200: on its left, centred 6 + 4 + 12.6 px away
-    assert math.isclose(spots["a"][0], 19 - 2.26) and spots["a"][1] == 0.0
+    assert math.isclose(spots["a"][0], -22.6) and spots["a"][1] == 0
     # b: on its right the name would cover c's dot (109-121 px): on its left
-    assert math.isclose(spots["b"][0], 10 - 2.26)
-    assert math.isclose(spots["c"][0], 11.5 + 2.26)
+    assert math.isclose(spots["b"][0], -22.6)
+    assert math.isclose(spots["c"][0], 22.6)
     # c drawn bigger (radius 12 px): its name on the right (131-156 px) would
     # touch a's (155-180), on the left (74-99) b's (65-90): it goes below, 12 + 8 px down
-    spots = named(dots, (0.0, -10.0, 20.0, 10.0), 200, 200, texts, radius={"c": 12})
-    assert spots["c"] == (11.5, -2.0)
+    spots = named(dots, plane, texts, radius={"c": 12})
+    assert spots["c"] == (0, 20)

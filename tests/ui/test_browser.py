@@ -5,6 +5,7 @@ is a script and checks that it shows as text and never runs. No request may
 leave 127.0.0.1. Screenshots go to $PASSERELLES_SCREENSHOTS (or the test's
 temporary folder); the time from server start to the first page fully
 drawn is printed."""
+import math
 import os
 import socket
 import subprocess
@@ -457,27 +458,16 @@ def test_a_template_and_a_gephi_export_through_the_data_page(chromium, server, t
     assert [u for u in requests if not u.startswith(LOCAL)] == []
 
 
-def test_a_click_on_the_map_shows_who_acts_there(chromium, server, tmp_path):
-    """Framed on Mali, the map has two blue dots (« là-bas »): hovered, each
-    names its territory; a click on Kayes shows who acts in Kayes. The
-    outlines come from the page itself: no request leaves 127.0.0.1."""
+def blue_dots(chart) -> list:
+    """Centres (page pixels) of the « là-bas » dots drawn in the map's area,
+    its legend below left out."""
     import io
 
     from PIL import Image
-    url, _, _ = server
-    page = chromium.new_page(viewport={"width": 1300, "height": 1200})
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(f"{url}/territoires?zoom=ML")
-    drawn(page)
-    chart = page.locator('[data-testid="stVegaLiteChart"]').first
-    chart.locator("canvas, svg").first.wait_for(timeout=60_000)
-    time.sleep(1)
     box = chart.bounding_box()
     image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
-    blue = [(x, y) for x in range(image.width) for y in range(image.height)
+    blue = [(x, y) for x in range(image.width) for y in range(min(image.height, 520))
             if _near(image.getpixel((x, y)), (74, 138, 189))]      # #377eb8 at 0.9 over the land
-    assert blue, "no « là-bas » dot drawn"
     dots = []                                     # blue pixels grouped into dots
     for x, y in blue:
         near = next((d for d in dots if abs(d[0] / d[2] - x) < 12 and abs(d[1] / d[2] - y) < 12), None)
@@ -487,15 +477,36 @@ def test_a_click_on_the_map_shows_who_acts_there(chromium, server, tmp_path):
             near[2] += 1
         else:
             dots.append([x, y, 1])
+    return [(box["x"] + sx / n, box["y"] + sy / n) for sx, sy, n in dots]
+
+
+def test_a_click_on_the_map_shows_who_acts_there(chromium, server, tmp_path):
+    """Framed on Mali, the map has two blue dots (« là-bas »); the mouse
+    wheel zooms in between them (they move apart); hovered, each names its
+    territory; a click on Kayes shows who acts in Kayes. The outlines come
+    from the page itself: no request leaves 127.0.0.1."""
+    url, _, _ = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1200})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{url}/territoires?zoom=ML")
+    drawn(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.locator("canvas, svg").first.wait_for(timeout=60_000)
+    time.sleep(1)
+    before = blue_dots(chart)
+    assert len(before) == 2, before
+    middle = ((before[0][0] + before[1][0]) / 2, (before[0][1] + before[1][1]) / 2)
+    page.mouse.move(*middle)
+    page.mouse.wheel(0, -100)         # Vega-Lite zooms by 1.001 ** 100: about 10 %, the dots stay in sight
+    time.sleep(1)
+    after = blue_dots(chart)
+    assert len(after) == 2 and math.dist(*after) > 1.05 * math.dist(*before), (before, after)
     named = {}
-    for sx, sy, n in dots:                        # the legend's swatch has no tooltip
-        x, y = box["x"] + sx / n, box["y"] + sy / n
+    for x, y in after:
         page.mouse.move(x, y)
         tooltip = page.locator("#vg-tooltip-element.visible")
-        try:
-            tooltip.wait_for(timeout=3_000)
-        except Exception:       # playwright's TimeoutError: not a dot
-            continue
+        tooltip.wait_for(timeout=5_000)
         named[tooltip.inner_text()] = (x, y)
     kayes = next(where for said, where in named.items() if "Kayes" in said)
     assert len(named) == 2 and any("Mali" in said for said in named)
