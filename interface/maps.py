@@ -12,6 +12,7 @@ from functools import cache
 
 from graph.model import TERRITORY
 from graph.subgraph import acting_in
+from interface import projection
 from interface.projection import Plane
 from loaders.reference import DATA, countries
 
@@ -32,6 +33,23 @@ def france_outlines() -> dict:
     collections, {"regions": ..., "departements": ...} (data/geo/README.md)."""
     return {level: json.loads((DATA / "geo" / f"fr-{level}.geojson").read_text(encoding="utf-8"))
             for level in ("regions", "departements")}
+
+
+@cache
+def outline_points(kind: str) -> dict:
+    """The projected points of the map's outlines of `kind` ("sphere",
+    "graticule", "countries", "regions" or "departements"), as columns
+    (interface.projection.projected): the same for every frame, so
+    computed once."""
+    if kind == "sphere":
+        rings = projection.sphere()
+    elif kind == "graticule":
+        rings = projection.graticule()
+    elif kind == "countries":
+        rings = projection.topology_rings(outlines(), "countries")
+    else:
+        rings = projection.feature_rings(france_outlines()[kind])
+    return projection.projected(rings)
 
 
 def placed(graph) -> tuple[list[dict], int]:

@@ -23,7 +23,7 @@ SIDES = {"ici": "overview.here", "la-bas": "overview.there", "là-bas": "overvie
 SIDE_COLOURS = (("overview.here", "#e41a1c"), ("overview.there", "#377eb8"), ("ter.side_none", "#999999"))
 WORLD = "world"
 AREA = (60, 400)            # a dot's area in pixels, one territory to the biggest group
-WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named); the wheel zooms
+WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named)
 
 
 def side_word(side) -> str:
@@ -74,19 +74,19 @@ def lines_frame(graph, dots: list, rows: list, strength: dict) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["x", "y", "x2", "y2", "pairs", "organisations"])
 
 
-def outline(rings, title: str | None = None, **mark) -> alt.Chart:
-    """Rings drawn as lines in their points' order (filled when `fill` is
-    given), named on hover when `title` is."""
+def outline(kind: str, title: str | None = None, **mark) -> alt.Chart:
+    """The outlines of `kind` (interface.maps.outline_points) drawn as lines
+    in their points' order (filled when `fill` is given), named on hover
+    when `title` is."""
     tooltip = [alt.Tooltip("name:N", title=title)] if title else alt.value(None)
-    return alt.Chart(pd.DataFrame(projection.projected(rings))).mark_line(clip=True, **mark).encode(
+    return alt.Chart(pd.DataFrame(maps.outline_points(kind))).mark_line(clip=True, **mark).encode(
         x="x:Q", y="y:Q", detail="ring:N", order="order:Q", tooltip=tooltip)
 
 
 def france_layers() -> list:
     """Départements (fine) and régions (bolder) of metropolitan France, with
     their names on hover, for the map framed on France."""
-    outlines = maps.france_outlines()
-    return [outline(projection.feature_rings(outlines[level]), tr(f"ter.outline.{level}"),
+    return [outline(level, tr(f"ter.outline.{level}"),
                     stroke=colour, strokeWidth=width)
             for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2))]
 
@@ -98,13 +98,13 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, 
     adds its régions and départements."""
     zoom = alt.selection_interval(name="zoom", bind="scales")
     axis = {"axis": None, "title": None}
-    sea = outline(projection.sphere(), fill="#eaf1f7", stroke="#c8d3dc").encode(
+    sea = outline("sphere", fill="#eaf1f7", stroke="#c8d3dc").encode(
         x=alt.X("x:Q", scale=alt.Scale(domain=[plane.x0, plane.x1], nice=False, zero=False), **axis),
         y=alt.Y("y:Q", scale=alt.Scale(domain=[plane.y0, plane.y1], nice=False, zero=False), **axis),
     ).add_params(zoom)
-    land = outline(projection.topology_rings(maps.outlines(), "countries"), fill="#f6f3ec", stroke="#b8b1a2",
+    land = outline("countries", fill="#f6f3ec", stroke="#b8b1a2",
                    strokeWidth=0.6)
-    grid = outline(projection.graticule(), stroke="#dde5ec", strokeWidth=0.4)
+    grid = outline("graticule", stroke="#dde5ec", strokeWidth=0.4)
     line = alt.Chart(lines).mark_rule(color="#d95f02", opacity=0.7, clip=True).encode(
         x="x:Q", y="y:Q", x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("organisations:Q", title=tr("ter.line_legend"),
