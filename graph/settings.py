@@ -45,7 +45,8 @@ SETTINGS = (
     # the metrics
     Setting("betweenness_sample_from", 5_000, "above this many organisations, the app estimates betweenness"),
     Setting("metrics_later_from", 5_000,
-            "above this many organisations, the Vue d'ensemble shows its figures first and the brokers when computed"),
+            "above this many organisations, pages show their figures first and the metrics when computed, and a "
+            "version changed outside the app is analysed in the background from its first visit"),
     Setting("betweenness_sources", 500, "... from this many sources drawn at random (seeded)"),
     Setting("parallel_betweenness_from", 200_000, "ties between organisations from which betweenness runs in a "
                                                   "second process"),

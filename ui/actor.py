@@ -141,7 +141,11 @@ def render():
             st.json(attrs["conflicts"], expanded=False)
     with right:
         st.subheader(tr("actor.metrics"))
-        safe.table(metrics_table(state.metrics(data), org), hide_index=True)
+        result = state.metrics_if_ready(data)      # on a big network, the rest of the page does not wait
+        if result is None:
+            state.waiting_for_metrics(data)
+        else:
+            safe.table(metrics_table(result, org), hide_index=True)
 
     st.subheader(tr("actor.ties"))
     safe.table(ties_table(graph, org), hide_index=True)

@@ -25,15 +25,6 @@ def pairs_table(found: dict, name_of) -> pd.DataFrame:
                          for p in found["territory_pairs"]])
 
 
-@st.fragment(run_every=2)
-def waiting(data):
-    """Says that the indicators are being computed, and looks every two
-    seconds: once they are, the whole page is drawn again with them."""
-    if state.metrics_done(data):
-        st.rerun()
-    st.info(tr("overview.waiting_metrics"))
-
-
 def render():
     st.title(tr("app.title"))
     st.caption(tr("app.tagline"))
@@ -83,7 +74,7 @@ def render():
     st.caption(tr("explain.betweenness"))
     result = state.metrics_if_ready(data)
     if result is None:          # the rest of the page is shown; this part comes when computed
-        waiting(data)
+        state.waiting_for_metrics(data)
         return
     rows = sorted(result["rows"], key=lambda r: -(r["betweenness"] or 0))[:10]
     safe.table(pd.DataFrame([{tr("actor.choose"): r["name"],

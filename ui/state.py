@@ -165,6 +165,7 @@ def current() -> Data:
     if isinstance(found, StoreUnavailable):
         st.error(tr("app.store_error", error=sentences.unavailable(found, lang())))
         st.stop()
+    st.session_state["_shown"] = found.stamp          # for after_run
     return found
 
 
@@ -267,6 +268,16 @@ def metrics_if_ready(data: Data) -> dict | None:
         return metrics(data)
     st.session_state["_metrics_later"] = True
     return None
+
+
+@st.fragment(run_every=2)
+def waiting_for_metrics(data: Data):
+    """Where a page shows the metrics that metrics_if_ready did not give
+    yet: says that they are being computed, and looks every two seconds;
+    once they are, the whole page is drawn again with them."""
+    if metrics_done(data):
+        st.rerun()
+    st.info(tr("app.waiting_metrics"))
 
 
 def metrics_done(data: Data) -> bool:
@@ -446,17 +457,28 @@ def warm_after_run():
     st.session_state["_warm_pending"] = True
 
 
+_SEEN = {}                     # the versions (stamps) after_run has considered, the last few (a dict: ordered)
+
+
 def after_run():
     """At the end of a run (app.py): the work a page asked to be done once it
-    is shown: warm() after a write (warm_after_run), the metrics a page did
-    not wait for (metrics_if_ready)."""
+    is shown: warm() after a write (warm_after_run) or for a big network's
+    version this server had not seen (changed outside the app: the command
+    line, another server), the metrics a page did not wait for
+    (metrics_if_ready)."""
     warm_asked, metrics_asked = (st.session_state.pop(k, False) for k in ("_warm_pending", "_metrics_later"))
-    if warm_asked or metrics_asked:
-        data = current()
-        if warm_asked:
-            warm(data)
-        if metrics_asked:
-            _metrics_later(data)
+    shown = st.session_state.get("_shown")
+    new = shown is not None and shown not in _SEEN
+    if not (warm_asked or metrics_asked or new):
+        return
+    data = current()
+    if warm_asked or data.stamp not in _SEEN and len(organisations(data)) >= setting("metrics_later_from"):
+        warm(data)
+    _SEEN[data.stamp] = _SEEN[shown] = True
+    while len(_SEEN) > 16:
+        del _SEEN[next(iter(_SEEN))]
+    if metrics_asked:
+        _metrics_later(data)
 
 
 def warm(data: Data) -> threading.Thread | None:

@@ -190,7 +190,7 @@ PAGES = {
                               "Organisations by territory (based or active)"),
     "overview.pairs": ("Territoires jumelés (ici / là-bas)", "Paired territories (here / there)"),
     "overview.no_pairs": ("Aucun jumelage de territoires dans les données.", "No territory pair in the data."),
-    "overview.waiting_metrics": ("⏳ Calcul des indicateurs du réseau en cours (intermédiarité de chaque "
+    "app.waiting_metrics": ("⏳ Calcul des indicateurs du réseau en cours (intermédiarité de chaque "
                                  "organisation) : cette partie s'affichera d'elle-même dans quelques instants.",
                                  "⏳ Computing the network's metrics (each organisation's betweenness): this part "
                                  "will appear by itself in a few moments."),

@@ -267,6 +267,28 @@ def test_after_an_edit_the_other_pages_are_computed_in_the_background(bundled_st
         assert any(g.nodes[GRDR].get("acronym") == f"GRDR-{warm}" for g in seen) is expected
 
 
+def test_a_big_network_changed_outside_the_app_is_analysed_from_its_first_visit(bundled_store, monkeypatch):
+    """Data written by the command line: on a network as big as
+    metrics_later_from (here lowered to 10 organisations), the first visit
+    of a version starts the other pages' analytics in the background, once;
+    on a smaller one it does not."""
+    from graph.model import Batch, Node
+    from graph.settings import value as setting
+    from ui import state
+    seen = _warmed(monkeypatch)
+    visit("journal")
+    _background_done()
+    assert seen == []                                   # the bundled network is under 5,000 organisations
+    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    bundled_store.apply(Batch(nodes=[Node("org:nouvelle", "Organisation", {"name": "Nouvelle"}, ["cli.csv:2"])]))
+    visit("journal")
+    _background_done()
+    assert len(seen) == 1 and "org:nouvelle" in seen[0]
+    visit("journal")                                    # the same version again: nothing more
+    _background_done()
+    assert len(seen) == 1
+
+
 def test_an_edit_that_changes_no_tie_reuses_the_analytics(bundled_store, monkeypatch):
     """A new name or description changes no tie, kind, category or sphere:
     the actor graph and the metrics of the version before serve the new one

@@ -218,11 +218,15 @@ def test_the_map_draws_bundled_outlines_and_places_a_country_without_coordinates
     assert '"url"' not in json.dumps(french_spec)
 
 
-def test_the_overview_does_not_wait_for_slow_metrics(home, monkeypatch):
+@pytest.mark.parametrize("page, query, shown", [
+    ("overview", {}, "Intermédiarité"),                                # the brokers' table
+    ("actor", {"org": "org:grdr"}, "Indicateur"),                      # the organisation's metrics
+])
+def test_a_page_does_not_wait_for_slow_metrics(home, monkeypatch, page, query, shown):
     """On a big network (here: the limit lowered to 10 organisations) whose
-    metrics are not computed yet, the Vue d'ensemble shows its figures at
-    once and says that the brokers are being computed; once they are, they
-    are shown."""
+    metrics are not computed yet, the Vue d'ensemble and the Fiche acteur
+    show the rest at once and say that the metrics are being computed;
+    once they are, they are shown."""
     import threading
     import graph.analytics.metrics as metrics_module
     from ui import state
@@ -235,17 +239,20 @@ def test_the_overview_does_not_wait_for_slow_metrics(home, monkeypatch):
         release.wait(timeout=60)
         return real(*args, **kwargs)
     monkeypatch.setattr(metrics_module, "organisation_metrics", slow)
-    at = visit("overview")
+    at = visit(page, **query)
     assert "Calcul des indicateurs du réseau en cours" in texts(at)
-    assert [m.label for m in at.metric][:1] == ["Organisations"]               # the rest is there
-    assert not any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
+    if page == "overview":
+        assert [m.label for m in at.metric][:1] == ["Organisations"]               # the rest is there
+    else:
+        assert "Grdr" in texts(at) and "Partenaires potentiels" in texts(at)
+    assert not any(shown in str(list(f.value.columns)) for f in at.dataframe)
     release.set()
     for thread in threading.enumerate():
         if thread.name == "passerelles-metrics":
             thread.join(timeout=60)
     at.run()
     assert "Calcul des indicateurs du réseau en cours" not in texts(at)
-    assert any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
+    assert any(shown in str(list(f.value.columns)) for f in at.dataframe)
 
 
 def test_metrics_that_failed_in_the_background_are_computed_by_the_page(home, monkeypatch):
