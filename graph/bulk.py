@@ -33,7 +33,7 @@ def paused_gc():
                 gc.enable()
 
 
-def writable_copy(graph, share_attributes: bool = False):
+def writable_copy(graph, share_attributes: bool = False, nodes=None, ties=None):
     """A copy of a MultiDiGraph (frozen or not) whose structure one may
     change: the adjacency rebuilt directly (G.copy() does it through
     add_edges_from, about four times slower: the embedded store copies its
@@ -41,17 +41,22 @@ def writable_copy(graph, share_attributes: bool = False):
     `share_attributes`: then the copy's writer must replace an element's
     attributes, never change them in place (graph.merge.apply_plan does),
     and a write allocates a quarter of the objects (less for the garbage
-    collector to go through afterwards)."""
+    collector to go through afterwards). `nodes` (a set): only these and
+    the ties between them; `ties`: only the ties whose key it accepts."""
     new = graph.__class__()
     new.graph.update(graph.graph)
     own = (lambda d: d) if share_attributes else dict
-    nodes = {n: own(d) for n, d in graph._node.items()}
-    succ, pred = {}, {n: {} for n in nodes}
+    kept = {n: own(d) for n, d in graph._node.items() if nodes is None or n in nodes}
+    succ, pred = {}, {n: {} for n in kept}
     for u, neighbours in graph._succ.items():
+        if u not in kept:
+            continue
         out = succ[u] = {}
         for v, keys in neighbours.items():
-            copied = out[v] = {k: own(d) for k, d in keys.items()}
-            pred[v][u] = copied
-    new._node, new._succ, new._pred = nodes, succ, pred
+            if v in kept:
+                copied = {k: own(d) for k, d in keys.items() if ties is None or ties(k)}
+                if copied:
+                    out[v] = pred[v][u] = copied
+    new._node, new._succ, new._pred = kept, succ, pred
     new._adj = succ
     return new

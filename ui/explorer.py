@@ -8,6 +8,7 @@ import streamlit as st
 
 from graph.export import FORMATS as EXPORT_FORMATS
 from graph.model import CATEGORIES, KINDS, ORGANISATION, PERSON, SPHERES, TIES, TERRITORY, THEME
+from graph.subgraph import induced
 from interface.presentation import for_export
 
 from ui import network_view as nv
@@ -127,7 +128,7 @@ def render():
             path = introduction(actor, c["focus"], c["to"])
             if path:            # the path, drawn in the view whatever the filters
                 elements, along = nv.path_ties(actor, path)
-                view = data.graph.subgraph(set(view) | elements).copy()
+                view = induced(data.graph, set(view) | elements)
     if view.number_of_nodes() == 0:
         st.info(tr("explorer.nothing"))
         return
@@ -179,7 +180,7 @@ def render():
                 with side:
                     legend(shown_items)
                 return
-            view = view.subgraph([n for n in view if grouped[n] == opened]).copy()
+            view = induced(view, {n for n in view if grouped[n] == opened})
         values = {}
         if c["size_by"] != "none":
             values = {r["id"]: r[c["size_by"]] for r in state.metrics(data)["rows"]}

@@ -26,7 +26,7 @@ from pyvis.network import Network
 from graph import settings
 from graph.analytics.fast import igraph_seeded
 from graph.model import ORGANISATION, PERSON, PLACING, SYMMETRIC_RELATIONS, TERRITORY, TIES, relation
-from graph.subgraph import select
+from graph.subgraph import induced, selected
 from interface.presentation import (KIND_STYLE, OTHER_COLOUR, PALETTE, SPHERE_COLOURS,  # noqa: F401 (nv.X)
                                     node_colours, sizes)
 from ui.routes import PAGES
@@ -46,24 +46,21 @@ def filtered(graph, kinds=None, categories=None, spheres=None, territory=None, t
              relations=None) -> nx.MultiDiGraph:
     """The part of the graph the filters keep. Categories and spheres apply
     to organisations; relations to ties."""
-    view = select(graph, kinds=kinds, territories=[territory] if territory else None,
-                  themes=[theme] if theme else None)
+    keep = selected(graph, kinds=kinds, territories=[territory] if territory else None,
+                    themes=[theme] if theme else None)
     if categories or spheres:
-        drop = [n for n, d in view.nodes(data=True) if d.get("kind") == ORGANISATION and (
-            (categories and d.get("category") not in categories)
-            or (spheres and d.get("sphere", "unknown") not in spheres))]
-        view.remove_nodes_from(drop)
-    wanted = set(relations or TIES)           # records (follow-ups) are not ties: never drawn
-    view.remove_edges_from([(u, v, k) for u, v, k in view.edges(keys=True) if relation(k) not in wanted])
-    return view
+        keep = {n for n in keep if graph.nodes[n].get("kind") != ORGANISATION or not (
+            (categories and graph.nodes[n].get("category") not in categories)
+            or (spheres and graph.nodes[n].get("sphere", "unknown") not in spheres))}
+    return induced(graph, keep, relations or TIES)        # records (follow-ups) are not ties: never drawn
 
 
 def neighbourhood(graph, centre, radius: int) -> nx.MultiDiGraph:
     """Everything within `radius` steps of `centre`, ties in either direction."""
     if centre not in graph:
-        return graph.subgraph([]).copy()
+        return induced(graph, set())
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=radius)
-    return graph.subgraph(near).copy()
+    return induced(graph, set(near))
 
 
 def ring(pool, view, most: int = EXPAND_MOST) -> nx.MultiDiGraph:
@@ -78,7 +75,7 @@ def ring(pool, view, most: int = EXPAND_MOST) -> nx.MultiDiGraph:
     """
     ties = Counter(m for n in view for m in set(nx.all_neighbors(pool, n)) if m not in view)
     chosen = {m for m, _ in sorted(ties.items(), key=lambda kv: (-kv[1], str(kv[0])))[:most]}
-    out = pool.subgraph(set(view) | chosen).copy()
+    out = induced(pool, set(view) | chosen)
     out.remove_edges_from([(u, v, k) for u, v, k in out.edges(keys=True) if u not in chosen and v not in chosen])
     return out
 

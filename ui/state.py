@@ -192,7 +192,8 @@ def reach():
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _without_persons(key: str, version, _graph) -> nx.MultiDiGraph:
     from graph.model import PERSON
-    return _graph.subgraph([n for n, kind in _graph.nodes(data="kind") if kind != PERSON]).copy()
+    from graph.subgraph import induced
+    return induced(_graph, {n for n, kind in _graph.nodes(data="kind") if kind != PERSON})
 
 
 # The actor graph, the metrics and the partner score's context depend only
@@ -499,7 +500,10 @@ def warm(data: Data) -> threading.Thread | None:
         form = _shape(key, version, graph)
         actor_ = _actor(key, form, graph)
         _overview(key, version, graph)
-        _metrics_of(key, version, graph, form, actor_)
+        # the metrics on a thread of their own: on a big network they are computed in a helper process, and
+        # the gaps and the score index need not wait for them
+        metrics = _in_background("passerelles-warm", lambda: _metrics_of(key, version, graph, form, actor_))
         _gaps(key, version, graph, actor_)
         _rebased(key, version, _context(key, form, graph, actor_), graph)
+        metrics.join()
     return _in_background("passerelles-warm", work)

@@ -1,6 +1,8 @@
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from graph.subgraph import acting_in, territories_inside
+from graph.subgraph import acting_in, induced, territories_inside
 
 
 def small():
@@ -43,3 +45,29 @@ def test_who_acts_in_chad_includes_the_partners_of_the_project_there():
     expected |= {r["From"] for r in rows if r["To"] in projects and r["Relation"] in ("LEADS", "TAKES_PART_IN", "FUNDS")}
     graph = apply_batch(nx.MultiDiGraph(), load_paths(BUNDLED))[0]
     assert set(acting_in(graph, "ter:tchad")) == expected == {"org:essor", "org:lsi", "org:initiatives-plurielles"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(["PARTNER_OF", "MEMBER_OF#2019",
+                                                                                 "FUNDS"])), max_size=40),
+       st.sets(st.integers(0, 11)), st.none() | st.sets(st.sampled_from(["PARTNER_OF", "MEMBER_OF", "FUNDS"])))
+def test_induced_is_the_subgraph_copy_networkx_gives(ties, nodes, relations):
+    """graph.subgraph.induced against networkx's subgraph(nodes).copy() (with
+    the ties of other relations removed), on random multigraphs; the copy's
+    attributes are its own."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((n, {"name": f"n{n}"}) for n in range(10))
+    for u, v, key in ties:
+        g.add_edge(u, v, key=key, sources=[f"{u}-{v}"])
+    expected = g.subgraph(nodes).copy()
+    if relations is not None:
+        expected.remove_edges_from([(u, v, k) for u, v, k in expected.edges(keys=True)
+                                    if k.partition("#")[0] not in relations])
+    got = induced(g, nodes, relations)
+    assert type(got) is nx.MultiDiGraph
+    assert sorted(got.nodes(data=True)) == sorted(expected.nodes(data=True))
+    assert sorted(got.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
+    assert sorted(got.in_edges(keys=True)) == sorted(expected.in_edges(keys=True))      # both directions kept
+    for n in got:
+        got.nodes[n]["name"] = "changed"
+    assert all(d["name"] != "changed" for _, d in g.nodes(data=True))
