@@ -52,6 +52,9 @@ SETTINGS = (
                                                   "second process"),
     # the explorer's drawing
     Setting("aggregate_from", 1_500, "above this many nodes, groups are drawn instead of nodes"),
+    Setting("search_from", 1_000, "above this many elements, a list to choose from is searched by name first "
+                                  "(the whole list is not sent to the browser)"),
+    Setting("search_most", 100, "... and shows at most this many of the elements found"),
     Setting("expand_most", 600, "elements one step outside the drawing sent with it, for « Déplier ses voisins »"),
     # what one file may hold: refused beyond, with a sentence saying which limit
     Setting("limit.upload_mb", 100, "largest file the app accepts, in MB (the server's maxUploadSize)"),

@@ -11,9 +11,9 @@ from graph.edits import ties_of
 from graph.model import CONTACT_FIELDS
 from interface import sentences
 
-from ui import access, edit, followup
+from ui import access, edit, followup, pick
 from ui import network_view as nv
-from ui import safe, state, url
+from ui import safe, state
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -115,8 +115,7 @@ def render():
     if not orgs:
         st.info(tr("actor.none"))
         return
-    org = url.choice(st.selectbox, tr("actor.choose"), list(orgs), "org", orgs.get, default=next(iter(orgs)),
-                     remember=True)
+    org = pick.element(st, tr("actor.choose"), orgs, "org", default=next(iter(orgs)), remember=True)
     graph = data.graph
     attrs = graph.nodes[org]
     st.header(plain(attrs.get("name", org)), anchor=False)

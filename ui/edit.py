@@ -11,11 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.edits import add_node, add_tie, edit_state, remove_tie, ties_of
-from graph.model import CATEGORIES, EVENT, ORGANISATION, PERSON, PROJECT, RELATIONS, SPHERES, TERRITORY, THEME, TIES
+from graph.model import CATEGORIES, EVENT, ORGANISATION, PROJECT, RELATIONS, SPHERES, TERRITORY, THEME, TIES
 from graph.analytics import Refused
 from graph.store import BatchRejected, StoreUnavailable
 from interface import sentences
-from ui import access, state
+from ui import access, pick, state
 from ui.state import tr, word
 
 EDITABLE_KINDS = (ORGANISATION, TERRITORY, PROJECT, THEME, EVENT)
@@ -122,13 +122,15 @@ def tie_forms(data, node_id: str):
     graph = data.graph
     kind = graph.nodes[node_id].get("kind")
     relations = [r for r, (sources, _) in RELATIONS.items() if kind in sources and r in TIES]
+    targets = state.tie_targets(data)
+    # many: searched before the form (a search inside it would wait for the form's button)
+    listed = pick.searched(st, targets, f"t_target:{node_id}", keep=[st.session_state.get(f"t_target:{node_id}")])
+    listed = [n for n in (targets if listed is None else listed) if n != node_id]
     with st.form(key=f"tie:{node_id}"):
         rel = st.selectbox(tr("edit.relation"), relations, key=f"t_rel:{node_id}",
                            format_func=lambda r: word("relation", r))
-        targets = {n: f"{d.get('name', n)} ({word('kind', d.get('kind'))})" for n, d in graph.nodes(data=True)
-                   if n != node_id and d.get("kind") != PERSON}
-        target = st.selectbox(tr("edit.target"), sorted(targets, key=lambda n: targets[n].casefold()), index=None,
-                              key=f"t_target:{node_id}", format_func=targets.get, placeholder=tr("edit.choose"))
+        target = st.selectbox(tr("edit.target"), listed, index=None, key=f"t_target:{node_id}",
+                              format_func=targets.get, placeholder=tr("edit.choose"))
         since, role, project = st.columns(3)
         since = since.text_input(tr("field.since"), key=f"t_since:{node_id}")
         role = role.text_input(tr("field.role"), key=f"t_role:{node_id}")

@@ -13,7 +13,7 @@ from interface.presentation import for_export
 
 from ui import network_view as nv
 from interface import sentences
-from ui import access, edit, exporting, state, url
+from ui import access, edit, exporting, pick, state, url
 from ui.safe import plain
 from ui.routes import link
 from ui.state import tr, word
@@ -60,11 +60,10 @@ def controls(data) -> dict:
         relations = url.choices(c.multiselect, tr("explorer.relations"), list(TIES), "relation",
                                 lambda k: word("relation", k), placeholder=tr("explorer.all"), select_all=False)
         a, b, c, d = st.columns([2, 1, 1, 1])
-        focus = url.choice(a.selectbox, tr("explorer.focus"), list(orgs), "focus", orgs.get,
-                           placeholder=tr("explorer.none"))
+        focus = pick.element(a, tr("explorer.focus"), orgs, "focus", placeholder=tr("explorer.none"))
         radius = url.number(b.slider, tr("explorer.radius"), "radius", 1, 1, 3)
-        to = url.choice(a.selectbox, tr("explorer.path_to"), [o for o in orgs if o != focus], "to", orgs.get,
-                        placeholder=tr("explorer.none"), help=tr("explorer.path_help"), disabled=focus is None)
+        to = pick.element(a, tr("explorer.path_to"), {o: name for o, name in orgs.items() if o != focus}, "to",
+                          placeholder=tr("explorer.none"), help=tr("explorer.path_help"), disabled=focus is None)
         colour_by = url.choice(c.selectbox, tr("explorer.colour"), COLOUR_BY, "colour",
                                lambda k: tr(f"explorer.{k}"), default=COLOUR_BY[0])
         size_by = url.choice(d.selectbox, tr("explorer.size"), SIZE_BY, "size",

@@ -437,6 +437,20 @@ def _names(key, version, kind, _graph) -> dict:
     return dict(sorted(labels.items(), key=lambda kv: (kv[1].casefold(), kv[0])))
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tie_targets(key, version, language, _graph) -> dict:
+    from graph.model import PERSON
+    found = {n: f"{d.get('name', n)} ({sentences.word('kind', d.get('kind'), language)})"
+             for n, d in _graph.nodes(data=True) if d.get("kind") != PERSON}
+    return dict(sorted(found.items(), key=lambda kv: kv[1].casefold()))
+
+
+def tie_targets(data: Data) -> dict:
+    """id -> "name (kind)" of every element a tie may go to, sorted: built
+    once per version and language (50,000 labels at 25,000 organisations)."""
+    return _tie_targets(*data.stamp, lang(), data.graph)
+
+
 def organisations(data: Data) -> dict:
     """id -> name of every organisation, sorted by name."""
     return _names(*data.stamp, "Organisation", data.graph)

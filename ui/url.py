@@ -53,6 +53,14 @@ def _from_url(key, url_value) -> bool:
     return key not in st.session_state or (url_value is not None and url_value != seen.get(key))
 
 
+def wanted(key: str) -> list:
+    """The values `choice` may give `key` on this run (held by the widget,
+    named by the URL, shown last), for a caller that lists only some
+    options: these must stay among them."""
+    values = (st.session_state.get(key), _read(key, multi=False), st.session_state.get(_SEEN, {}).get(key))
+    return [v for v in values if v is not None]
+
+
 def choice(widget, label, options, key, format_func=str, default=None, remember=False, **kwargs):
     """A selectbox, radio or segmented control (`widget`, e.g. st.selectbox
     or a column's) bound to ?key=value. `default` is its value when the URL
