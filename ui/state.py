@@ -489,7 +489,7 @@ def after_run():
     data = current()
     if warm_asked or data.stamp not in _SEEN and len(organisations(data)) >= setting("metrics_later_from"):
         warm(data)
-    _SEEN[data.stamp] = _SEEN[shown] = True
+    _SEEN.update({stamp: True for stamp in (data.stamp, shown) if stamp is not None})
     while len(_SEEN) > 16:
         del _SEEN[next(iter(_SEEN))]
     if metrics_asked:
