@@ -38,7 +38,8 @@ def france_outlines() -> dict:
 @cache
 def outline_points(kind: str) -> dict:
     """The projected points of the map's outlines of `kind` ("sphere",
-    "graticule", "countries", "regions" or "departements"), as columns
+    "graticule", "countries", "countries-but-france", "regions" or
+    "departements"), as columns
     (interface.projection.projected): the same for every frame, so
     computed once."""
     if kind == "sphere":
@@ -47,6 +48,8 @@ def outline_points(kind: str) -> dict:
         rings = projection.graticule()
     elif kind == "countries":
         rings = projection.topology_rings(outlines(), "countries")
+    elif kind == "countries-but-france":      # under France's finer régions, whose coast it would cover
+        rings = [r for r in projection.topology_rings(outlines(), "countries") if r[0] != "France"]
     else:
         rings = projection.feature_rings(france_outlines()[kind])
     return projection.projected(rings)

@@ -22,6 +22,7 @@ from ui.state import tr, word
 SIDES = {"ici": "overview.here", "la-bas": "overview.there", "là-bas": "overview.there"}
 SIDE_COLOURS = (("overview.here", "#e41a1c"), ("overview.there", "#377eb8"), ("ter.side_none", "#999999"))
 WORLD = "world"
+LAND = "#f6f3ec"
 AREA = (60, 400)            # a dot's area in pixels, one territory to the biggest group
 WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named)
 
@@ -86,9 +87,9 @@ def outline(kind: str, title: str | None = None, **mark) -> alt.Chart:
 def france_layers() -> list:
     """Départements (fine) and régions (bolder) of metropolitan France, with
     their names on hover, for the map framed on France."""
-    return [outline(level, tr(f"ter.outline.{level}"),
-                    stroke=colour, strokeWidth=width)
-            for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2))]
+    regions = outline("regions", fill=LAND, stroke=None)        # France's land, at its finer coast
+    return [regions] + [outline(level, tr(f"ter.outline.{level}"), stroke=colour, strokeWidth=width)
+                        for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2))]
 
 
 def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, france: bool = False) -> alt.LayerChart:
@@ -102,8 +103,7 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, 
         x=alt.X("x:Q", scale=alt.Scale(domain=[plane.x0, plane.x1], nice=False, zero=False), **axis),
         y=alt.Y("y:Q", scale=alt.Scale(domain=[plane.y0, plane.y1], nice=False, zero=False), **axis),
     ).add_params(zoom)
-    land = outline("countries", fill="#f6f3ec", stroke="#b8b1a2",
-                   strokeWidth=0.6)
+    land = outline("countries-but-france" if france else "countries", fill=LAND, stroke="#b8b1a2", strokeWidth=0.6)
     grid = outline("graticule", stroke="#dde5ec", strokeWidth=0.4)
     line = alt.Chart(lines).mark_rule(color="#d95f02", opacity=0.7, clip=True).encode(
         x="x:Q", y="y:Q", x2="x2:Q", y2="y2:Q",

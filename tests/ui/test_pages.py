@@ -215,6 +215,8 @@ def test_the_map_draws_bundled_outlines_and_places_a_country_without_coordinates
     # on France, its régions and départements, named on hover
     inside = [names for names in french_rings if "Île-de-France" in names or "Ain" in names]
     assert sorted(len(names) for names in inside) == [13, 96]
+    # France's land from its régions (the world's outline at 1:110m covers the Channel's coast)
+    assert any("Chad" in names and "France" not in names for names in french_rings)
     assert '"url"' not in json.dumps(french_spec)
 
 
