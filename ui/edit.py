@@ -124,8 +124,12 @@ def tie_forms(data, node_id: str):
     relations = [r for r, (sources, _) in RELATIONS.items() if kind in sources and r in TIES]
     targets = state.tie_targets(data)
     # many: searched before the form (a search inside it would wait for the form's button)
-    listed = pick.searched(st, targets, f"t_target:{node_id}", keep=[st.session_state.get(f"t_target:{node_id}")])
+    listed = pick.searched(st, tr("edit.target"), targets, f"t_target:{node_id}",
+                           keep=[st.session_state.get(f"t_target:{node_id}")])
     listed = [n for n in (targets if listed is None else listed) if n != node_id]
+    projects = state.named(data, PROJECT)
+    within = pick.searched(st, tr("edit.within_project"), projects, f"t_project:{node_id}",
+                           keep=[st.session_state.get(f"t_project:{node_id}")])
     with st.form(key=f"tie:{node_id}"):
         rel = st.selectbox(tr("edit.relation"), relations, key=f"t_rel:{node_id}",
                            format_func=lambda r: word("relation", r))
@@ -134,9 +138,9 @@ def tie_forms(data, node_id: str):
         since, role, project = st.columns(3)
         since = since.text_input(tr("field.since"), key=f"t_since:{node_id}")
         role = role.text_input(tr("field.role"), key=f"t_role:{node_id}")
-        projects = state.named(data, PROJECT)
-        project = project.selectbox(tr("edit.within_project"), list(projects), index=None, key=f"t_project:{node_id}",
-                                    format_func=projects.get, placeholder=tr("edit.optional"))
+        project = project.selectbox(tr("edit.within_project"), list(projects) if within is None else within,
+                                    index=None, key=f"t_project:{node_id}", format_func=projects.get,
+                                    placeholder=tr("edit.optional"))
         note = st.text_input(tr("edit.note"), key=f"t_note:{node_id}", placeholder=tr("edit.note_help"))
         added = st.form_submit_button(tr("edit.add_tie"))
     if added and target:

@@ -53,10 +53,8 @@ def controls(data) -> dict:
         spheres = url.choices(c.multiselect, tr("explorer.spheres"), SPHERES, "sphere", lambda k: word("sphere", k),
                               placeholder=tr("explorer.all"), select_all=False)
         a, b, c = st.columns(3)
-        territory = url.choice(a.selectbox, tr("explorer.territory"), list(places), "territory", places.get,
-                               placeholder=tr("explorer.all"))
-        theme = url.choice(b.selectbox, tr("explorer.theme"), list(topics), "theme", topics.get,
-                           placeholder=tr("explorer.all"))
+        territory = pick.element(a, tr("explorer.territory"), places, "territory", placeholder=tr("explorer.all"))
+        theme = pick.element(b, tr("explorer.theme"), topics, "theme", placeholder=tr("explorer.all"))
         relations = url.choices(c.multiselect, tr("explorer.relations"), list(TIES), "relation",
                                 lambda k: word("relation", k), placeholder=tr("explorer.all"), select_all=False)
         a, b, c, d = st.columns([2, 1, 1, 1])

@@ -10,13 +10,14 @@ from ui import url
 from ui.state import tr
 
 
-def searched(container, options: dict, key: str, keep=(), disabled: bool = False) -> list | None:
+def searched(container, label: str, options: dict, key: str, keep=(), disabled: bool = False) -> list | None:
     """None when `options` (id -> label) are few enough to list whole; else
-    the search box (in `container`: st, a column, a form) and the ids to
-    list: those found, after the ids of `keep` (the current choice)."""
+    the search box for the list called `label` (in `container`: st or a
+    column, not a form, where it would wait for the form's button) and the
+    ids to list: those found, after the ids of `keep` (the current choice)."""
     if len(options) <= setting("search_from"):
         return None
-    query = container.text_input(tr("search.label", count=len(options)), key=f"{key}__search",
+    query = container.text_input(tr("search.label", what=label, count=len(options)), key=f"{key}__search",
                                  placeholder=tr("search.placeholder"), disabled=disabled)
     found, total = matching(options, query, setting("search_most"))
     if query.strip() and not total:
@@ -29,6 +30,7 @@ def searched(container, options: dict, key: str, keep=(), disabled: bool = False
 def element(container, label: str, options: dict, key: str, default=None, remember: bool = False, **kwargs):
     """A selectbox over `options` (id -> label) bound to ?key= (ui.url.choice),
     searched first when they are many."""
-    listed = searched(container, options, key, keep=url.wanted(key) + [default], disabled=kwargs.get("disabled", False))
+    listed = searched(container, label, options, key, keep=url.wanted(key) + [default],
+                      disabled=kwargs.get("disabled", False))
     return url.choice(container.selectbox, label, list(options) if listed is None else listed, key, options.get,
                       default=default, remember=remember, **kwargs)

@@ -224,7 +224,7 @@ PAGES = {
                          "No path joins {first} and {second} in the graph."),
     "explorer.all": ("(tous)", "(all)"),
     "explorer.none": ("(aucun)", "(none)"),
-    "search.label": ("Chercher par le nom ({count} au choix)", "Search by name ({count} to choose from)"),
+    "search.label": ("{what} : chercher par le nom ({count} au choix)", "{what}: search by name ({count} to choose from)"),
     "search.placeholder": ("quelques lettres du nom, puis Entrée", "a few letters of the name, then Enter"),
     "search.more": ("{total} trouvés : les {shown} premiers dans la liste, précisez la recherche pour les autres.",
                     "{total} found: the first {shown} in the list, narrow the search for the others."),

@@ -60,3 +60,13 @@ def test_few_elements_are_listed_whole(home):
     at = visit("actor", org="org:grdr")
     assert len(at.selectbox(key="org").options) > 10
     assert not [w for w in at.text_input if w.key == "org__search"]
+
+
+def test_the_explorer_s_territory_filter_is_searched_too(few_listed):
+    at = visit("explorer")
+    assert at.selectbox(key="territory").options == []
+    at.text_input(key="territory__search").input("kayes").run()
+    assert at.selectbox(key="territory").options == ["Kayes"]
+    whole = int(next(c.value for c in at.caption if "nœuds et" in c.value).split()[0])
+    at.selectbox(key="territory").set_value("ter:kayes").run()
+    assert int(next(c.value for c in at.caption if "nœuds et" in c.value).split()[0]) < whole
