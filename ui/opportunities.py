@@ -10,7 +10,7 @@ from graph.model import TERRITORY, THEME
 from graph.subgraph import named, territories_inside
 from interface import sentences
 
-from ui import access, followup, safe, state, url
+from ui import access, followup, pick, safe, state, url
 from ui.state import tr
 
 POOL = 500          # pairs ranked before filtering; the filters keep the best of them
@@ -55,10 +55,8 @@ def render():
     a, b, c = st.columns([1, 2, 2])
     top = url.number(a.number_input, tr("opp.top"), "top", 20, 5, 200, step=5)
     places, topics = state.named(data, TERRITORY), state.named(data, THEME)
-    territory = url.choice(b.selectbox, tr("opp.territory"), list(places), "territory", places.get,
-                           placeholder=tr("explorer.all"))
-    theme = url.choice(c.selectbox, tr("opp.theme"), list(topics), "theme", topics.get,
-                       placeholder=tr("explorer.all"))
+    territory = pick.element(b, tr("opp.territory"), places, "territory", placeholder=tr("explorer.all"))
+    theme = pick.element(c, tr("opp.theme"), topics, "theme", placeholder=tr("explorer.all"))
     try:
         pairs = with_reasons(data.graph, keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)])
     except TooManyPairs:

@@ -15,7 +15,7 @@ from graph.subgraph import acting_in
 from interface import maps, projection
 from loaders.reference import countries
 
-from ui import safe, state, url
+from ui import pick, safe, state, url
 from ui.safe import plain
 from ui.state import tr, word
 
@@ -192,7 +192,7 @@ def render():
     if not names:
         return
     ordered = sorted(names, key=lambda n: names[n].casefold())
-    chosen = url.choice(st.selectbox, tr("ter.choose"), ordered, "place", names.get, default=ordered[0])
+    chosen = pick.element(st, tr("ter.choose"), {n: names[n] for n in ordered}, "place", default=ordered[0])
     paired = sorted(names.get(p, p) for p in territory_pairs(graph).get(chosen, ()))
     if paired:
         st.markdown(plain(tr("ter.paired", names=", ".join(paired))))

@@ -70,3 +70,13 @@ def test_the_explorer_s_territory_filter_is_searched_too(few_listed):
     whole = int(next(c.value for c in at.caption if "nœuds et" in c.value).split()[0])
     at.selectbox(key="territory").set_value("ter:kayes").run()
     assert int(next(c.value for c in at.caption if "nœuds et" in c.value).split()[0]) < whole
+
+
+def test_a_click_on_the_map_keeps_its_territory_among_a_searched_list(few_listed):
+    """The Territoires page's chooser, searched: a territory named by the
+    URL (a click on the map writes ?place=) is in the list and shown."""
+    at = visit("territories", place="ter:kayes")
+    assert at.selectbox(key="place").value == "ter:kayes"
+    assert "Qui agit dans ce territoire : Kayes" in texts(at).replace("\\", "")
+    at = visit("opportunities", territory="ter:kayes")
+    assert at.selectbox(key="territory").value == "ter:kayes"
