@@ -85,8 +85,9 @@ def outline(kind: str, title: str | None = None, **mark) -> alt.Chart:
 
 
 def france_layers() -> list:
-    """Départements (fine) and régions (bolder) of metropolitan France, with
-    their names on hover, for the map framed on France."""
+    """Metropolitan France's land from its régions (finer than the world's
+    outline, which the map framed on France leaves France out of), its
+    départements (fine) and régions (bolder), named on hover."""
     regions = outline("regions", fill=LAND, stroke=None)        # France's land, at its finer coast
     return [regions] + [outline(level, tr(f"ter.outline.{level}"), stroke=colour, strokeWidth=width)
                         for level, colour, width in (("departements", "#d3ccbd", 0.5), ("regions", "#8f8672", 1.2))]
