@@ -3,14 +3,11 @@ the data come from. The weights shown are read from the analytics modules,
 so that this page cannot drift from what is computed."""
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import streamlit as st
 
 from graph.analytics.actor import TIE_WEIGHTS
 from graph.analytics.partners import CLOSENESS, SCORE_WEIGHTS
-from graph.model import source_document
 
 from interface import sentences
 from ui import safe, state
@@ -18,16 +15,11 @@ from ui.actor import METRICS
 from ui.state import tr
 
 
-def sources_table(graph) -> pd.DataFrame:
-    nodes, ties = Counter(), Counter()
-    for _, data in graph.nodes(data=True):
-        nodes.update({source_document(s) for s in data.get("sources") or []})
-    for *_, data in graph.edges(data=True):
-        ties.update({source_document(s) for s in data.get("sources") or []})
+def sources_table(counts: dict) -> pd.DataFrame:
+    """What each document brought (overview's `sources`, counted once per version)."""
     titles = state.titles()
-    rows = [{tr("method.document"): sentences.source(doc, titles), tr("method.nodes"): nodes[doc],
-             tr("method.ties"): ties[doc]} for doc in sorted(set(nodes) | set(ties))]
-    return pd.DataFrame(rows)
+    return pd.DataFrame([{tr("method.document"): sentences.source(doc, titles), tr("method.nodes"): n["nodes"],
+                          tr("method.ties"): n["ties"]} for doc, n in counts.items()])
 
 
 def render():
@@ -57,7 +49,7 @@ def render():
 
     st.header(tr("method.sources"), anchor=False)
     st.write(tr("method.sources_intro"))
-    safe.table(sources_table(state.current().graph), hide_index=True)
+    safe.table(sources_table(state.overview(state.current())["sources"]), hide_index=True)
 
 
 if __name__ == "__main__":      # run by st.navigation (app.py)

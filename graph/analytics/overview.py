@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model import ORGANISATION, RECORDS, UNKNOWN, relation
+from graph.model import ORGANISATION, RECORDS, UNKNOWN, relation, source_document
 
 from .partners import org_places, territory_pairs
 
@@ -45,7 +45,19 @@ def overview(graph) -> dict:
             "kinds": dict(sorted(kinds.items())), "relations": dict(sorted(relations.items())),
             "spheres": _most_first(spheres, str), "categories": _most_first(categories, str),
             "organisations_by_territory": _most_first(by_territory, name),
-            "territory_pairs": pairs}
+            "territory_pairs": pairs, "sources": by_source(graph)}
+
+
+def by_source(graph) -> dict:
+    """document -> {"nodes": n, "ties": m}: how many elements and ties each
+    source document brought (an element named by two documents counts in
+    both), documents in name order."""
+    nodes, ties = Counter(), Counter()
+    for counter, items in ((nodes, graph.nodes(data="sources")), (ties, graph.edges(data="sources"))):
+        for *_, sources in items:
+            if sources:
+                counter.update({source_document(s) for s in sources})
+    return {doc: {"nodes": nodes[doc], "ties": ties[doc]} for doc in sorted(set(nodes) | set(ties))}
 
 
 def _most_first(counter: Counter, key) -> dict:
