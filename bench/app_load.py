@@ -71,16 +71,74 @@ async def visit(page, url, path, times, errors):
     started = time.monotonic()
     try:
         await page.goto(f"{url}/{path}")
-        await page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=DRAWN)
-        await page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=DRAWN)
-        for frame in page.frames[1:]:
-            if frame.url.startswith("about:srcdoc"):
-                await frame.wait_for_selector('body[data-drawn="yes"]', timeout=DRAWN)
+        await _drawn(page)
         if await page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count():
             errors.append(f"{path}: the page shows an error")
         times.setdefault(path or "(overview)", []).append(time.monotonic() - started)
     except Exception as exc:            # a page not drawn in time is what is measured, not a crash
         errors.append(f"{path}: {type(exc).__name__}")
+
+
+async def by_menu(page, path, times, errors):
+    """Go to `path` by the menu, as a visitor moves once the app is open
+    (Streamlit changes page without reloading itself): from the click to
+    the page fully drawn."""
+    try:
+        before = await page.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text()
+        link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+        started = time.monotonic()
+        await link.click()
+        await page.wait_for_function(
+            "before => (document.querySelector('[data-testid=stMainBlockContainer] h1') || {}).innerText !== before",
+            arg=before, timeout=DRAWN)          # the new page's run has begun: its title is written first
+        await _drawn(page)
+        times.setdefault(path or "(overview)", []).append(time.monotonic() - started)
+    except Exception as exc:            # a page not drawn in time is what is measured, not a crash
+        errors.append(f"{path} (menu): {type(exc).__name__}")
+
+
+async def _drawn(page):
+    await page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=DRAWN)
+    await page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=DRAWN)
+    for frame in page.frames[1:]:
+        if frame.url.startswith("about:srcdoc"):
+            await frame.wait_for_selector('body[data-drawn="yes"]', timeout=DRAWN)
+
+
+# a drawing redrawn since `mark_drawings` marked the old ones
+_REDRAWN = """() => [...document.querySelectorAll('iframe')].some(f => {
+    try { return !f.contentWindow.passerellesOld && f.contentDocument.body.dataset.drawn === 'yes'; }
+    catch (e) { return false; } })"""
+
+
+async def clicks(url, path, label, options, passes):
+    """On `path`, the selectbox `label` set to each of `options` in turn,
+    `passes` times: from the click on an option to the drawing redrawn
+    (seconds by option, errors)."""
+    from playwright.async_api import async_playwright
+    times, errors = {}, []
+    async with async_playwright() as p:
+        browser = await _browser(p)
+        page = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
+        await visit(page, url, path, {}, errors)
+        for _ in range(passes):
+            for option in options:
+                try:
+                    await page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')",
+                                                 timeout=DRAWN)
+                    await page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])') \
+                        .get_by_label(label, exact=True).click()
+                    await page.evaluate("() => document.querySelectorAll('iframe').forEach(f => {"
+                                        " try { f.contentWindow.passerellesOld = true; } catch (e) {} })")
+                    started = time.monotonic()
+                    await page.get_by_role("option", name=option, exact=True).click()
+                    await page.wait_for_function(_REDRAWN, timeout=DRAWN)
+                    await _drawn(page)
+                    times.setdefault(option, []).append(time.monotonic() - started)
+                except Exception as exc:
+                    errors.append(f"{path} {label} = {option}: {type(exc).__name__}")
+        await browser.close()
+    return times, errors
 
 
 async def visitor(browser, url, seconds, times, errors):
@@ -110,17 +168,24 @@ async def run(url, visitors, seconds):
     return times, errors
 
 
-async def run_pages(url, paths, passes):
-    """One visitor walking `paths` in order, `passes` times: (times by path, errors)."""
+async def run_pages(url, paths, passes, menu: bool = False):
+    """One visitor walking `paths` in order, `passes` times: (times by path,
+    errors); each page's address opened, or with `menu` the app opened once
+    and the pages reached by its menu."""
     from playwright.async_api import async_playwright
     times, errors = {}, []
     async with async_playwright() as p:
         browser = await _browser(p)
         context = await browser.new_context(viewport={"width": 1400, "height": 1000})
         page = await context.new_page()
+        if menu:
+            await visit(page, url, paths[-1], {}, errors)
         for _ in range(passes):
             for path in paths:
-                await visit(page, url, path, times, errors)
+                if menu:
+                    await by_menu(page, path, times, errors)
+                else:
+                    await visit(page, url, path, times, errors)
         await browser.close()
     return {("" if k == "(overview)" else k): v for k, v in times.items()}, errors
 

@@ -11,7 +11,9 @@ run, is the bundled network: the ratios say what size costs.
 AppTest runs each page's script in this process (no browser: the server's
 work alone). --browser also starts the app and walks the pages in a real
 headless Chromium (the page fully drawn, as a visitor waits for it), first
-visit then later ones, and reads the server's peak memory. Each size runs
+visit then later ones (each page's address opened, the app loading
+itself again, then each page reached by the app's menu, as a visitor moves
+once the app is open), and reads the server's peak memory. Each size runs
 in its own process, so that its peak memory is its own.
 """
 from __future__ import annotations
@@ -130,6 +132,7 @@ def browser_size(organisations: int, visits: int) -> dict:
     try:
         first, errors = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], 1))
         later, more = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits))
+        menu, by_menu = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits, menu=True))
         _, peak = memory_mb(proc.pid)
     finally:
         proc.terminate()
@@ -137,7 +140,8 @@ def browser_size(organisations: int, visits: int) -> dict:
     by_path = {path: page for page, (_, path) in PAGES.items()}
     return {"first": {by_path[p]: statistics.median(ts) for p, ts in first.items()},
             "later": {by_path[p]: statistics.median(ts) for p, ts in later.items()},
-            "failed": sorted(set(errors + more)), "peak_mb": peak}
+            "menu": {by_path[p]: statistics.median(ts) for p, ts in menu.items()},
+            "failed": sorted(set(errors + more + by_menu)), "peak_mb": peak}
 
 
 def measured(organisations: int, visits: int, browser: bool) -> dict:
@@ -161,7 +165,7 @@ def table(title: str, results: dict, key: str, sizes: list):
             if value is None:
                 cells.append(f"{'—':>16}")
             else:
-                ratio = f" ×{value / base:.0f}" if n and base else ""
+                ratio = f" ×{value / base:.1f}" if n and base else ""
                 cells.append(f"{f'{value:.2f} s{ratio}':>16}")
         print(f"  {page:14}" + "".join(cells))
 
@@ -234,6 +238,9 @@ def main(argv=None):
         table(f"{label}: first visit after a data change (nothing cached), × the bundled network", results,
               "first", sizes)
         table(f"{label}: later visits (median of {args.visits}), × the bundled network", results, "later", sizes)
+        if browser:
+            table(f"{label}: later visits by the app's menu, the app already open (median of {args.visits}), "
+                  "× the bundled network", results, "menu", sizes)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from ui.state import tr, word
 
 DEFAULT_KINDS = ["Organisation", "Project", "Territory", "Event"]
 COLOUR_BY = ("sphere", "community", "territory")
+GROUP_TIES = 3          # ties drawn from each group, its heaviest (all of them: a hairball beyond a few dozen groups)
 SIZE_BY = ("degree", "weighted_degree", "betweenness", "pagerank", "none")    # the first is the default
 
 
@@ -170,10 +171,12 @@ def render():
                                 placeholder=tr("explorer.none"))
             if opened is None:
                 shown_items = items if depth == 0 else legend_items(colours_here, by, view)
-                st.iframe(nv.aggregate_html(agg, colours_here, lambda g, by=by: group_label(g, by),
+                drawn = nv.strongest(agg, GROUP_TIES)
+                st.iframe(nv.aggregate_html(drawn, colours_here, lambda g, by=by: group_label(g, by),
                                             words=tr, legend=shown_items, image=image),
                           height=660, alt=tr("explorer.network_alt"))
-                st.caption(tr("explorer.shown", nodes=agg.number_of_nodes(), edges=agg.number_of_edges()))
+                st.caption(tr("explorer.shown_groups", nodes=agg.number_of_nodes(), shown=drawn.number_of_edges(),
+                              edges=agg.number_of_edges(), most=GROUP_TIES))
                 with side:
                     legend(shown_items)
                 return

@@ -162,6 +162,25 @@ def aggregate(graph, group_of: dict) -> nx.Graph:
     return agg
 
 
+def strongest(agg: nx.Graph, most: int = 3) -> nx.Graph:
+    """The ties between groups worth drawing: each group's `most` heaviest
+    (by count; all of them beyond would make a hairball of a few hundred
+    groups); a tie stays when it is among the heaviest of either end.
+
+    >>> agg = nx.Graph([("a", "b", {"count": 5}), ("a", "c", {"count": 1}), ("b", "c", {"count": 2})])
+    >>> sorted(strongest(agg, 1).edges())
+    [('a', 'b'), ('b', 'c')]
+    """
+    keep = set()
+    for group in agg:
+        ties = sorted(agg[group].items(), key=lambda kv: (-kv[1]["count"], str(kv[0])))[:most]
+        keep.update(frozenset((group, other)) for other, _ in ties)
+    out = nx.Graph()
+    out.add_nodes_from(agg.nodes(data=True))
+    out.add_edges_from((a, b, d) for a, b, d in agg.edges(data=True) if frozenset((a, b)) in keep)
+    return out
+
+
 PIXELS_PER_UNIT = 45.0          # igraph's Fruchterman-Reingold puts linked nodes about one unit apart
 
 
@@ -326,7 +345,8 @@ def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640, 
     """The drawing of the aggregated view: groups as nodes sized by count;
     `label_of(group)` gives a group's name in words (`image`, `legend`: as
     network_html)."""
-    net = Network(height=f"{height}px", width="100%")
+    # directed for pyvis (its undirected add_edge looks for the reverse tie among all: quadratic), drawn without arrows
+    net = Network(height=f"{height}px", width="100%", directed=True)
     top = max((d["count"] for _, d in agg.nodes(data=True)), default=1)
     size_of = {g: round(12 + 48 * (d["count"] / top) ** 0.5, 1) for g, d in agg.nodes(data=True)}
     positions = layout(agg, size_of=size_of)     # laid out as discs: the big groups side by side, not piled
@@ -339,7 +359,7 @@ def aggregate_html(agg: nx.Graph, colour_of: dict, label_of, height: int = 640, 
     top_tie = max((d["count"] for *_, d in agg.edges(data=True)), default=1)
     for a, b, data in agg.edges(data=True):
         net.add_edge(str(a), str(b), title=str(data["count"]), color="#9aa5b1",
-                     width=round(1 + 7 * data["count"] / top_tie, 1))
+                     width=round(1 + 7 * data["count"] / top_tie, 1), arrows="")
     return _render(net, physics=False, texts=_image_texts(words, image) if words else {}, legend=legend)
 
 

@@ -236,6 +236,10 @@ PAGES = {
                                "éléments se placent près de leurs liens. « Redessiner » recalcule tout le dessin.",
                                "From one click to the next, what was already drawn stays where it was and new "
                                "elements settle beside their ties. “Lay out again” computes the whole drawing anew."),
+    "explorer.shown_groups": ("{nodes} groupes affichés et {shown} des {edges} liens entre eux : pour chaque groupe, "
+                              "ses {most} liens les plus nombreux (l'épaisseur dit combien de liens les unissent).",
+                              "{nodes} groups shown and {shown} of the {edges} ties between them: for each group, its "
+                              "{most} heaviest (the width says how many ties join them)."),
     "explorer.aggregated": ("{nodes} nœuds, c'est trop pour un dessin lisible : chaque groupe ({by}) est "
                             "montré comme un seul nœud. Ouvrez un groupe pour voir ses membres.",
                             "{nodes} nodes are too many for a readable drawing: each group ({by}) is shown as "

@@ -137,6 +137,11 @@ def test_thousands_of_nodes_become_groups_that_open(synthetic):
     assert "c'est trop pour un dessin lisible" in texts(at)
     groups = drawn(at)
     assert 1 < len(groups) < 100 and sum(int(re.search(r"\((\d+)\)$", g["label"]).group(1)) for g in groups) == 2_000
+    # not every tie between groups: each group's three heaviest (a tie may be among those of either end)
+    said = re.search(r"(\d+) groupes affichés et (\d+) des (\d+) liens entre eux", texts(at))
+    ties = sent(at)[1]
+    assert int(said.group(1)) == len(groups) and int(said.group(2)) == len(ties) <= 3 * len(groups)
+    assert len(ties) < int(said.group(3)) and all(t["arrows"] == "" for t in ties)
     largest = max(groups, key=lambda g: g["size"])
     at.selectbox(key="group").set_value(largest["id"]).run()
     members = drawn(at)                                   # the largest community, drawn node by node
