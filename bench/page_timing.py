@@ -36,6 +36,10 @@ PAGES = {"overview": ("ui/overview.py", ""), "explorer": ("ui/explorer.py", "exp
          "followups": ("ui/followups.py", "suivi"), "duplicates": ("ui/duplicates.py", "doublons"),
          "journal": ("ui/journal.py", "journal"), "data": ("ui/data.py", "donnees"),
          "method": ("ui/method.py", "methode")}
+# the explorer's « Couleur selon » set to each in turn (the default, sphere, last): what a click costs when
+# the groups drawn change
+CLICKS = {"community": "explorer: colour by community", "territory": "explorer: colour by territory",
+          "sphere": "explorer: colour by sphere"}
 TIMEOUT = 900           # s a page may take in AppTest before it counts as failed
 
 
@@ -127,12 +131,15 @@ def browser_size(organisations: int, visits: int) -> dict:
     every page (first visits, caches empty), then `visits` more times."""
     import asyncio
 
-    from bench.app_load import memory_mb, run_pages, start_server
+    from bench.app_load import clicks, memory_mb, run_pages, start_server
+    from interface.i18n import t
     proc, url = start_server(workspace(organisations))
     try:
         first, errors = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], 1))
         later, more = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits))
         menu, by_menu = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits, menu=True))
+        colour = {t(f"explorer.{k}", "fr"): k for k in CLICKS}
+        clicked, more_clicks = asyncio.run(clicks(url, "explorer", t("explorer.colour", "fr"), list(colour), visits))
         _, peak = memory_mb(proc.pid)
     finally:
         proc.terminate()
@@ -141,7 +148,8 @@ def browser_size(organisations: int, visits: int) -> dict:
     return {"first": {by_path[p]: statistics.median(ts) for p, ts in first.items()},
             "later": {by_path[p]: statistics.median(ts) for p, ts in later.items()},
             "menu": {by_path[p]: statistics.median(ts) for p, ts in menu.items()},
-            "failed": sorted(set(errors + more + by_menu)), "peak_mb": peak}
+            "clicks": {colour[o]: statistics.median(ts) for o, ts in clicked.items()},
+            "failed": sorted(set(errors + more + by_menu + more_clicks)), "peak_mb": peak}
 
 
 def measured(organisations: int, visits: int, browser: bool) -> dict:
@@ -154,20 +162,23 @@ def measured(organisations: int, visits: int, browser: bool) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def table(title: str, results: dict, key: str, sizes: list):
+def table(title: str, results: dict, key: str, sizes: list, rows: dict | None = None):
+    """One line per page (or per entry of `rows`, key -> label), one column per size."""
+    rows = rows or {page: page for page in PAGES}
+    width = max(map(len, rows.values())) + 2
     print(f"\n{title}")
-    print(f"  {'page':14}" + "".join(f"{f'{n:,} orgs' if n else 'bundled':>16}" for n in sizes))
-    for page in PAGES:
-        base = results[0][key].get(page)
+    print(f"  {'':{width}}" + "".join(f"{f'{n:,} orgs' if n else 'bundled':>16}" for n in sizes))
+    for row, label in rows.items():
+        base = results[0][key].get(row)
         cells = []
         for n in sizes:
-            value = results[n][key].get(page)
+            value = results[n][key].get(row)
             if value is None:
                 cells.append(f"{'—':>16}")
             else:
                 ratio = f" ×{value / base:.1f}" if n and base else ""
                 cells.append(f"{f'{value:.2f} s{ratio}':>16}")
-        print(f"  {page:14}" + "".join(cells))
+        print(f"  {label:{width}}" + "".join(cells))
 
 
 def with_and_without_warm(organisations: int, option: str, pause: float) -> tuple[dict, dict]:
@@ -241,6 +252,8 @@ def main(argv=None):
         if browser:
             table(f"{label}: later visits by the app's menu, the app already open (median of {args.visits}), "
                   "× the bundled network", results, "menu", sizes)
+            table(f"{label}: clicks, from the click to the drawing redrawn (median of {args.visits}), "
+                  "× the bundled network", results, "clicks", sizes, CLICKS)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,29 @@ def to_payload(graph) -> dict:
 
 
 def from_payload(payload) -> nx.MultiDiGraph:
-    return nx.node_link_graph(payload, directed=True, multigraph=True, edges="edges")
+    """The graph of a payload, its adjacency built directly (node_link_graph
+    goes through add_node and add_edge: 1.9 s of a 25,000-organisation
+    first visit's 8.4 s). Payloads this store did not write (an element id
+    written as a list, a tie without its key) go through networkx."""
+    graph = nx.MultiDiGraph()
+    graph.graph.update(payload.get("graph", {}))
+    with paused_gc():
+        nodes, succ, pred = graph._node, graph._succ, graph._pred
+        for d in payload["nodes"]:
+            node = d["id"]
+            if isinstance(node, list) or node in nodes:
+                return nx.node_link_graph(payload, directed=True, multigraph=True, edges="edges")
+            nodes[node] = {k: v for k, v in d.items() if k != "id"}
+            succ[node], pred[node] = {}, {}
+        for d in payload["edges"]:
+            u, v, key = d["source"], d["target"], d.get("key")
+            if key is None or u not in nodes or v not in nodes or key in succ[u].get(v, ()):
+                return nx.node_link_graph(payload, directed=True, multigraph=True, edges="edges")
+            keys = succ[u].get(v)
+            if keys is None:
+                keys = succ[u][v] = pred[v][u] = {}
+            keys[key] = {k: x for k, x in d.items() if k not in ("source", "target", "key")}
+    return graph
 
 
 class MemoryStore(Store):
