@@ -454,7 +454,8 @@ def source_document(source: str) -> str:
     """The document part of a source: "report.txt § Participants" and
     "members.csv:12" come from "report.txt" and "members.csv"."""
     doc = str(source).split(" § ", 1)[0]
-    return re.sub(r":\d+$", "", doc).strip()
+    head, colon, line = doc.rpartition(":")
+    return (head if colon and line.isdecimal() else doc).strip()
 
 
 def default_sphere(category: str | None) -> str:

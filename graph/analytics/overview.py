@@ -52,11 +52,12 @@ def by_source(graph) -> dict:
     """document -> {"nodes": n, "ties": m}: how many elements and ties each
     source document brought (an element named by two documents counts in
     both), documents in name order."""
-    nodes, ties = Counter(), Counter()
+    nodes, ties, document = Counter(), Counter(), {}
     for counter, items in ((nodes, graph.nodes(data="sources")), (ties, graph.edges(data="sources"))):
         for *_, sources in items:
             if sources:
-                counter.update({source_document(s) for s in sources})
+                for doc in {document.get(s) or document.setdefault(s, source_document(s)) for s in sources}:
+                    counter[doc] += 1
     return {doc: {"nodes": nodes[doc], "ties": ties[doc]} for doc in sorted(set(nodes) | set(ties))}
 
 
