@@ -88,9 +88,9 @@ async def by_menu(page, path, times, errors):
         link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
         started = time.monotonic()
         await link.click()
-        await page.wait_for_function(
-            "before => (document.querySelector('[data-testid=stMainBlockContainer] h1') || {}).innerText !== before",
-            arg=before, timeout=DRAWN)          # the new page's run has begun: its title is written first
+        await page.wait_for_function(           # the new page's run has begun: its title is written first
+            "before => { const h = document.querySelector('[data-testid=stMainBlockContainer] h1');"
+            " return h !== null && h.innerText !== before; }", arg=before, timeout=DRAWN)
         await _drawn(page)
         times.setdefault(path or "(overview)", []).append(time.monotonic() - started)
     except Exception as exc:            # a page not drawn in time is what is measured, not a crash

@@ -108,6 +108,47 @@ def suggestion_details(data, org, cand, name_of):
         followup.form(data, org, cand["id"], f"{org}~{cand['id']}")
 
 
+def partners(data, org: str, attrs: dict, name_of):
+    """The potential partners, why each, who can introduce them, and what
+    was recorded about them; who already works with the organisation."""
+    graph = data.graph
+    missing = state.thin_record(data, org)
+    if missing:
+        st.info(tr("actor.thin", name=plain(attrs.get("name", org)),
+                   missing=", ".join(tr(f"actor.thin.{m}") for m in missing)))
+    found = state.partners(data, org, top=3 if missing else 10)
+    if not found:
+        st.write(tr("actor.no_partners"))
+    rank = 0
+    for item in grouped(found):
+        first = item[0]
+        rank += 1
+        if len(item) == 1:
+            title = f"{rank}\\. {plain(first['name'])} — {sentences.support(first['support'], state.lang())}"
+        else:                                   # one reason shared by several: said once
+            names = sentences.listing([c["name"] for c in item], state.lang())
+            title = f"{rank}\\. {plain(tr('actor.same_reason', names=names, count=len(item)))}"
+        with st.expander(title, expanded=rank <= 3):
+            shared = [e for e in first["evidence"] if len(item) == 1 or e["code"] != "sphere"]   # spheres differ
+            for reason in sentences.reasons(shared, name_of, state.lang(), most=3):
+                st.markdown(f"- {plain(reason)}")
+            for cand in item:
+                if len(item) > 1:
+                    st.markdown(f"**{plain(cand['name'])}** — {sentences.support(cand['support'], state.lang())}")
+                suggestion_details(data, org, cand, name_of)
+    together = state.working_together(data, org)
+    if together:
+        st.markdown(f"**{tr('actor.together')}**")
+        for other, projects in sorted(together.items(), key=lambda kv: name_of(kv[0]).casefold()):
+            line = tr("actor.together_on", name=name_of(other), projects=", ".join(map(name_of, projects)))
+            st.markdown(f"- {plain(line)}")
+    records = follow_ups(graph, org=org) if access.allowed("see_follow_ups") else []
+    if records:
+        st.markdown(f"**{tr('follow.on_this_page')}**")
+        followup.listing(records, name_of)
+
+
+
 def render():
     st.title(tr("nav.actor"))
     data = state.current()
@@ -154,40 +195,10 @@ def render():
     st.subheader(tr("actor.partners"))
     followup.hint()
     name_of = sentences.names_in(graph)
-    missing = state.thin_record(data, org)
-    if missing:
-        st.info(tr("actor.thin", name=plain(attrs.get("name", org)),
-                   missing=", ".join(tr(f"actor.thin.{m}") for m in missing)))
-    found = state.partners(data, org, top=3 if missing else 10)
-    if not found:
-        st.write(tr("actor.no_partners"))
-    rank = 0
-    for item in grouped(found):
-        first = item[0]
-        rank += 1
-        if len(item) == 1:
-            title = f"{rank}\\. {plain(first['name'])} — {sentences.support(first['support'], state.lang())}"
-        else:                                   # one reason shared by several: said once
-            names = sentences.listing([c["name"] for c in item], state.lang())
-            title = f"{rank}\\. {plain(tr('actor.same_reason', names=names, count=len(item)))}"
-        with st.expander(title, expanded=rank <= 3):
-            shared = [e for e in first["evidence"] if len(item) == 1 or e["code"] != "sphere"]   # spheres differ
-            for reason in sentences.reasons(shared, name_of, state.lang(), most=3):
-                st.markdown(f"- {plain(reason)}")
-            for cand in item:
-                if len(item) > 1:
-                    st.markdown(f"**{plain(cand['name'])}** — {sentences.support(cand['support'], state.lang())}")
-                suggestion_details(data, org, cand, name_of)
-    together = state.working_together(data, org)
-    if together:
-        st.markdown(f"**{tr('actor.together')}**")
-        for other, projects in sorted(together.items(), key=lambda kv: name_of(kv[0]).casefold()):
-            line = tr("actor.together_on", name=name_of(other), projects=", ".join(map(name_of, projects)))
-            st.markdown(f"- {plain(line)}")
-    records = follow_ups(graph, org=org) if access.allowed("see_follow_ups") else []
-    if records:
-        st.markdown(f"**{tr('follow.on_this_page')}**")
-        followup.listing(records, name_of)
+    if state.partners_if_ready(data):
+        partners(data, org, attrs, name_of)
+    else:                       # on a big network the rest of the page does not wait for the score index
+        state.waiting(lambda: state.partners_done(data), tr("actor.waiting_partners"))
 
     st.subheader(tr("actor.ego"))
     ego = nv.neighbourhood(graph, org, 1)

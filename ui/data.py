@@ -24,7 +24,7 @@ from loaders.tables import Upload
 from graph.names import NameIndex
 
 from interface.template import participants_workbook, presence_workbook, template_workbook
-from ui import access, exporting, safe, state
+from ui import access, exporting, pick, safe, state
 from ui.mapping import mapping_section
 from ui.uploader import uploader
 from ui.state import tr
@@ -158,8 +158,9 @@ def upload_section(data):
     a, b = st.columns(2)
     fmt = a.selectbox(tr("data.format"), LOAD_FORMATS, key="format", format_func=lambda f: tr(f"data.format.{f}"))
     events = state.named(data, EVENT)
-    event = b.selectbox(tr("data.event"), list(events), index=None, key="event", format_func=events.get,
-                        placeholder=tr("explorer.none"))
+    listed = pick.searched(b, tr("data.event"), events, "event", keep=[st.session_state.get("event")])
+    event = b.selectbox(tr("data.event"), list(events) if listed is None else listed, index=None, key="event",
+                        format_func=events.get, placeholder=tr("explorer.none"))
     new_event = b.text_input(tr("data.new_event"), key="new_event", placeholder=tr("data.new_event_help"))
     event = new_event.strip() or event
     if st.session_state.pop("offer_mapping", False):

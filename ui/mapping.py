@@ -15,7 +15,7 @@ from graph.names import NameIndex
 from interface.workspace import save_mapping, saved_mappings
 from loaders.mapping import ROLES, Mapping, header_of, propose, values_of
 from loaders.tables import TableError, Upload, read_tables
-from ui import access, safe, state
+from ui import access, pick, safe, state
 from ui.state import tr
 
 SHEETS = (".csv", ".tsv", ".txt", ".xlsx")
@@ -60,9 +60,12 @@ def mapping_section(data, files) -> Mapping | None:
         right.caption(safe.plain(f"{samples}  {why}".strip()) or tr("mapping.empty_column"))
     categories = category_choices(table, roles, base)
     networks = state.named(data, ORGANISATION)
-    member_of = st.selectbox(tr("mapping.member_of"), list(networks), key="mapping_member_of",
-                             index=list(networks).index(base.member_of) if base and base.member_of in networks
-                             else None, format_func=networks.get, placeholder=tr("mapping.not_members"))
+    listed = pick.searched(st, tr("mapping.member_of"), networks, "mapping_member_of",
+                           keep=[st.session_state.get("mapping_member_of"), base.member_of if base else None])
+    listed = list(networks) if listed is None else listed
+    member_of = st.selectbox(tr("mapping.member_of"), listed, key="mapping_member_of",
+                             index=listed.index(base.member_of) if base and base.member_of in listed else None,
+                             format_func=networks.get, placeholder=tr("mapping.not_members"))
     name = st.text_input(tr("mapping.name"), value=(base.name if base else Path(table.file).stem),
                          key="mapping_name")
     mapping = Mapping(roles, categories, member_of or "", name.strip())

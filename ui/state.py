@@ -272,13 +272,17 @@ def metrics_if_ready(data: Data) -> dict | None:
 
 
 @st.fragment(run_every=2)
-def waiting_for_metrics(data: Data):
-    """Where a page shows the metrics that metrics_if_ready did not give
-    yet: says that they are being computed, and looks every two seconds;
-    once they are, the whole page is drawn again with them."""
-    if metrics_done(data):
+def waiting(ready, message: str):
+    """Where a page shows what is being computed in the background
+    (metrics_if_ready, partners_if_ready): says so, and looks every two
+    seconds whether `ready()`; once it is, the whole page is drawn again."""
+    if ready():
         st.rerun()
-    st.info(tr("app.waiting_metrics"))
+    st.info(message)
+
+
+def waiting_for_metrics(data: Data):
+    waiting(lambda: metrics_done(data), tr("app.waiting_metrics"))
 
 
 def metrics_done(data: Data) -> bool:
@@ -348,7 +352,50 @@ def _context(key, shape, _graph, _actor):
     from graph.analytics.partners import Context
     ctx = Context(_graph, _actor)
     ctx.index()
+    _CONTEXT_DONE[key, shape] = True
+    while len(_CONTEXT_DONE) > 16:
+        del _CONTEXT_DONE[next(iter(_CONTEXT_DONE))]
     return ctx
+
+
+_CONTEXT_DONE = {}             # (key, shape) whose score index this process has built, the last few
+_CONTEXT_LATER = {}            # (key, shape) -> the thread building it for a page that did not wait
+
+
+def partners_if_ready(data: Data) -> bool:
+    """Whether the potential partners can be given now: the score index is
+    built, or the network is small enough to build it during the run. Else
+    it is built on a server thread started once this run is over
+    (after_run), and the page says what it is waiting for (waiting)."""
+    if partners_done(data) or actor(data).number_of_nodes() < setting("metrics_later_from"):
+        return True
+    st.session_state["_context_later"] = True
+    return False
+
+
+def partners_done(data: Data) -> bool:
+    """The score index of this structure is built, or its building in the
+    background stopped (failed: the page then builds it itself and says
+    what failed)."""
+    form = data.key, shape(data)
+    running = _CONTEXT_LATER.get(form)
+    return form in _CONTEXT_DONE or running is not None and not running.is_alive()
+
+
+def _context_later(data: Data) -> threading.Thread | None:
+    """Build the score index of this structure on a server thread (once;
+    if warm is building it already, this thread waits for it: Streamlit
+    computes a cached value once)."""
+    form = data.key, shape(data)
+    running = _CONTEXT_LATER.get(form)
+    if form in _CONTEXT_DONE or running is not None and running.is_alive():
+        return None
+    for done in [f for f in _CONTEXT_LATER if f in _CONTEXT_DONE]:
+        del _CONTEXT_LATER[done]
+    args = data.key, form[1], data.graph, actor(data)
+    thread = _in_background("passerelles-context", lambda: _context(*args))
+    _CONTEXT_LATER[form] = thread
+    return thread
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -479,12 +526,13 @@ def after_run():
     """At the end of a run (app.py): the work a page asked to be done once it
     is shown: warm() after a write (warm_after_run) or for a big network's
     version this server had not seen (changed outside the app: the command
-    line, another server), the metrics a page did not wait for
-    (metrics_if_ready)."""
-    warm_asked, metrics_asked = (st.session_state.pop(k, False) for k in ("_warm_pending", "_metrics_later"))
+    line, another server), the metrics and the score index a page did not
+    wait for (metrics_if_ready, partners_if_ready)."""
+    warm_asked, metrics_asked, context_asked = (st.session_state.pop(k, False)
+                                                for k in ("_warm_pending", "_metrics_later", "_context_later"))
     shown = st.session_state.get("_shown")
     new = shown is not None and shown not in _SEEN
-    if not (warm_asked or metrics_asked or new):
+    if not (warm_asked or metrics_asked or context_asked or new):
         return
     data = current()
     if warm_asked or data.stamp not in _SEEN and len(organisations(data)) >= setting("metrics_later_from"):
@@ -494,6 +542,8 @@ def after_run():
         del _SEEN[next(iter(_SEEN))]
     if metrics_asked:
         _metrics_later(data)
+    if context_asked:
+        _context_later(data)
 
 
 def warm(data: Data) -> threading.Thread | None:

@@ -190,6 +190,10 @@ PAGES = {
                               "Organisations by territory (based or active)"),
     "overview.pairs": ("Territoires jumelés (ici / là-bas)", "Paired territories (here / there)"),
     "overview.no_pairs": ("Aucun jumelage de territoires dans les données.", "No territory pair in the data."),
+    "actor.waiting_partners": ("⏳ Recherche des partenaires possibles en cours (le réseau entier est comparé une "
+                               "fois) : cette partie s'affichera d'elle-même dans quelques instants.",
+                               "⏳ Looking for potential partners (the whole network is compared once): this part "
+                               "will appear by itself in a few moments."),
     "app.waiting_metrics": ("⏳ Calcul des indicateurs du réseau en cours (intermédiarité de chaque "
                                  "organisation) : cette partie s'affichera d'elle-même dans quelques instants.",
                                  "⏳ Computing the network's metrics (each organisation's betweenness): this part "

@@ -257,6 +257,37 @@ def test_a_page_does_not_wait_for_slow_metrics(home, monkeypatch, page, query, s
     assert any(shown in str(list(f.value.columns)) for f in at.dataframe)
 
 
+def test_the_actor_page_does_not_wait_for_the_potential_partners(home, monkeypatch):
+    """On a big network (the limit lowered to 10 organisations) whose score
+    index is not built yet, the Fiche acteur shows the organisation, its
+    ties and its neighbourhood at once and says that the partners are being
+    looked for; the index is built on a server thread, and once it is, the
+    next run shows the partners."""
+    import threading
+    from graph.analytics import partners as partners_module
+    from ui import state
+    release, real = threading.Event(), partners_module.Context.index
+
+    def slow(self, *args, **kwargs):
+        release.wait(timeout=60)
+        return real(self, *args, **kwargs)
+    monkeypatch.setattr(partners_module.Context, "index", slow)
+    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    at = visit("actor", org="org:cap-solidarites")
+    said = texts(at)
+    assert "Recherche des partenaires possibles en cours" in said and "Cap Solidarités" in said
+    assert not [e for e in at.expander if " — " in e.label] and frames(at)        # no partner; the drawing is there
+    assert "Comité Français pour la Solidarité Internationale" in set(at.dataframe[-1].value["Avec"])
+    assert any(t.name == "passerelles-context" and t.is_alive() for t in threading.enumerate())
+    release.set()
+    for thread in threading.enumerate():
+        if thread.name.startswith("passerelles-"):
+            thread.join(timeout=120)
+    at.run()
+    assert "Recherche des partenaires possibles en cours" not in texts(at)
+    assert len([e for e in at.expander if " — " in e.label]) >= 3
+
+
 def test_metrics_that_failed_in_the_background_are_computed_by_the_page(home, monkeypatch):
     """If the background computing of the brokers stops (an error), the page
     does not wait for ever: at its next run it computes them itself."""

@@ -80,3 +80,26 @@ def test_a_click_on_the_map_keeps_its_territory_among_a_searched_list(few_listed
     assert "Qui agit dans ce territoire : Kayes" in texts(at).replace("\\", "")
     at = visit("opportunities", territory="ter:kayes")
     assert at.selectbox(key="territory").value == "ter:kayes"
+
+
+def test_the_data_page_searches_the_events_and_the_networks_too(home, monkeypatch):
+    """Données: the event a participants list is for, and the network a
+    directory's organisations are members of, are searched by name beyond
+    search_from (here 2, under the bundled network's 3 events)."""
+    from conftest import ROOT
+    from ui import pick
+    monkeypatch.setattr(pick, "setting", lambda name: {"search_from": 2, "search_most": 3}.get(name, setting(name)))
+    at = visit("data")
+    assert at.selectbox(key="event").options == []                         # nothing listed before a search
+    at.text_input(key="event__search").input("journée").run()
+    assert at.selectbox(key="event").options == ["Journée des Initiatives Citoyennes de Coopération Internationale"]
+    directory = ROOT / "tests" / "data" / "annuaire-reseau-2026.csv"
+    at.file_uploader(key="upload").upload(directory.name, directory.read_bytes())
+    at.run()
+    at.toggle(key="map_columns").set_value(True).run()
+    assert at.selectbox(key="mapping_member_of").options == []
+    at.text_input(key="mapping_member_of__search").input("lianes").run()
+    at.selectbox(key="mapping_member_of").set_value("org:lianes-cooperation").run()
+    at.text_input(key="mapping_member_of__search").input("grdr").run()
+    assert at.selectbox(key="mapping_member_of").value == "org:lianes-cooperation"      # the choice stays listed
+    assert "Grdr Migration-Citoyenneté-Développement" in at.selectbox(key="mapping_member_of").options
