@@ -41,7 +41,8 @@ SETTINGS = (
     Setting("themes_counted", 3, "shared themes counted in the affinity, at most"),
     Setting("specific_place", 0.25, "a shared place counts if it holds at most this share of the located "
                                     "organisations"),
-    Setting("max_pair_work", 500_000_000, "synergies refuse a network whose every-pair scoring needs more work"),
+    Setting("max_pair_work", 2_000_000_000, "synergies refuse a network whose every-pair scoring needs more work "
+            "(25,000 organisations with 8 ties each: 1.1 billion, 25 s)"),
     # the metrics
     Setting("betweenness_sample_from", 5_000, "above this many organisations, the app estimates betweenness"),
     Setting("metrics_later_from", 5_000,

@@ -58,10 +58,14 @@ def render():
     territory = pick.element(b, tr("opp.territory"), places, "territory", placeholder=tr("explorer.all"))
     theme = pick.element(c, tr("opp.theme"), topics, "theme", placeholder=tr("explorer.all"))
     try:
-        pairs = with_reasons(data.graph, keep(data.graph, state.synergies(data, POOL), territory, theme)[: int(top)])
+        found = state.synergies_if_ready(data, POOL)
     except TooManyPairs:
         st.info(tr("opp.too_big", count=len(state.organisations(data))))
         return
+    if found is None:           # a big network: every pair is scored in the background, once per version
+        state.waiting(lambda: state.synergies_done(data, POOL), tr("opp.waiting"))
+        return
+    pairs = with_reasons(data.graph, keep(data.graph, found, territory, theme)[: int(top)])
     if not pairs:
         st.info(tr("opp.none"))
         return

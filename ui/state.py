@@ -352,14 +352,46 @@ def _context(key, shape, _graph, _actor):
     from graph.analytics.partners import Context
     ctx = Context(_graph, _actor)
     ctx.index()
-    _CONTEXT_DONE[key, shape] = True
-    while len(_CONTEXT_DONE) > 16:
-        del _CONTEXT_DONE[next(iter(_CONTEXT_DONE))]
+    _finished(("context", key, shape))
     return ctx
 
 
-_CONTEXT_DONE = {}             # (key, shape) whose score index this process has built, the last few
-_CONTEXT_LATER = {}            # (key, shape) -> the thread building it for a page that did not wait
+# What a page did not wait for (the score index, the synergies), computed on
+# a server thread once the run is over; marks are ("what", key, ...) tuples.
+_DONE = {}                     # marks this process has computed, the last few (a dict: ordered)
+_LATER = {}                    # mark -> the thread computing it
+
+
+def _finished(mark):
+    _DONE[mark] = True
+    while len(_DONE) > 32:
+        del _DONE[next(iter(_DONE))]
+
+
+def _ready(mark) -> bool:
+    """Computed, or its computing in the background stopped (failed: the
+    page then computes it itself and says what failed)."""
+    running = _LATER.get(mark)
+    return mark in _DONE or running is not None and not running.is_alive()
+
+
+def _later(mark, work) -> threading.Thread | None:
+    """Compute `work()` on a server thread, once per mark (if warm or a page
+    is computing the same cached value, the thread waits for it: Streamlit
+    computes a cached value once)."""
+    running = _LATER.get(mark)
+    if mark in _DONE or running is not None and running.is_alive():
+        return None
+    for done in [m for m in _LATER if m in _DONE]:
+        del _LATER[done]
+    thread = _in_background(f"passerelles-{mark[0]}", work)
+    _LATER[mark] = thread
+    return thread
+
+
+def _big(data: Data) -> bool:
+    """A network on which what is slow is computed after the page is shown."""
+    return actor(data).number_of_nodes() >= setting("metrics_later_from")
 
 
 def partners_if_ready(data: Data) -> bool:
@@ -367,35 +399,20 @@ def partners_if_ready(data: Data) -> bool:
     built, or the network is small enough to build it during the run. Else
     it is built on a server thread started once this run is over
     (after_run), and the page says what it is waiting for (waiting)."""
-    if partners_done(data) or actor(data).number_of_nodes() < setting("metrics_later_from"):
+    if partners_done(data) or not _big(data):
         return True
-    st.session_state["_context_later"] = True
+    st.session_state.setdefault("_later", set()).add(("context",))
     return False
 
 
 def partners_done(data: Data) -> bool:
-    """The score index of this structure is built, or its building in the
-    background stopped (failed: the page then builds it itself and says
-    what failed)."""
-    form = data.key, shape(data)
-    running = _CONTEXT_LATER.get(form)
-    return form in _CONTEXT_DONE or running is not None and not running.is_alive()
+    return _ready(("context", data.key, shape(data)))
 
 
 def _context_later(data: Data) -> threading.Thread | None:
-    """Build the score index of this structure on a server thread (once;
-    if warm is building it already, this thread waits for it: Streamlit
-    computes a cached value once)."""
-    form = data.key, shape(data)
-    running = _CONTEXT_LATER.get(form)
-    if form in _CONTEXT_DONE or running is not None and running.is_alive():
-        return None
-    for done in [f for f in _CONTEXT_LATER if f in _CONTEXT_DONE]:
-        del _CONTEXT_LATER[done]
-    args = data.key, form[1], data.graph, actor(data)
-    thread = _in_background("passerelles-context", lambda: _context(*args))
-    _CONTEXT_LATER[form] = thread
-    return thread
+    form = shape(data)
+    args = data.key, form, data.graph, actor(data)
+    return _later(("context", data.key, form), lambda: _context(*args))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -406,7 +423,31 @@ def _rebased(key, version, _context, _graph):
 @st.cache_data(show_spinner=False, max_entries=16)
 def _synergies(key, version, top, _graph, _context) -> list:
     from graph.analytics.partners import synergies
-    return synergies(_graph, top=top, context=_context)
+    found = synergies(_graph, top=top, context=_context)
+    _finished(("synergies", key, version, top))
+    return found
+
+
+def synergies_if_ready(data: Data, top: int) -> list | None:
+    """The network-wide pairs, if computed already or the network is small
+    enough to score every pair during the run (25 s at 25,000
+    organisations); else None, and they are computed on a server thread
+    once this run is over (after_run). Raises partners.TooManyPairs for a
+    network too big for every pair."""
+    if synergies_done(data, top) or not _big(data):
+        return synergies(data, top)
+    st.session_state.setdefault("_later", set()).add(("synergies", top))
+    return None
+
+
+def synergies_done(data: Data, top: int) -> bool:
+    return _ready(("synergies", *data.stamp, top))
+
+
+def _synergies_later(data: Data, top: int) -> threading.Thread | None:
+    key, version, graph, form, actor_ = data.key, data.version, data.graph, shape(data), actor(data)
+    return _later(("synergies", key, version, top), lambda: _synergies(
+        key, version, top, graph, _rebased(key, version, _context(key, form, graph, actor_), graph)))
 
 
 def synergies(data: Data, top: int) -> list:
@@ -526,13 +567,14 @@ def after_run():
     """At the end of a run (app.py): the work a page asked to be done once it
     is shown: warm() after a write (warm_after_run) or for a big network's
     version this server had not seen (changed outside the app: the command
-    line, another server), the metrics and the score index a page did not
-    wait for (metrics_if_ready, partners_if_ready)."""
-    warm_asked, metrics_asked, context_asked = (st.session_state.pop(k, False)
-                                                for k in ("_warm_pending", "_metrics_later", "_context_later"))
+    line, another server), the metrics, the score index and the synergies a
+    page did not wait for (metrics_if_ready, partners_if_ready,
+    synergies_if_ready)."""
+    warm_asked, metrics_asked, later = (st.session_state.pop(k, False)
+                                        for k in ("_warm_pending", "_metrics_later", "_later"))
     shown = st.session_state.get("_shown")
     new = shown is not None and shown not in _SEEN
-    if not (warm_asked or metrics_asked or context_asked or new):
+    if not (warm_asked or metrics_asked or later or new):
         return
     data = current()
     if warm_asked or data.stamp not in _SEEN and len(organisations(data)) >= setting("metrics_later_from"):
@@ -542,8 +584,11 @@ def after_run():
         del _SEEN[next(iter(_SEEN))]
     if metrics_asked:
         _metrics_later(data)
-    if context_asked:
-        _context_later(data)
+    for what in later or ():
+        if what == ("context",):
+            _context_later(data)
+        else:
+            _synergies_later(data, what[1])
 
 
 def warm(data: Data) -> threading.Thread | None:

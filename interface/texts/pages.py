@@ -377,6 +377,11 @@ PAGES = {
     "opp.first": ("Organisation", "Organisation"),
     "opp.second": ("Partenaire possible", "Potential partner"),
     "opp.download": ("Télécharger (CSV)", "Download (CSV)"),
+    "opp.waiting": ("⏳ Comparaison de toutes les paires d'organisations en cours (une fois pour cette version "
+                    "des données, environ une demi-minute à 25 000 organisations) : les synergies "
+                    "s'afficheront d'elles-mêmes.",
+                    "⏳ Comparing every pair of organisations (once for this version of the data, about half a "
+                    "minute at 25,000 organisations): the synergies will appear by themselves."),
     "opp.too_big": ("{count} organisations : trop pour comparer toutes les paires. Ouvrez la fiche d'une "
                     "organisation pour voir ses partenaires potentiels.",
                     "{count} organisations: too many to compare every pair. Open an organisation's page to "

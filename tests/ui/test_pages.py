@@ -288,6 +288,34 @@ def test_the_actor_page_does_not_wait_for_the_potential_partners(home, monkeypat
     assert len([e for e in at.expander if " — " in e.label]) >= 3
 
 
+def test_synergies_of_a_big_network_are_scored_in_the_background(home, monkeypatch):
+    """On a big network (the limit lowered to 10 organisations) the
+    Synergies page does not score every pair during the run: it says so, a
+    server thread does it once, and the next run shows the pairs."""
+    import threading
+    from graph.analytics import partners as partners_module
+    from ui import state
+    release, real = threading.Event(), partners_module.synergies
+
+    def slow(*args, **kwargs):
+        release.wait(timeout=60)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(partners_module, "synergies", slow)
+    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    at = visit("opportunities")
+    assert "Comparaison de toutes les paires d'organisations en cours" in texts(at) and not at.dataframe
+    assert any(t.name == "passerelles-synergies" and t.is_alive() for t in threading.enumerate())
+    release.set()
+    for thread in threading.enumerate():
+        if thread.name.startswith("passerelles-"):
+            thread.join(timeout=120)
+    at.run()
+    assert "Comparaison de toutes les paires" not in texts(at)
+    from graph.store.memory import MemoryStore
+    expected = real(MemoryStore(home).graph(), top=500)[:20]                # computed here, without the app
+    assert list(at.dataframe[0].value.iloc[:, 1]) == [p["names"][1] for p in expected]
+
+
 def test_metrics_that_failed_in_the_background_are_computed_by_the_page(home, monkeypatch):
     """If the background computing of the brokers stops (an error), the page
     does not wait for ever: at its next run it computes them itself."""
