@@ -233,10 +233,6 @@ def _metrics(key, shape, _actor) -> dict:
     return organisation_metrics(_actor, seed=0, betweenness_sample=sample)
 
 
-_METRICS_DONE = set()          # (key, version) whose metrics this process has computed
-_METRICS_LATER = {}            # (key, version) -> the thread computing them for a page that did not wait
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def _named_metrics(key, version, _graph, _computed) -> dict:
     """The metrics (`_computed()`, called only when this version's are not
@@ -244,7 +240,7 @@ def _named_metrics(key, version, _graph, _computed) -> dict:
     result = _computed()
     rows = [dict(r, name=_graph.nodes[r["id"]].get("name", r["id"])) if r["id"] in _graph else r
             for r in result["rows"]]
-    _METRICS_DONE.add((key, version))
+    _finished(("metrics", key, version))
     return dict(result, rows=rows)
 
 
@@ -265,7 +261,7 @@ def metrics_if_ready(data: Data) -> dict | None:
     the rest first and says what it is waiting for. Not while the page is
     drawn: igraph holds Python's lock while it computes, and the page would
     wait for it all the same."""
-    if metrics_done(data) or actor(data).number_of_nodes() < setting("metrics_later_from"):
+    if metrics_done(data) or not _big(data):
         return metrics(data)
     st.session_state["_metrics_later"] = True
     return None
@@ -286,23 +282,15 @@ def waiting_for_metrics(data: Data):
 
 
 def metrics_done(data: Data) -> bool:
-    """The metrics of this version are computed, or their computing in the
-    background stopped (failed: the page then computes them itself)."""
-    running = _METRICS_LATER.get(data.stamp)
-    return data.stamp in _METRICS_DONE or running is not None and not running.is_alive()
+    """This version's metrics are computed, or their computing in the
+    background stopped (then the page computes them itself)."""
+    return _ready(("metrics", *data.stamp))
 
 
 def _metrics_later(data: Data) -> threading.Thread | None:
-    """Compute the metrics of this version on a server thread (once)."""
-    running = _METRICS_LATER.get(data.stamp)
-    if data.stamp in _METRICS_DONE or running is not None and running.is_alive():
-        return None
-    for stamp in [s for s, t in _METRICS_LATER.items() if s in _METRICS_DONE]:      # finished: forgotten
-        del _METRICS_LATER[stamp]
+    """Compute this version's metrics on a server thread (once)."""
     args = data.key, data.version, data.graph, shape(data), actor(data)
-    thread = _in_background("passerelles-metrics", lambda: _metrics_of(*args))
-    _METRICS_LATER[data.stamp] = thread
-    return thread
+    return _later(("metrics", *data.stamp), lambda: _metrics_of(*args))
 
 
 def _in_background(name: str, work) -> threading.Thread:
@@ -356,15 +344,15 @@ def _context(key, shape, _graph, _actor):
     return ctx
 
 
-# What a page did not wait for (the score index, the synergies), computed on
-# a server thread once the run is over; marks are ("what", key, ...) tuples.
+# What a page did not wait for (the metrics, the score index, the synergies),
+# computed on a server thread once the run is over; marks are ("what", key, ...).
 _DONE = {}                     # marks this process has computed, the last few (a dict: ordered)
 _LATER = {}                    # mark -> the thread computing it
 
 
 def _finished(mark):
     _DONE[mark] = True
-    while len(_DONE) > 32:
+    while len(_DONE) > 64:
         del _DONE[next(iter(_DONE))]
 
 
