@@ -25,16 +25,19 @@ WORLD = "world"
 LAND = "#f6f3ec"
 AREA = (60, 400)            # a dot's area in pixels, one territory to the biggest group
 WIDTH, HEIGHT = 680, 520    # fixed, so that names can be placed without overlapping (interface.maps.named)
+ZOOMS = 6                   # dots grouped for the view as framed, then zoomed ×2, ×4... ×32 with the wheel
 
 
 def side_word(side) -> str:
     return tr(SIDES.get(side, "ter.side_none"))
 
 
-def dots_frame(dots: list, plane: projection.Plane) -> pd.DataFrame:
+def dots_frame(dots: list, plane: projection.Plane, most: int | None = None) -> pd.DataFrame:
+    """The dots as drawn on `plane`; `most`: the count drawn biggest (the
+    size scale's top, the same at every zoom)."""
     labels = {d["id"]: d["name"] if d["count"] == 1 else tr("ter.and_more", name=d["name"], count=d["count"] - 1)
               for d in dots}
-    most = max(d["count"] for d in dots)
+    most = max(2, most or max(d["count"] for d in dots))
     # the drawn area grows with the count (the size scale below); a symbol's radius is half its side
     radius = {d["id"]: (AREA[0] + (AREA[1] - AREA[0]) * (d["count"] - 1) / max(most - 1, 1)) ** 0.5 / 2
               for d in dots}
@@ -75,6 +78,22 @@ def lines_frame(graph, dots: list, rows: list, strength: dict) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["x", "y", "x2", "y2", "pairs", "organisations"])
 
 
+def zoomed(graph, rows: list, strength: dict, frame, plane: projection.Plane) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The dots and lines of each zoom (column `zoom`: 0 as framed, then ×2,
+    ×4... up to ZOOMS - 1): places grouped closer as the view is zoomed in, names placed
+    at that scale. The chart shows the zoom nearest to the wheel's
+    (world_map), so that a grouped dot splits as one zooms in on it."""
+    dots, lines, most = [], [], None
+    for level in range(ZOOMS):
+        grouped = maps.grouped(rows, frame, close=maps.CLOSE / 2 ** level)
+        most = most or max(d["count"] for d in grouped)         # the biggest dot is at the first zoom
+        scaled = projection.Plane(plane.x0, plane.x1, plane.y0, plane.y1, plane.width * 2 ** level,
+                                  plane.height * 2 ** level)
+        dots.append(dots_frame(grouped, scaled, most).assign(zoom=level))
+        lines.append(lines_frame(graph, grouped, rows, strength).assign(zoom=level))
+    return pd.concat(dots, ignore_index=True), pd.concat(lines, ignore_index=True)
+
+
 def outline(kind: str, title: str | None = None, **mark) -> alt.Chart:
     """The outlines of `kind` (interface.maps.outline_points) drawn as lines
     in their points' order (filled when `fill` is given), named on hover
@@ -99,6 +118,9 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, 
     mouse wheel zooms, a drag pans, a double click comes back; `france`
     adds its régions and départements."""
     zoom = alt.selection_interval(name="zoom", bind="scales")
+    # the zoom of the wheel, 0 to ZOOMS - 1 (×2 per step, the nearest): which grouping of the dots is shown
+    at_zoom = (f"datum.zoom == (zoom && zoom.x ? clamp(floor(log({plane.x1 - plane.x0!r} / "
+               f"abs(zoom.x[1] - zoom.x[0])) / LN2 + 0.5), 0, {ZOOMS - 1}) : 0)")
     axis = {"axis": None, "title": None}
     sea = outline("sphere", fill="#eaf1f7", stroke="#c8d3dc").encode(
         x=alt.X("x:Q", scale=alt.Scale(domain=[plane.x0, plane.x1], nice=False, zero=False), **axis),
@@ -106,7 +128,7 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, 
     ).add_params(zoom)
     land = outline("countries-but-france" if france else "countries", fill=LAND, stroke="#b8b1a2", strokeWidth=0.6)
     grid = outline("graticule", stroke="#dde5ec", strokeWidth=0.4)
-    line = alt.Chart(lines).mark_rule(color="#d95f02", opacity=0.7, clip=True).encode(
+    line = alt.Chart(lines).transform_filter(at_zoom).mark_rule(color="#d95f02", opacity=0.7, clip=True).encode(
         x="x:Q", y="y:Q", x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("organisations:Q", title=tr("ter.line_legend"),
                                     scale=alt.Scale(range=[1.5, 7], zero=False),
@@ -114,7 +136,7 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, 
         tooltip=[alt.Tooltip("pairs:N", title=tr("ter.pairs")),
                  alt.Tooltip("organisations:Q", title=tr("ter.both_sides"))])
     picked = alt.selection_point(name="lieu", fields=["id"], on="click")
-    dot = alt.Chart(dots).mark_point(filled=True, opacity=0.9, clip=True).encode(
+    dot = alt.Chart(dots).transform_filter(at_zoom).mark_point(filled=True, opacity=0.9, clip=True).encode(
         x="x:Q", y="y:Q",
         color=alt.Color("side:N", title=tr("ter.side"),
                         scale=alt.Scale(domain=[tr(k) for k, _ in SIDE_COLOURS], range=[c for _, c in SIDE_COLOURS])),
@@ -122,12 +144,14 @@ def world_map(dots: pd.DataFrame, lines: pd.DataFrame, plane: projection.Plane, 
                         scale=alt.Scale(domain=[tr("ter.given"), tr("ter.estimated")], range=["circle", "diamond"]),
                         # one kind of position says nothing: the legend only when some are estimated
                         legend=alt.Legend() if (dots["position"] == tr("ter.estimated")).any() else None),
-        size=alt.Size("count:Q", title=tr("ter.count_legend"), scale=alt.Scale(range=list(AREA), domainMin=1),
+        # one domain for every zoom (the dots shown are filtered): a dot split by the zoom draws smaller
+        size=alt.Size("count:Q", title=tr("ter.count_legend"),
+                      scale=alt.Scale(range=list(AREA), domain=[1, max(2, int(dots["count"].max()))]),
                       legend=alt.Legend(format="d", values=sorted({1, int(dots["count"].max())}))),
         tooltip=[alt.Tooltip("name:N", title=tr("ter.choose")), alt.Tooltip("places:N", title=tr("ter.places")),
                  alt.Tooltip("level:N", title=tr("ter.level")), alt.Tooltip("side:N", title=tr("ter.side"))],
     ).add_params(picked)
-    names = alt.Chart(dots[dots["label_dx"].notna()]).mark_text(
+    names = alt.Chart(dots[dots["label_dx"].notna()]).transform_filter(at_zoom).mark_text(
         fontSize=11, color="#333", clip=True, dx=alt.expr("datum.label_dx"), dy=alt.expr("datum.label_dy")).encode(
         x="x:Q", y="y:Q", text="label:N")
     inside = france_layers() if france else []
@@ -153,9 +177,8 @@ def map_section(graph, rows: list, missing: int, strength: dict):
     framed = rows if zoom == WORLD else [r for r in rows if r["country"] == zoom]
     frame = maps.bounds(framed)
     plane = projection.fitted(frame, WIDTH, HEIGHT)
-    dots = maps.grouped(rows, frame)
-    event = st.altair_chart(world_map(dots_frame(dots, plane), lines_frame(graph, dots, rows, strength), plane,
-                                      france=zoom == "FR"),
+    dots, lines = zoomed(graph, rows, strength, frame, plane)
+    event = st.altair_chart(world_map(dots, lines, plane, france=zoom == "FR"),
                             width="content", on_select="rerun", selection_mode="lieu", key="map")
     clicked = [p.get("id") for p in (event.get("selection", {}).get("lieu") or []) if p.get("id")]
     if clicked and clicked != st.session_state.get("_map_clicked"):

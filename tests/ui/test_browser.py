@@ -461,13 +461,18 @@ def test_a_template_and_a_gephi_export_through_the_data_page(chromium, server, t
 def blue_dots(chart) -> list:
     """Centres (page pixels) of the « là-bas » dots drawn in the map's area,
     its legend below left out."""
+    return map_dots(chart, (74, 138, 189))          # #377eb8 at 0.9 over the land
+
+
+def map_dots(chart, colour) -> list:
+    """Centres (page pixels) of the dots of `colour` drawn in the map's area."""
     import io
 
     from PIL import Image
     box = chart.bounding_box()
     image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
     blue = [(x, y) for x in range(image.width) for y in range(min(image.height, 520))
-            if _near(image.getpixel((x, y)), (74, 138, 189))]      # #377eb8 at 0.9 over the land
+            if _near(image.getpixel((x, y)), colour)]
     dots = []                                     # blue pixels grouped into dots
     for x, y in blue:
         near = next((d for d in dots if abs(d[0] / d[2] - x) < 12 and abs(d[1] / d[2] - y) < 12), None)
@@ -515,6 +520,49 @@ def test_a_click_on_the_map_shows_who_acts_there(chromium, server, tmp_path):
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
     assert "place=ter%3Akayes" in page.url                # a link to share says which territory
     assert [u for u in requests if not u.startswith(LOCAL)] == []
+
+
+def test_a_grouped_dot_splits_when_the_map_is_zoomed_in_on_it(chromium, server):
+    """On the world, « Nord-Pas-de-Calais +7 » is one dot; eight wheel
+    steps over it (×11) and its places are dots of their own, Calais among
+    them, named on hover."""
+    url, _, _ = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1200})
+    page.goto(f"{url}/territoires")
+    drawn(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.locator("canvas, svg").first.wait_for(timeout=60_000)
+    time.sleep(1)
+    here = (230, 48, 49)                               # « ici », #e41a1c at 0.9 over the land
+    before = map_dots(chart, here)
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    grouped = next(d for d in before if _hover(page, d) and "Calais" in tooltip.inner_text()
+                   and "Nord-Pas-de-Calais" in tooltip.inner_text())
+    for _ in range(8):
+        page.mouse.move(*grouped)
+        page.mouse.wheel(0, -300)                     # 1.001 ** 300: ×1.35 a step
+        time.sleep(0.3)
+    time.sleep(1)
+    after = map_dots(chart, here)
+    assert len(after) >= len(before) + 3, (before, after)
+    named = []
+    for dot in after:
+        if _hover(page, dot):
+            named.append(tooltip.inner_text())
+    # the tooltip names the dot first (« Territoire », its name): Calais alone now
+    assert ["Territoire", "Calais"] in [[line.strip() for line in said.split("\n") if line.strip()][:2]
+                                        for said in named], named
+
+
+def _hover(page, where) -> bool:
+    """Move onto `where`; whether a tooltip shows."""
+    page.mouse.move(where[0] + 3, where[1] + 3)
+    page.mouse.move(*where)
+    try:
+        page.locator("#vg-tooltip-element.visible").wait_for(timeout=2_000)
+        return True
+    except Exception:
+        return False
 
 
 def _near(colour, wanted, tolerance=16) -> bool:

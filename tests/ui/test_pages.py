@@ -182,7 +182,30 @@ def map_spec(at) -> tuple[dict, list, list]:
     frames = [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
     dots = next(f for f in frames if "places" in f.columns)
     rings = [set(f["name"]) for f in frames if "ring" in f.columns]
-    return json.loads(chart.proto.spec), dots.to_dict("records"), rings
+    return json.loads(chart.proto.spec), dots[dots["zoom"] == 0].to_dict("records"), rings
+
+
+def test_a_grouped_dot_splits_as_the_map_is_zoomed_in(home):
+    """The dots are sent grouped for each zoom of the wheel (×2 each): at
+    every zoom each placed territory is in exactly one dot, fewer are grouped
+    as the zoom grows, and the chart shows the zoom the wheel is at."""
+    import pyarrow as pa
+    from graph.store.memory import MemoryStore
+    from ui.territories import ZOOMS
+    at = visit("territories")
+    (chart,) = at.get("vega_lite_chart")
+    frames = [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
+    dots = next(f for f in frames if "places" in f.columns)
+    graph = MemoryStore(home).graph()
+    placed = {n for n, d in graph.nodes(data=True) if d.get("kind") == "Territory" and d.get("lat") is not None}
+    by_zoom = [dots[dots["zoom"] == z] for z in range(ZOOMS)]
+    assert all(sorted(z["count"]) and z["count"].sum() == len(placed) for z in by_zoom)
+    shown = [len(z) for z in by_zoom]
+    assert shown == sorted(shown) and shown[-1] > shown[0]                  # more dots as one zooms in
+    nord = [set(z[z["name"] == "Nord-Pas-de-Calais"]["places"].str.split(", ").iloc[0]) for z in by_zoom]
+    assert "Calais" in nord[0] and "Calais" not in nord[-1]
+    filters = [t["filter"] for layer in json.loads(chart.proto.spec)["layer"] for t in layer.get("transform", [])]
+    assert len(filters) == 3 and all("zoom.x" in f for f in filters)        # dots, names and lines follow the wheel
 
 
 def test_the_map_draws_bundled_outlines_and_places_a_country_without_coordinates(home):
