@@ -102,6 +102,14 @@ def after_load(organisations: int, pause: float) -> dict:
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def background_done():
+    """Wait for the app's server threads (ui/state: passerelles-*) to end."""
+    import threading
+    for thread in threading.enumerate():
+        if thread.name.startswith("passerelles-"):
+            thread.join()
+
+
 def after_edit(organisations: int, pause: float) -> dict:
     """An organisation's description edited from its page (the page's rerun
     showing the edit: `edit`), then, `pause` seconds later, another session
@@ -114,7 +122,9 @@ def after_edit(organisations: int, pause: float) -> dict:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.query_params["org"] = org
     at.run()
-    at.switch_page(PAGES["actor"][0]).run()          # everything computed for the version before the edit
+    at.switch_page(PAGES["actor"][0]).run()          # everything computed for the version before the edit:
+    background_done()                                # what the page left to server threads too
+    at.run()
     at.text_area(key=f"e_description:{org}").input("Rencontrée le 2 décembre")
     save = next(b for b in at.button if b.label == "Enregistrer")
     started = time.perf_counter()
