@@ -177,8 +177,9 @@ def _same(a, b, predecessors=True):
        st.lists(st.dictionaries(st.sampled_from(["name", "kind", "sources"]), st.text(max_size=3), max_size=3),
                 min_size=8, max_size=8))
 def test_a_graph_read_back_is_what_networkx_reads(ties, attributes):
-    """from_payload builds the adjacency itself: the same graph, in the same
-    order, as networkx's node_link_graph."""
+    """to_payload and from_payload work on the adjacency itself: the same
+    JSON as networkx's node_link_data, the same graph, in the same order, as
+    its node_link_graph."""
     import networkx as nx
     from graph.store.memory import from_payload, to_payload
     g = nx.MultiDiGraph(name="w")
@@ -186,7 +187,9 @@ def test_a_graph_read_back_is_what_networkx_reads(ties, attributes):
         g.add_node(f"n{i}", **data)
     for u, v, key, data in ties:
         g.add_edge(f"n{u}", f"n{v}", key=key, **data)
-    payload = json.loads(json.dumps(to_payload(g)))
+    written = json.dumps(to_payload(g), ensure_ascii=False)
+    assert written == json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False)    # networkx's layout
+    payload = json.loads(written)
     _same(from_payload(payload), nx.node_link_graph(payload, directed=True, multigraph=True, edges="edges"))
     _same(from_payload(payload), g, predecessors=False)     # written by source: predecessors come in that order
 
