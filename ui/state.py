@@ -263,14 +263,14 @@ def metrics_if_ready(data: Data) -> dict | None:
     wait for it all the same."""
     if metrics_done(data) or not _big(data):
         return metrics(data)
-    st.session_state["_metrics_later"] = True
+    st.session_state.setdefault("_later", set()).add(("metrics",))
     return None
 
 
 @st.fragment(run_every=2)
 def waiting(ready, message: str):
     """Where a page shows what is being computed in the background
-    (metrics_if_ready, partners_if_ready): says so, and looks every two
+    (metrics_if_ready, partners_if_ready, synergies_if_ready): says so, and looks every two
     seconds whether `ready()`; once it is, the whole page is drawn again."""
     if ready():
         st.rerun()
@@ -558,11 +558,10 @@ def after_run():
     line, another server), the metrics, the score index and the synergies a
     page did not wait for (metrics_if_ready, partners_if_ready,
     synergies_if_ready)."""
-    warm_asked, metrics_asked, later = (st.session_state.pop(k, False)
-                                        for k in ("_warm_pending", "_metrics_later", "_later"))
+    warm_asked, later = (st.session_state.pop(k, False) for k in ("_warm_pending", "_later"))
     shown = st.session_state.get("_shown")
     new = shown is not None and shown not in _SEEN
-    if not (warm_asked or metrics_asked or later or new):
+    if not (warm_asked or later or new):
         return
     data = current()
     if warm_asked or data.stamp not in _SEEN and len(organisations(data)) >= setting("metrics_later_from"):
@@ -570,10 +569,10 @@ def after_run():
     _SEEN.update({stamp: True for stamp in (data.stamp, shown) if stamp is not None})
     while len(_SEEN) > 16:
         del _SEEN[next(iter(_SEEN))]
-    if metrics_asked:
-        _metrics_later(data)
     for what in later or ():
-        if what == ("context",):
+        if what == ("metrics",):
+            _metrics_later(data)
+        elif what == ("context",):
             _context_later(data)
         else:
             _synergies_later(data, what[1])
