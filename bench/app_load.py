@@ -105,7 +105,7 @@ async def _drawn(page):
             await frame.wait_for_selector('body[data-drawn="yes"]', timeout=DRAWN)
 
 
-# a drawing redrawn since `mark_drawings` marked the old ones
+# a drawing redrawn since `clicks` marked the old ones (window.passerellesOld)
 _REDRAWN = """() => [...document.querySelectorAll('iframe')].some(f => {
     try { return !f.contentWindow.passerellesOld && f.contentDocument.body.dataset.drawn === 'yes'; }
     catch (e) { return false; } })"""

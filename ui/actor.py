@@ -148,7 +148,6 @@ def partners(data, org: str, attrs: dict, name_of):
         followup.listing(records, name_of)
 
 
-
 def render():
     st.title(tr("nav.actor"))
     data = state.current()

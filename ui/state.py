@@ -350,10 +350,15 @@ _DONE = {}                     # marks this process has computed, the last few (
 _LATER = {}                    # mark -> the thread computing it
 
 
+def _remember(marks: dict, mark, most: int):
+    """Add `mark` to an ordered dict of marks, the oldest forgotten beyond `most`."""
+    marks[mark] = True
+    while len(marks) > most:
+        del marks[next(iter(marks))]
+
+
 def _finished(mark):
-    _DONE[mark] = True
-    while len(_DONE) > 64:
-        del _DONE[next(iter(_DONE))]
+    _remember(_DONE, mark, 64)
 
 
 def _ready(mark) -> bool:
@@ -379,7 +384,7 @@ def _later(mark, work) -> threading.Thread | None:
 
 def _big(data: Data) -> bool:
     """A network on which what is slow is computed after the page is shown."""
-    return actor(data).number_of_nodes() >= setting("metrics_later_from")
+    return len(organisations(data)) >= setting("metrics_later_from")
 
 
 def partners_if_ready(data: Data) -> bool:
@@ -406,6 +411,11 @@ def _context_later(data: Data) -> threading.Thread | None:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _rebased(key, version, _context, _graph):
     return _context.rebased(_graph)
+
+
+def _context_of(key, version, graph, form, actor_):
+    """The one way to a version's score index: built by structure, rebased on the version."""
+    return _rebased(key, version, _context(key, form, graph, actor_), graph)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -435,7 +445,7 @@ def synergies_done(data: Data, top: int) -> bool:
 def _synergies_later(data: Data, top: int) -> threading.Thread | None:
     key, version, graph, form, actor_ = data.key, data.version, data.graph, shape(data), actor(data)
     return _later(("synergies", key, version, top), lambda: _synergies(
-        key, version, top, graph, _rebased(key, version, _context(key, form, graph, actor_), graph)))
+        key, version, top, graph, _context_of(key, version, graph, form, actor_)))
 
 
 def synergies(data: Data, top: int) -> list:
@@ -455,7 +465,7 @@ def _partners(key, version, org, top, _graph, _context) -> list:
 def context(data: Data):
     """What the partner score needs, built once per version of the data."""
     with st.spinner(tr("app.recomputing")):
-        return _rebased(*data.stamp, _context(data.key, shape(data), data.graph, actor(data)), data.graph)
+        return _context_of(data.key, data.version, data.graph, shape(data), actor(data))
 
 
 def thin_record(data: Data, org: str) -> list:
@@ -564,11 +574,10 @@ def after_run():
     if not (warm_asked or later or new):
         return
     data = current()
-    if warm_asked or data.stamp not in _SEEN and len(organisations(data)) >= setting("metrics_later_from"):
+    if warm_asked or data.stamp not in _SEEN and _big(data):
         warm(data)
-    _SEEN.update({stamp: True for stamp in (data.stamp, shown) if stamp is not None})
-    while len(_SEEN) > 16:
-        del _SEEN[next(iter(_SEEN))]
+    for stamp in {data.stamp, shown} - {None}:
+        _remember(_SEEN, stamp, 16)
     for what in later or ():
         if what == ("metrics",):
             _metrics_later(data)
@@ -600,6 +609,6 @@ def warm(data: Data) -> threading.Thread | None:
         # the gaps and the score index need not wait for them
         metrics = _in_background("passerelles-warm", lambda: _metrics_of(key, version, graph, form, actor_))
         _gaps(key, version, graph, actor_)
-        _rebased(key, version, _context(key, form, graph, actor_), graph)
+        _context_of(key, version, graph, form, actor_)
         metrics.join()
     return _in_background("passerelles-warm", work)

@@ -43,7 +43,7 @@ def empty_graph():
 def to_payload(graph) -> dict:
     """node_link_data's layout, built straight from the adjacency (the same
     JSON, in the same order: a test compares them; networkx's goes through
-    its views, ×2 slower at 200,000 ties)."""
+    its views: 0.22–0.27 s against 0.13–0.18 s at 200,000 ties)."""
     return {"directed": True, "multigraph": True, "graph": dict(graph.graph),
             "nodes": [{**d, "id": n} for n, d in graph._node.items()],
             "edges": [{**d, "source": u, "target": v, "key": k}
