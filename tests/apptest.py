@@ -57,3 +57,35 @@ def shown_cells(table) -> "pd.DataFrame":
     if not styler.display_values:
         return table.value
     return pa.ipc.open_stream(styler.display_values).read_pandas()
+
+
+def background_done(timeout: float = 120):
+    """Wait for the app's server threads (ui/state._in_background names
+    them passerelles-...) to end."""
+    import threading
+    for thread in threading.enumerate():
+        if thread.name.startswith("passerelles-"):
+            thread.join(timeout=timeout)
+
+
+def held_back(monkeypatch, owner, name: str):
+    """`owner.name` (a function or a method) made to wait for the returned
+    event before it does its work: what a page computes in the background,
+    caught while it is still under way."""
+    import threading
+    release, real = threading.Event(), getattr(owner, name)
+
+    def slow(*args, **kwargs):
+        release.wait(timeout=60)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(owner, name, slow)
+    return release
+
+
+def big_from(monkeypatch, organisations: int = 10):
+    """The app treats a network of `organisations` as big (metrics_later_from):
+    what is slow there is computed after the page is shown."""
+    from graph.settings import value as setting
+    from ui import state
+    monkeypatch.setattr(state, "setting", lambda name: organisations if name == "metrics_later_from"
+                        else setting(name))

@@ -1,6 +1,6 @@
 """Keeping the network from the pages: edit, tie, add, the journal and
 undo, through app.py (AppTest); the store checked after each."""
-from apptest import texts, visit
+from apptest import background_done, big_from, texts, visit
 
 GRDR = "org:grdr"
 
@@ -245,13 +245,6 @@ def _warmed(monkeypatch):
     return seen
 
 
-def _background_done():
-    import threading
-    for thread in threading.enumerate():
-        if thread.name == "passerelles-warm":
-            thread.join(timeout=120)
-
-
 def test_after_an_edit_the_other_pages_are_computed_in_the_background(bundled_store, monkeypatch):
     """Once the page showing an edit is drawn, the other pages' analytics for
     the new version are computed on a server thread (here: the gaps, which
@@ -263,7 +256,7 @@ def test_after_an_edit_the_other_pages_are_computed_in_the_background(bundled_st
         at = actor()
         at.text_input(key=f"e_acronym:{GRDR}").input(f"GRDR-{warm}")
         submit(at, "Enregistrer")
-        _background_done()
+        background_done()
         assert any(g.nodes[GRDR].get("acronym") == f"GRDR-{warm}" for g in seen) is expected
 
 
@@ -273,19 +266,17 @@ def test_a_big_network_changed_outside_the_app_is_analysed_from_its_first_visit(
     of a version starts the other pages' analytics in the background, once;
     on a smaller one it does not."""
     from graph.model import Batch, Node
-    from graph.settings import value as setting
-    from ui import state
     seen = _warmed(monkeypatch)
     visit("journal")
-    _background_done()
+    background_done()
     assert seen == []                                   # the bundled network is under 5,000 organisations
-    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    big_from(monkeypatch)
     bundled_store.apply(Batch(nodes=[Node("org:nouvelle", "Organisation", {"name": "Nouvelle"}, ["cli.csv:2"])]))
     visit("journal")
-    _background_done()
+    background_done()
     assert len(seen) == 1 and "org:nouvelle" in seen[0]
     visit("journal")                                    # the same version again: nothing more
-    _background_done()
+    background_done()
     assert len(seen) == 1
 
 

@@ -3,13 +3,12 @@ what the page is for is on it."""
 import json
 
 import pytest
-from apptest import PAGE_FILES, frames, shown_cells, texts, visit
+from apptest import PAGE_FILES, background_done, big_from, frames, held_back, shown_cells, texts, visit
 
 from graph.analytics.gaps import gaps
 from graph.store.memory import MemoryStore
 from ui.actor import METRICS
 from interface.i18n import t
-from graph.settings import value as setting
 
 
 def test_overview_counts_the_bundled_network(home):
@@ -199,7 +198,7 @@ def test_a_grouped_dot_splits_as_the_map_is_zoomed_in(home):
     graph = MemoryStore(home).graph()
     placed = {n for n, d in graph.nodes(data=True) if d.get("kind") == "Territory" and d.get("lat") is not None}
     by_zoom = [dots[dots["zoom"] == z] for z in range(ZOOMS)]
-    assert all(sorted(z["count"]) and z["count"].sum() == len(placed) for z in by_zoom)
+    assert all(z["count"].sum() == len(placed) for z in by_zoom)
     shown = [len(z) for z in by_zoom]
     assert shown == sorted(shown) and shown[-1] > shown[0]                  # more dots as one zooms in
     nord = [set(z[z["name"] == "Nord-Pas-de-Calais"]["places"].str.split(", ").iloc[0]) for z in by_zoom]
@@ -252,18 +251,11 @@ def test_a_page_does_not_wait_for_slow_metrics(home, monkeypatch, page, query, s
     metrics are not computed yet, the Vue d'ensemble and the Fiche acteur
     show the rest at once and say that the metrics are being computed;
     once they are, they are shown."""
-    import threading
     import graph.analytics.metrics as metrics_module
-    from ui import state
-    release, real = threading.Event(), metrics_module.organisation_metrics
     from graph.analytics import worker
-    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    big_from(monkeypatch)
     monkeypatch.setattr(worker, "available", lambda: False)        # computed here, where it is held back
-
-    def slow(*args, **kwargs):
-        release.wait(timeout=60)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(metrics_module, "organisation_metrics", slow)
+    release = held_back(monkeypatch, metrics_module, "organisation_metrics")
     at = visit(page, **query)
     assert "Calcul des indicateurs du réseau en cours" in texts(at)
     if page == "overview":
@@ -272,9 +264,7 @@ def test_a_page_does_not_wait_for_slow_metrics(home, monkeypatch, page, query, s
         assert "Grdr" in texts(at) and "Partenaires potentiels" in texts(at)
     assert not any(shown in str(list(f.value.columns)) for f in at.dataframe)
     release.set()
-    for thread in threading.enumerate():
-        if thread.name == "passerelles-metrics":
-            thread.join(timeout=60)
+    background_done()
     at.run()
     assert "Calcul des indicateurs du réseau en cours" not in texts(at)
     assert any(shown in str(list(f.value.columns)) for f in at.dataframe)
@@ -288,14 +278,8 @@ def test_the_actor_page_does_not_wait_for_the_potential_partners(home, monkeypat
     next run shows the partners."""
     import threading
     from graph.analytics import partners as partners_module
-    from ui import state
-    release, real = threading.Event(), partners_module.Context.index
-
-    def slow(self, *args, **kwargs):
-        release.wait(timeout=60)
-        return real(self, *args, **kwargs)
-    monkeypatch.setattr(partners_module.Context, "index", slow)
-    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    big_from(monkeypatch)
+    release = held_back(monkeypatch, partners_module.Context, "index")
     at = visit("actor", org="org:cap-solidarites")
     said = texts(at)
     assert "Recherche des partenaires possibles en cours" in said and "Cap Solidarités" in said
@@ -303,9 +287,7 @@ def test_the_actor_page_does_not_wait_for_the_potential_partners(home, monkeypat
     assert "Comité Français pour la Solidarité Internationale" in set(at.dataframe[-1].value["Avec"])
     assert any(t.name == "passerelles-context" and t.is_alive() for t in threading.enumerate())
     release.set()
-    for thread in threading.enumerate():
-        if thread.name.startswith("passerelles-"):
-            thread.join(timeout=120)
+    background_done()
     at.run()
     assert "Recherche des partenaires possibles en cours" not in texts(at)
     assert len([e for e in at.expander if " — " in e.label]) >= 3
@@ -317,35 +299,26 @@ def test_synergies_of_a_big_network_are_scored_in_the_background(home, monkeypat
     server thread does it once, and the next run shows the pairs."""
     import threading
     from graph.analytics import partners as partners_module
-    from ui import state
-    release, real = threading.Event(), partners_module.synergies
-
-    def slow(*args, **kwargs):
-        release.wait(timeout=60)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(partners_module, "synergies", slow)
-    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    from graph.store.memory import MemoryStore
+    real = partners_module.synergies
+    big_from(monkeypatch)
+    release = held_back(monkeypatch, partners_module, "synergies")
     at = visit("opportunities")
     assert "Comparaison de toutes les paires d'organisations en cours" in texts(at) and not at.dataframe
     assert any(t.name == "passerelles-synergies" and t.is_alive() for t in threading.enumerate())
     release.set()
-    for thread in threading.enumerate():
-        if thread.name.startswith("passerelles-"):
-            thread.join(timeout=120)
+    background_done()
     at.run()
     assert "Comparaison de toutes les paires" not in texts(at)
-    from graph.store.memory import MemoryStore
-    expected = real(MemoryStore(home).graph(), top=500)[:20]                # computed here, without the app
+    expected = real(MemoryStore(home).graph(), top=500)[:20]                # computed here, not by the app
     assert list(at.dataframe[0].value.iloc[:, 1]) == [p["names"][1] for p in expected]
 
 
 def test_metrics_that_failed_in_the_background_are_computed_by_the_page(home, monkeypatch):
     """If the background computing of the brokers stops (an error), the page
     does not wait for ever: at its next run it computes them itself."""
-    import threading
     import graph.analytics.metrics as metrics_module
     from graph.analytics import worker
-    from ui import state
     real, calls = metrics_module.organisation_metrics, []
 
     def failing_once(*args, **kwargs):
@@ -354,12 +327,10 @@ def test_metrics_that_failed_in_the_background_are_computed_by_the_page(home, mo
             raise MemoryError("the background computing ran out of memory")
         return real(*args, **kwargs)
     monkeypatch.setattr(metrics_module, "organisation_metrics", failing_once)
-    monkeypatch.setattr(state, "setting", lambda name: 10 if name == "metrics_later_from" else setting(name))
+    big_from(monkeypatch)
     monkeypatch.setattr(worker, "available", lambda: False)
     at = visit("overview")
-    for thread in threading.enumerate():
-        if thread.name == "passerelles-metrics":
-            thread.join(timeout=60)
+    background_done()
     at.run()
     assert len(calls) == 2 and "Calcul des indicateurs du réseau en cours" not in texts(at)
     assert any("Intermédiarité" in str(list(f.value.columns)) for f in at.dataframe)
