@@ -147,6 +147,7 @@ def test_every_page_in_a_real_browser(chromium, server, tmp_path, capsys):
         nodes=[Node("org:piege", "Organisation", {"name": XSS, "category": "association"}, ["piege.csv:2"])],
         edges=[Edge("org:piege", "PARTNER_OF", "org:cap-solidarites", {}, ["piege.csv:3"])]))
     page.goto(f"{url}/explorer?focus=org%3Acap-solidarites")
+    page.locator("iframe").first.wait_for(timeout=60_000)       # a run may end before the one that draws (seen once)
     drawn(page)
     frame = next(f for f in page.frames if f.url.startswith("about:srcdoc"))
     labels = frame.evaluate("() => network.body.data.nodes.get().map(n => n.label)")
