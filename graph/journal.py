@@ -160,11 +160,15 @@ def _restored(record, before: dict):
     return record
 
 
+NAMING = ("element", "merged", "other", "partner")     # an edit's fields that name an element (graph.edits)
+
+
 def scrubbed(journal: list, person_id: str, names: list, contacts: list) -> list:
     """The journal with no trace of an erased person: the records of them
     and of their ties dropped (the entry can no longer be undone), their
     names and contact values erased from every state kept, from who made a
-    change and from its note."""
+    change and from its note, and the fields naming the element edited
+    (NAMING) when it is them."""
     from .privacy import scrub
     out = []
     for item in journal:
@@ -181,6 +185,9 @@ def scrubbed(journal: list, person_id: str, names: list, contacts: list) -> list
             records.append(record)
         item["records"] = records
         item["elements"] = [e for e in item.get("elements", []) if e != person_id]
+        for field in NAMING:
+            if item.get(field) == person_id:
+                del item[field]
         for field in ("who", "note"):
             cleaned, _ = scrub({field: item.get(field, "")}, names, contacts)
             if cleaned is not None:

@@ -115,7 +115,9 @@ def test_a_write_that_fails_leaves_the_graph_and_the_journal_as_they_were(store,
     before, journal = state(store), store.journal()
     if store.name == "embedded":
         import graph.store.memory as memory
-        monkeypatch.setattr(memory.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+        full = lambda *a: (_ for _ in ()).throw(OSError(28, "No space left"))   # noqa: E731
+        monkeypatch.setattr(memory.os, "replace", full)         # a new snapshot
+        monkeypatch.setattr(memory.os, "fsync", full)           # a line of the log
     else:
         from graph.store import cypher
         monkeypatch.setattr(cypher, "WRITE_CHANGE", "CREATE (c:PasserellesChange) SET c = $missing")
@@ -135,3 +137,13 @@ def test_undoing_the_creation_of_an_element_a_later_tie_uses_is_refused(store):
         store.undo(created)
     assert err.value.problems[0].code == "changed_since_read"
     assert store.graph().has_edge("org:c", "org:a", "MEMBER_OF")
+
+
+def test_an_erased_person_is_not_named_as_the_element_an_edit_was_about():
+    from graph.journal import scrubbed
+    journal = [{"id": "1", "kind": "edit", "who": "", "note": "", "records": [], "elements": ["per:jean"],
+                "element": "per:jean"},
+               {"id": "2", "kind": "merge", "who": "", "note": "", "records": [], "elements": [],
+                "element": "org:a", "merged": "per:jean"}]
+    cleaned = scrubbed(journal, "per:jean", ["Jean Dupont"], [])
+    assert "per:jean" not in json.dumps(cleaned) and cleaned[1]["element"] == "org:a"
