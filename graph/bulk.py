@@ -60,3 +60,47 @@ def writable_copy(graph, share_attributes: bool = False, nodes=None, ties=None):
     new._node, new._succ, new._pred = kept, succ, pred
     new._adj = succ
     return new
+
+
+def copy_around(graph, touched):
+    """A copy of a MultiDiGraph whose writer may add, replace or remove the
+    `touched` nodes and ties with a touched end, and nothing else; every
+    other part of the adjacency is shared with `graph` (which stays as it
+    was). An edit then costs its neighbourhood, not the whole graph
+    (writable_copy rebuilt 25,000 organisations' adjacency: 0.7 s). As
+    with share_attributes, attribute dicts are shared: the writer replaces
+    them (graph.merge.apply_plan does).
+
+    networkx keeps one dict of keys per pair, as both _succ[u][v] and
+    _pred[v][u]: each pair with a touched end gets a new one, in both
+    places, and the neighbour's own dict of pairs is copied to hold it.
+    """
+    new = graph.__class__()
+    new.graph.update(graph.graph)
+    node, succ, pred = dict(graph._node), dict(graph._succ), dict(graph._pred)
+    own_succ, own_pred, pairs = set(), set(), set()
+
+    def fresh(u, v):
+        if (u, v) in pairs:
+            return
+        pairs.add((u, v))
+        if u not in own_succ:
+            succ[u], _ = dict(succ[u]), own_succ.add(u)
+        if v not in own_pred:
+            pred[v], _ = dict(pred[v]), own_pred.add(v)
+        succ[u][v] = pred[v][u] = dict(succ[u][v])
+
+    for n in touched:
+        if n not in node:
+            continue
+        if n not in own_succ:
+            succ[n], _ = dict(succ[n]), own_succ.add(n)
+        if n not in own_pred:
+            pred[n], _ = dict(pred[n]), own_pred.add(n)
+        for v in list(succ[n]):
+            fresh(n, v)
+        for u in list(pred[n]):
+            fresh(u, n)
+    new._node, new._succ, new._pred = node, succ, pred
+    new._adj = succ
+    return new

@@ -451,6 +451,15 @@ def apply_plan(graph, plan: Plan) -> None:
             graph.remove_node(node_id)
 
 
+def touched(plan: Plan) -> set:
+    """The nodes a plan writes, removes or ties: all apply_plan changes is
+    theirs (bulk.copy_around)."""
+    out = {n for n, _, _ in plan.nodes} | set(plan.removed_nodes)
+    for source, _, target, *_ in plan.edges + plan.removed_edges:
+        out.update((source, target))
+    return out
+
+
 def apply_batch(graph, batch):
     """Merge a batch into a copy of `graph`. Returns (new graph, counts,
     problems); on problems the new graph must not be kept. Pure: `graph` is

@@ -213,6 +213,10 @@ CLI = {
                            "modifié, le graphe est tel qu'avant",
                            "cannot write {location} ({detail}): is the disk full? Nothing was changed, the graph "
                            "is as it was"),
+    "store.unreadable": ("{location} est illisible ({detail}) : il a été modifié hors de Passerelles ou abîmé. "
+                         "Rien n'a été modifié ; remettez une sauvegarde de ce fichier",
+                         "{location} cannot be read ({detail}): it was changed outside Passerelles or damaged. "
+                         "Nothing was changed; put back a backup of this file"),
     "store.stopped_answering": ("Neo4j à {uri} a cessé de répondre ({error}) ; cette demande n'a rien modifié",
                                 "Neo4j at {uri} stopped answering ({error}); this request changed nothing"),
     "cli.bad_transaction_rows": ("--transaction-rows doit être un nombre de lignes positif",

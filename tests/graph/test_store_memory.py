@@ -1,6 +1,7 @@
 import json
 import os
 
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -40,36 +41,91 @@ def test_load_is_idempotent_and_upserts(empty_store):
     assert empty_store.graph().nodes["org:a"]["website"] == "a.fr"
 
 
-def test_a_rejected_batch_writes_nothing(empty_store):
+def stored(store) -> tuple:
+    """What the workspace holds: the snapshot's and the log's bytes."""
+    return store.path.read_bytes(), store.log.read_bytes() if store.log.exists() else None
+
+
+@pytest.fixture(params=["log", "snapshot"])
+def written_as(request, monkeypatch):
+    """Each write as a line of the log (the default), or as a whole new
+    snapshot (the log's size limit at nothing)."""
+    import graph.store.memory as memory
+    if request.param == "snapshot":
+        monkeypatch.setattr(memory, "LOG_FLOOR", 0)
+        monkeypatch.setattr(memory, "LOG_SHARE", 10 ** 12)
+    return request.param
+
+
+def test_an_edit_is_a_line_of_the_log_and_a_big_log_a_new_snapshot(empty_store, monkeypatch):
+    import graph.store.memory as memory
+    empty_store.log.unlink(missing_ok=True)
+    empty_store.path.unlink()
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))             # no snapshot: one is written
+    snapshot = empty_store.path.read_bytes()
+    assert not empty_store.log.exists()
+    for i in range(3):
+        empty_store.apply(Batch(nodes=[org("org:a", "A", website=f"a{i}.org")]))
+    assert empty_store.path.read_bytes() == snapshot
+    lines = empty_store.log.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["nodes"][0][2]["website"] for line in lines] == ["a0.org", "a1.org", "a2.org"]
+    monkeypatch.setattr(memory, "LOG_FLOOR", len("".join(lines)) + 10)     # the next line goes past it
+    empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+    assert not empty_store.log.exists() and empty_store.path.read_bytes() != snapshot
+    memory._LAST.clear()
+    read = MemoryStore(empty_store.home)
+    assert read.graph().nodes["org:a"]["website"] == "a2.org" and "org:b" in read.graph()
+    assert [e["seq"] for e in read.journal()] == [4, 3, 2, 1, 0]
+
+
+def test_a_rejected_batch_writes_nothing(empty_store, written_as):
     empty_store.apply(Batch(nodes=[org("org:a", "A")]))
-    before = empty_store.path.read_bytes()
+    empty_store.apply(Batch(nodes=[org("org:c", "C")]))
+    before = stored(empty_store)
     bad = Batch(nodes=[org("org:b", "B")], edges=[Edge("org:b", "MEMBER_OF", "org:nowhere", {}, ["x"])])
     with pytest.raises(BatchRejected):
         empty_store.apply(bad)
-    assert empty_store.path.read_bytes() == before
+    assert stored(empty_store) == before
 
 
-def test_a_crash_during_a_write_leaves_the_previous_state(empty_store, monkeypatch):
-    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
-    before = empty_store.path.read_bytes()
-
-    def crash(*args, **kwargs):
-        raise OSError("disk full")
-    monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(StoreUnavailable):
-        empty_store.apply(Batch(nodes=[org("org:b", "B")]))
-    assert empty_store.path.read_bytes() == before
-    assert [p.name for p in empty_store.home.iterdir() if p.suffix == ".tmp"] == []
-    monkeypatch.undo()
-    assert set(empty_store.graph()) == {"org:a"}
-
-
-def test_a_crash_half_way_through_the_json_leaves_the_previous_state(empty_store, monkeypatch):
-    """The process dies with half the new file written: graph.json is the
-    previous one (the new file is written beside it, then renamed)."""
+def test_a_crash_during_a_write_leaves_the_previous_state(empty_store, monkeypatch, written_as):
+    """The disk refuses the write (half of it written): the store says so,
+    and holds what it held."""
     import graph.store.memory as memory
     empty_store.apply(Batch(nodes=[org("org:a", "A")]))
-    before = empty_store.path.read_bytes()
+    empty_store.apply(Batch(nodes=[org("org:c", "C")]))
+    before = stored(empty_store)
+    real_write = os.write
+
+    def half_then_full(fd, data):
+        if len(data) > 1:
+            return real_write(fd, bytes(data[:len(data) // 2]))
+        raise OSError(28, "No space left on device")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(memory.os, "write", half_then_full)
+    monkeypatch.setattr(memory.os, "replace", full)
+    with pytest.raises(StoreUnavailable) as refused:
+        empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+    assert refused.value.code == "write_failed"
+    assert stored(empty_store) == before
+    assert [p.name for p in empty_store.home.iterdir() if p.suffix == ".tmp"] == []
+    monkeypatch.undo()
+    assert set(empty_store.graph()) == {"org:a", "org:c"}
+    memory._LAST.clear()
+    assert set(MemoryStore(empty_store.home).graph()) == {"org:a", "org:c"}
+    empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+    memory._LAST.clear()
+    assert set(MemoryStore(empty_store.home).graph()) == {"org:a", "org:b", "org:c"}
+
+
+def test_a_crash_half_way_through_the_snapshot_leaves_the_previous_state(empty_store, monkeypatch, written_as):
+    """The process dies with half the new snapshot written: graph.json is
+    the previous one (the new file is written beside it, then renamed)."""
+    import graph.store.memory as memory
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    before = stored(empty_store)
     real_fdopen = memory.os.fdopen
 
     def half_written(fd, *args, **kwargs):
@@ -84,10 +140,92 @@ def test_a_crash_half_way_through_the_json_leaves_the_previous_state(empty_store
         return fh
     monkeypatch.setattr(memory.os, "fdopen", half_written)
     with pytest.raises(KeyboardInterrupt):
-        empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+        empty_store.reset()
     monkeypatch.undo()
-    assert empty_store.path.read_bytes() == before
+    assert stored(empty_store) == before
     assert set(MemoryStore(empty_store.home).graph()) == {"org:a"}
+
+
+def test_a_line_a_crash_cut_in_half_is_not_read_and_the_next_write_replaces_it(empty_store):
+    """A process killed in the middle of its line leaves it without its
+    newline: not a change. Readers skip it; the next writer cuts it off."""
+    import graph.store.memory as memory
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    empty_store.apply(Batch(nodes=[org("org:c", "C")]))
+    line = empty_store.log.read_bytes().splitlines(keepends=True)[-1]
+    with open(empty_store.log, "ab") as fh:
+        fh.write(line.replace(b"org:c", b"org:x")[:len(line) - 5])
+    memory._LAST.clear()
+    assert set(MemoryStore(empty_store.home).graph()) == {"org:a", "org:c"}
+    empty_store.apply(Batch(nodes=[org("org:b", "B")]))
+    assert empty_store.log.read_bytes().count(b"\n") == 3 and b"org:x" not in empty_store.log.read_bytes()
+    memory._LAST.clear()
+    store = MemoryStore(empty_store.home)
+    assert set(store.graph()) == {"org:a", "org:b", "org:c"} and len(store.journal()) == 3
+
+
+def test_a_log_left_beside_a_newer_snapshot_is_not_read(empty_store):
+    """A crash between the new snapshot's rename and the old log's removal:
+    the log's lines name the old snapshot, whose changes the new one has."""
+    import graph.store.memory as memory
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    empty_store.apply(Batch(nodes=[org("org:c", "C")]))
+    old_log = empty_store.log.read_bytes()
+    empty_store.erase_person("per:nobody")                           # nothing erased, nothing written
+    assert empty_store.log.read_bytes() == old_log
+    empty_store.apply(Batch(nodes=[org("org:d", "D")], change={"kind": "edit"}))
+    empty_store.reset()
+    empty_store.log.write_bytes(old_log)                            # as if the removal never happened
+    memory._LAST.clear()
+    store = MemoryStore(empty_store.home)
+    assert store.graph().number_of_nodes() == 0 and store.journal() == []
+    store.apply(Batch(nodes=[org("org:e", "E")]))
+    memory._LAST.clear()
+    assert set(MemoryStore(empty_store.home).graph()) == {"org:e"}
+
+
+def test_a_damaged_file_is_said_and_nothing_is_written(empty_store):
+    import graph.store.memory as memory
+    empty_store.apply(Batch(nodes=[org("org:a", "A")]))
+    empty_store.apply(Batch(nodes=[org("org:c", "C")]))
+    with open(empty_store.log, "ab") as fh:
+        fh.write(b"{not json}\n")
+    memory._LAST.clear()
+    before = stored(empty_store)
+    with pytest.raises(StoreUnavailable) as refused:
+        MemoryStore(empty_store.home).apply(Batch(nodes=[org("org:b", "B")]))
+    assert refused.value.code == "unreadable" and "line 3" in refused.value.values["detail"]
+    assert stored(empty_store) == before
+
+
+def test_another_process_s_edit_is_read_from_the_log_alone(empty_store, monkeypatch):
+    """A second process (the command line beside the app) edits: this
+    process reads that edit's line, not the snapshot again, and a graph it
+    read before stays as it was."""
+    import subprocess
+    import sys
+
+    import graph.store.memory as memory
+    from conftest import ROOT
+    empty_store.apply(Batch(nodes=[org("org:a", "A"), org("org:b", "B")],
+                            edges=[Edge("org:a", "PARTNER_OF", "org:b", {}, ["t.csv:2"])]))
+    empty_store.apply(Batch(nodes=[org("org:c", "C")]))
+    before = empty_store.graph()
+    code = ("from graph.store.memory import MemoryStore; from graph.edits import add_tie, remove_tie;"
+            "s = MemoryStore(%r); s.apply(add_tie('org:c', 'PARTNER_OF', 'org:b', who='cli'));"
+            "s.apply(remove_tie(s.graph(), 'org:a', 'PARTNER_OF', 'org:b'))" % str(empty_store.home))
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+    def not_again(payload):
+        raise AssertionError("the snapshot was read again")
+    monkeypatch.setattr(memory, "from_payload", not_again)
+    after = empty_store.graph()
+    assert {frozenset((u, v)) for u, v in after.edges()} == {frozenset(("org:b", "org:c"))}
+    assert {frozenset((u, v)) for u, v in before.edges()} == {frozenset(("org:a", "org:b"))}
+    assert [e["who"] for e in empty_store.journal()][:2] == ["", "cli"]
+    monkeypatch.undo()
+    memory._LAST.clear()
+    assert set(MemoryStore(empty_store.home).graph().edges(keys=True)) == set(after.edges(keys=True))
 
 
 def test_reset_empties_and_does_not_reseed(bundled_store):
@@ -98,12 +236,16 @@ def test_reset_empties_and_does_not_reseed(bundled_store):
 
 
 def test_erase_person_leaves_no_trace(bundled_store):
+    from graph.edits import edit_node
+    bundled_store.apply(edit_node(bundled_store.graph(), "per:le-bars-yves", {"description": "vu le 2 décembre"}))
+    assert b"Le Bars Yves" in bundled_store.log.read_bytes()                # the edit's line names him
     before = bundled_store.graph()
     assert "per:le-bars-yves" in before
     removed = bundled_store.erase_person("per:le-bars-yves")["removed"]
     assert removed == 1 + before.degree("per:le-bars-yves")
-    text = bundled_store.path.read_text(encoding="utf-8")
-    assert "per:le-bars-yves" not in text and "Le Bars Yves" not in text
+    for file in bundled_store.home.iterdir():
+        text = file.read_text(encoding="utf-8")
+        assert "per:le-bars-yves" not in text and "Le Bars Yves" not in text
     assert bundled_store.erase_person("org:cfsi")["removed"] == 0   # not a person: nothing erased
 
 
@@ -126,15 +268,17 @@ def test_a_write_that_fails_leaves_the_graph_as_it_was_and_says_why(bundled_stor
     extra.write_text("Label,Type\n" + "".join(f"Asso {i},association\n" for i in range(2000)), encoding="utf-8")
 
     def small_files():
-        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 1000, len(before) + 1000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)           # a refused write, not a killed process
     proc = subprocess.run([sys.executable, "-m", "cli", "load", str(extra)], cwd=ROOT, capture_output=True,
-                          text=True, env={"PASSERELLES_HOME": str(bundled_store.home), "PATH": "/usr/bin:/bin"},
+                          text=True, env={"PASSERELLES_HOME": str(bundled_store.home), "PATH": "/usr/bin:/bin",
+                               "PYTHONDONTWRITEBYTECODE": "1"},                   # no .pyc cut at the limit
                           preexec_fn=small_files, timeout=120)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
     assert "le disque est-il plein" in proc.stderr
     assert bundled_store.path.read_bytes() == before
     assert sorted(p.name for p in bundled_store.home.iterdir()) == [".lock", "graph.json"]
+    assert len(extra.read_bytes()) > 1000          # more than the limit, whether as a line or a snapshot
 
 
 def test_a_temporary_file_left_by_a_killed_write_is_removed_when_the_store_opens(bundled_store):
@@ -202,3 +346,54 @@ def test_a_payload_written_elsewhere_is_read_as_networkx_reads_it():
                "edges": [{"source": ["a", 1], "target": "b"}, {"source": "b", "target": "c", "key": "K"}]}
     read = from_payload(payload)
     assert set(read.edges(keys=True)) == {(("a", 1), "b", 0), ("b", "c", "K")}
+
+
+step = st.one_of(
+    st.tuples(st.just("org"), st.integers(0, 5), st.sampled_from(["a.org", "b.org", ""])),
+    st.tuples(st.just("tie"), st.integers(0, 5), st.integers(0, 5), st.sampled_from(["PARTNER_OF", "MEMBER_OF"])),
+    st.tuples(st.just("untie"), st.integers(0, 5), st.integers(0, 5), st.sampled_from(["PARTNER_OF", "MEMBER_OF"])),
+    st.tuples(st.just("remove"), st.integers(0, 5)))
+
+
+def batch_of(step, graph):
+    if step[0] == "org":
+        return Batch(nodes=[org(f"org:{step[1]}", f"Org {step[1]}", website=step[2])])
+    if step[0] == "tie":
+        return Batch(nodes=[org(f"org:{i}", f"Org {i}") for i in step[1:3]],
+                     edges=[Edge(f"org:{step[1]}", step[3], f"org:{step[2]}", {}, ["t.csv:9"])])
+    if step[0] == "untie":
+        return Batch(removals=[("edge", f"org:{step[1]}", step[3], f"org:{step[2]}", "")])
+    return Batch(removals=[("node", f"org:{step[1]}")])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(step, min_size=1, max_size=12), st.integers(0, 3000))
+def test_the_store_holds_what_its_writes_made_whether_as_lines_or_snapshots(tmp_path_factory, steps, floor):
+    """Writes go to the log or to a new snapshot (the log's limit drawn at
+    random): this process, and another one reading the files afresh, hold
+    the graph and journal the same writes make in memory."""
+    import graph.store.memory as memory
+    from graph.merge import apply_batch
+    kept = memory.LOG_FLOOR, memory.LOG_SHARE
+    memory.LOG_FLOOR, memory.LOG_SHARE = floor, 10 ** 12
+    try:
+        store = MemoryStore(tmp_path_factory.mktemp("ws"))
+        expected = nx.MultiDiGraph()
+        for s in steps:
+            batch = batch_of(s, expected)
+            after, _, problems = apply_batch(expected, batch)
+            try:
+                store.apply(batch)
+            except BatchRejected:
+                assert problems
+                continue
+            assert not problems
+            expected = after
+        _same(store.graph(), expected, predecessors=False)
+        journal = store.journal()
+        memory._LAST.clear()
+        fresh = MemoryStore(store.home)
+        _same(fresh.graph(), expected, predecessors=False)
+        assert fresh.journal() == journal
+    finally:
+        memory.LOG_FLOOR, memory.LOG_SHARE = kept
