@@ -202,10 +202,17 @@ def _without_persons(key: str, version, _graph) -> nx.MultiDiGraph:
 # sphere (a description, a name, a website) reuses them; the names they
 # carry are read again from the version at hand.
 
+# Each store's last fingerprinted version: the next one is fingerprinted from
+# it, at the cost of what changed (graph.analytics.actor.structure's `since`).
+_LAST_SHAPE = {}
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _shape(key, version, _graph) -> int:
     from graph.analytics.actor import structure
-    return structure(_graph)
+    value = structure(_graph, since=_LAST_SHAPE.get(key))
+    _LAST_SHAPE[key] = (_graph, value)
+    return value
 
 
 def shape(data: Data) -> int:

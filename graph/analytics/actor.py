@@ -80,7 +80,20 @@ def _add_group(actor, group, kind, node):
         _add(actor, a, b, (kind, node), weight)
 
 
-def structure(graph) -> int:
+def _node_mark(n, d) -> int:
+    return hash((n, d.get("kind"), d.get("category"), d.get("sphere")))
+
+
+def _ties_mark(u, neighbours) -> int:
+    """The marks of a node's outgoing ties, summed."""
+    return sum(hash((u, v, k, d.get("label") if relation(k) == "RELATED_TO" else None))
+               for v, keys in neighbours.items() for k, d in keys.items() if relation(k) not in RECORDS)
+
+
+_BITS = (1 << 64) - 1
+
+
+def structure(graph, since=None) -> int:
     """A fingerprint of what the actor graph, the metrics and the partner
     score read of a graph: every element's kind, category and sphere and
     every tie (a RELATED_TO tie's label too), not names, descriptions,
@@ -88,6 +101,11 @@ def structure(graph) -> int:
     with the same fingerprint have the same analytics, names aside: an edit
     of a description or a recorded follow-up need not recompute them.
     (Python's hash: comparable within one process only.)
+
+    It is a sum of one mark per element, so `since`, an earlier version and
+    its fingerprint, makes it cost the elements whose dicts are not the
+    earlier version's own (the store shares the rest: graph.bulk.copy_around)
+    rather than the whole graph (0.3–0.8 s at 25,000 organisations).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("org:a", kind="Organisation", name="A"); g.add_node("org:b", kind="Organisation")
@@ -99,10 +117,20 @@ def structure(graph) -> int:
     >>> _ = g.add_edge("org:a", "org:b", key="PARTNER_OF"); structure(g) == before
     False
     """
-    nodes = frozenset((n, d.get("kind"), d.get("category"), d.get("sphere")) for n, d in graph.nodes(data=True))
-    ties = frozenset((u, v, k, d.get("label") if relation(k) == "RELATED_TO" else None)
-                     for u, v, k, d in graph.edges(keys=True, data=True) if relation(k) not in RECORDS)
-    return hash((nodes, ties))
+    if since is None:
+        total = sum(_node_mark(n, d) for n, d in graph._node.items())
+        total += sum(_ties_mark(u, neighbours) for u, neighbours in graph._succ.items())
+        return total & _BITS
+    old, total = since
+    for own, theirs, mark in ((graph._node, old._node, _node_mark), (graph._succ, old._succ, _ties_mark)):
+        for n, d in own.items():
+            was = theirs.get(n)
+            if was is not d:
+                total += mark(n, d) - (mark(n, was) if was is not None else 0)
+        for n, was in theirs.items():
+            if n not in own:
+                total -= mark(n, was)
+    return total & _BITS
 
 
 def actor_graph(graph, max_group: int = MAX_GROUP) -> nx.Graph:

@@ -1,4 +1,5 @@
 import networkx as nx
+from hypothesis import given, settings as hsettings, strategies as hst
 from conftest import BUNDLED, cli_json
 
 from graph.analytics.actor import TIE_WEIGHTS, actor_graph
@@ -75,3 +76,53 @@ def test_metrics_command_on_the_bundled_dataset(home):
     assert "org:emdk" in result["articulation_points"]
     assert ["org:afd", "org:reseau-bretagne-solidaire"] in result["bridges"]
     assert 0 < result["modularity"] < 1 and len(names) == 60
+
+_IDS = [f"org:{i}" for i in range(6)]
+_KEYS = ["PARTNER_OF", "MEMBER_OF", "FOLLOWS_UP", "RELATED_TO", "RELATED_TO#2"]
+_tie = hst.tuples(hst.sampled_from(_IDS), hst.sampled_from(_IDS), hst.sampled_from(_KEYS), hst.sampled_from(["a", "b"]))
+_change = hst.one_of(hst.tuples(hst.just("node"), hst.sampled_from(_IDS + ["org:new"]), hst.sampled_from(["ngo", "state"]),
+                                hst.sampled_from(["x", "y"])),
+                     hst.tuples(hst.just("tie"), _tie), hst.tuples(hst.just("untie"), _tie),
+                     hst.tuples(hst.just("remove"), hst.sampled_from(_IDS)))
+
+
+def _written(graph, change):
+    """As graph.merge.apply_plan writes: attribute dicts replaced, never changed."""
+    if change[0] == "node":
+        attrs = {"kind": "Organisation", "category": change[2], "name": change[3]}
+        if change[1] in graph:
+            graph._node[change[1]] = attrs
+        else:
+            graph.add_node(change[1], **attrs)
+    elif change[0] in ("tie", "untie"):
+        u, v, k, label = change[1]
+        if graph.has_edge(u, v, k):
+            graph.remove_edge(u, v, k)
+        if change[0] == "tie":
+            graph.add_edge(u, v, key=k, label=label)
+    elif change[1] in graph:
+        graph.remove_node(change[1])
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(hst.lists(_tie, max_size=20), hst.lists(hst.lists(_change, max_size=4), min_size=1, max_size=4))
+def test_the_fingerprint_from_an_earlier_version_is_the_one_computed_whole(ties, versions):
+    """Version after version, as the store writes them (graph.bulk.copy_around
+    shares what a change does not touch), and from an unrelated graph."""
+    from graph.analytics.actor import structure
+    from graph.bulk import copy_around
+    graph = nx.MultiDiGraph()
+    for n in _IDS:
+        graph.add_node(n, kind="Organisation", category="ngo")
+    for u, v, k, label in ties:
+        graph.add_edge(u, v, key=k, label=label)
+    graph, value = nx.freeze(graph), structure(graph)
+    for changes in versions:
+        touched = {c[1] if c[0] in ("node", "remove") else c[1][i] for c in changes for i in (0, 1)}
+        new = copy_around(graph, touched)
+        for change in changes:
+            _written(new, change)
+        new = nx.freeze(new)
+        assert structure(new, since=(graph, value)) == structure(new)
+        graph, value = new, structure(new)
+    assert structure(nx.MultiDiGraph(), since=(graph, value)) == structure(nx.MultiDiGraph())
