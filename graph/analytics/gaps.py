@@ -143,26 +143,39 @@ def single_points_of_failure(graph, actor) -> list:
         out.append({"kind": "single_point_of_failure", "ids": [node], "cut_off": cut_off})
     out.sort(key=lambda f: (-f["cut_off"], name_of(graph, f["ids"][0]), f["ids"]))
     for found in out[:NAMED_CUT_OFF]:
-        found["cut_off_ids"] = sorted(cut_off_by(actor, found["ids"][0]), key=lambda n: (name_of(graph, n), n))
+        found["cut_off_ids"] = sorted(cut_off_by(actor, found["ids"][0], found["cut_off"]),
+                                      key=lambda n: (name_of(graph, n), n))
     return out
 
 
-def cut_off_by(actor, node) -> set:
+def cut_off_by(actor, node, most: int | None = None) -> set:
     """The organisations that would lose every path to the rest of their
-    component without `node`: all the pieces but the largest."""
-    pieces, seen = [], {node}
-    for start in actor[node]:
-        if start in seen:
+    component without `node`: all the pieces but the largest. `most`: how
+    many that is, when known (separated_pieces): a piece that grows past it
+    is the largest and is not walked to its end (on 25,000 organisations,
+    walking the whole component for each of 20 points took 1.9 s)."""
+    adj = actor._adj
+    pieces, seen, largest = [], {node}, set()
+    for start in adj[node]:
+        if start in seen or start in largest:
             continue
-        piece, frontier = {start}, [start]
-        while frontier:
-            here = frontier.pop()
-            for other in actor[here]:
+        piece, frontier, big = {start}, [start], False
+        while frontier and not big:
+            for other in adj[frontier.pop()]:
+                if other in largest:
+                    big = True
+                    break
                 if other not in seen and other not in piece:
                     piece.add(other)
                     frontier.append(other)
-        seen |= piece
-        pieces.append(piece)
+            big = big or (most is not None and len(piece) > most)
+        if big:
+            largest |= piece
+        else:
+            seen |= piece
+            pieces.append(piece)
+    if largest:
+        return set().union(*pieces)
     pieces.sort(key=len, reverse=True)
     return set().union(*pieces[1:]) if len(pieces) > 1 else set()
 

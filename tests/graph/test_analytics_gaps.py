@@ -105,3 +105,29 @@ def test_separated_pieces_match_removing_each_point(tmp_path):
             rest = nx.node_connected_component(g, node) - {node}
             expected[node] = sorted(len(p) for p in nx.connected_components(g.subgraph(rest)))
         assert {n: sorted(p) for n, p in separated_pieces(g).items()} == expected
+
+
+def test_what_a_point_cuts_off_is_everything_but_its_largest_piece():
+    """With or without the count known (`most`), cut_off_by is networkx's
+    pieces without the point, all but the largest (ties between largest
+    pieces aside: then which one stays is arbitrary)."""
+    import random
+
+    import networkx as nx
+
+    from graph.analytics.gaps import cut_off_by, separated_pieces
+    rng = random.Random(7)
+    graphs = [nx.barbell_graph(4, 3), nx.karate_club_graph(), nx.balanced_tree(3, 3)]
+    graphs += [nx.gnm_random_graph(80, rng.randrange(60, 110), seed=rng.randrange(10**6)) for _ in range(30)]
+    checked = 0
+    for g in graphs:
+        for node, sizes in separated_pieces(g).items():
+            rest = nx.node_connected_component(g, node) - {node}
+            pieces = sorted(nx.connected_components(g.subgraph(rest)), key=len, reverse=True)
+            if len(pieces[0]) == len(pieces[1]):
+                continue
+            expected = set().union(*pieces[1:])
+            assert cut_off_by(g, node) == expected
+            assert cut_off_by(g, node, sum(sizes) - max(sizes)) == expected
+            checked += 1
+    assert checked > 100
