@@ -141,6 +141,35 @@ async def clicks(url, path, label, options, passes):
     return times, errors
 
 
+async def saves(url, org, passes):
+    """On `org`'s page, its description changed and saved `passes` times:
+    from the click on « Enregistrer » to the page saying it is saved, run
+    over and drawn (seconds, errors)."""
+    from playwright.async_api import async_playwright
+
+    from interface.i18n import t
+    times, errors = [], []
+    async with async_playwright() as p:
+        browser = await _browser(p)
+        page = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
+        await visit(page, url, f"acteur?org={org}", {}, errors)
+        for i in range(passes):
+            try:
+                panel = page.get_by_text(t("edit.title", "fr"), exact=True)
+                if not await page.get_by_label(t("field.description", "fr"), exact=True).is_visible():
+                    await panel.click()
+                await page.get_by_label(t("field.description", "fr"), exact=True).fill(f"Rencontrée ({i + 1})")
+                started = time.monotonic()
+                await page.get_by_role("button", name=t("edit.save", "fr"), exact=True).click()
+                await page.get_by_text("(voir le journal)").first.wait_for(timeout=DRAWN)
+                await _drawn(page)
+                times.append(time.monotonic() - started)
+            except Exception as exc:
+                errors.append(f"acteur?org={org} save {i + 1}: {type(exc).__name__}")
+        await browser.close()
+    return times, errors
+
+
 async def visitor(browser, url, seconds, times, errors):
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()

@@ -39,7 +39,7 @@ PAGES = {"overview": ("ui/overview.py", ""), "explorer": ("ui/explorer.py", "exp
 # the explorer's « Couleur selon » set to each in turn (the default, sphere, last): what a click costs when
 # the groups drawn change
 CLICKS = {"community": "explorer: colour by community", "territory": "explorer: colour by territory",
-          "sphere": "explorer: colour by sphere"}
+          "sphere": "explorer: colour by sphere", "save": "actor: an edit saved"}
 TIMEOUT = 900           # s a page may take in AppTest before it counts as failed
 
 
@@ -141,15 +141,16 @@ def browser_size(organisations: int, visits: int) -> dict:
     every page (first visits, caches empty), then `visits` more times."""
     import asyncio
 
-    from bench.app_load import clicks, memory_mb, run_pages, start_server
+    from bench.app_load import clicks, memory_mb, run_pages, saves, start_server
     from interface.i18n import t
     proc, url = start_server(workspace(organisations))
     try:
         first, errors = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], 1))
         later, more = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits))
         menu, by_menu = asyncio.run(run_pages(url, [PAGES[p][1] for p in PAGES], visits, menu=True))
-        colour = {t(f"explorer.{k}", "fr"): k for k in CLICKS}
+        colour = {t(f"explorer.{k}", "fr"): k for k in CLICKS if k != "save"}
         clicked, more_clicks = asyncio.run(clicks(url, "explorer", t("explorer.colour", "fr"), list(colour), visits))
+        saved, not_saved = asyncio.run(saves(url, "org:1" if organisations else "org:grdr", visits))
         _, peak = memory_mb(proc.pid)
     finally:
         proc.terminate()
@@ -158,8 +159,9 @@ def browser_size(organisations: int, visits: int) -> dict:
     return {"first": {by_path[p]: statistics.median(ts) for p, ts in first.items()},
             "later": {by_path[p]: statistics.median(ts) for p, ts in later.items()},
             "menu": {by_path[p]: statistics.median(ts) for p, ts in menu.items()},
-            "clicks": {colour[o]: statistics.median(ts) for o, ts in clicked.items()},
-            "failed": sorted(set(errors + more + by_menu + more_clicks)), "peak_mb": peak}
+            "clicks": {**{colour[o]: statistics.median(ts) for o, ts in clicked.items()},
+                       **({"save": statistics.median(saved)} if saved else {})},
+            "failed": sorted(set(errors + more + by_menu + more_clicks + not_saved)), "peak_mb": peak}
 
 
 def measured(organisations: int, visits: int, browser: bool) -> dict:
@@ -262,7 +264,8 @@ def main(argv=None):
         if browser:
             table(f"{label}: later visits by the app's menu, the app already open (median of {args.visits}), "
                   "× the bundled network", results, "menu", sizes)
-            table(f"{label}: clicks, from the click to the drawing redrawn (median of {args.visits}), "
+            table(f"{label}: clicks, from the click to the drawing redrawn or the edit said saved (median of "
+                  f"{args.visits}), "
                   "× the bundled network", results, "clicks", sizes, CLICKS)
 
 
