@@ -4,7 +4,7 @@ changes written since (changes.jsonl, one JSON line per change).
 
 An edit appends its line (the nodes and ties it writes or removes, and its
 journal entry) and fsyncs it: at 25,000 organisations, rewriting the whole
-30 MB snapshot made each save take a second. Once the log outgrows a
+27 MB snapshot took 0.92–1.06 s of each save. Once the log outgrows a
 quarter of the snapshot, or for a reset or an erasure, the snapshot is
 rewritten whole (a temporary file, fsync, rename) under a new `id`, and the
 log removed; a line names the snapshot it follows, so a log left by a
@@ -43,11 +43,6 @@ LOG = "changes.jsonl"
 LOG_SHARE = 4           # the snapshot is rewritten once the log is a quarter of its size
 LOG_FLOOR = 1 << 20     # ... and at least this many bytes (a small snapshot is cheap to rewrite, its log too)
 
-# This process's last read or write of each workspace: the page that follows
-# a write (and every session after it) gets the graph from memory instead of
-# parsing the file again (1.8 s for 20,000 organisations), and another
-# process's edits are read from the log's new lines alone. The graph is
-# frozen: shared, never changed in place (a write works on a copy).
 class Known(NamedTuple):
     token: tuple        # the snapshot's stat
     offset: int         # bytes of the log read (whole lines)
@@ -56,6 +51,11 @@ class Known(NamedTuple):
     base: str | None    # the snapshot's id, named by each line of its log
 
 
+# This process's last read or write of each workspace: the page that follows
+# a write (and every session after it) gets the graph from memory instead of
+# parsing the file again (1.8 s for 20,000 organisations), and another
+# process's edits are read from the log's new lines alone. The graph is
+# frozen: shared, never changed in place (a write works on a copy).
 _LAST = {}
 _LAST_LOCK = threading.Lock()
 
@@ -112,6 +112,16 @@ def _change_line(base, plan, item) -> bytes:
 def _plan_of(change) -> Plan:
     return Plan(nodes=change["nodes"], edges=change["edges"], removed_nodes=change["removed_nodes"],
                 removed_edges=change["removed_edges"])
+
+
+def _replayed(graph, entries: list, changes: list):
+    """The log's `changes` written into `graph` (which the caller may
+    change) and `entries`; the graph, frozen."""
+    with paused_gc():
+        for change in changes:
+            apply_plan(graph, _plan_of(change))
+            entries.append(change["entry"])
+    return nx.freeze(graph)
 
 
 class MemoryStore(Store):
@@ -191,12 +201,8 @@ class MemoryStore(Store):
             changes, offset = self._logged(known.base, known.offset)
             graph, entries = known.graph, list(known.entries)
             if changes:
-                with paused_gc():
-                    graph = copy_around(graph, set().union(*(touched(_plan_of(c)) for c in changes)))
-                    for change in changes:
-                        apply_plan(graph, _plan_of(change))
-                        entries.append(change["entry"])
-                graph = nx.freeze(graph)
+                around = set().union(*(touched(_plan_of(c)) for c in changes))
+                graph = _replayed(copy_around(graph, around), entries, changes)
         else:
             try:
                 with open(self.path, encoding="utf-8") as fh:
@@ -204,27 +210,23 @@ class MemoryStore(Store):
             except ValueError as exc:
                 raise self._unreadable(self.path, exc) from None
             base = payload.get("id")
-            with paused_gc():
-                graph, entries = from_payload(payload["graph"]), list(payload.get("journal", []))
-                changes, offset = self._logged(base, 0)
-                for change in changes:
-                    apply_plan(graph, _plan_of(change))
-                    entries.append(change["entry"])
-            graph = nx.freeze(graph)
+            entries = list(payload.get("journal", []))
+            changes, offset = self._logged(base, 0)
+            graph = _replayed(from_payload(payload["graph"]), entries, changes)
             known = Known(token, 0, graph, entries, base)
         known = known._replace(offset=offset, graph=graph, entries=entries)
         self._remember(known)
         return known
 
-    def _read(self, journal=False, copy=None):
+    def _read(self, journal=False, writable=False):
         """The stored graph (and, asked, its journal); empty for a workspace
-        never written to. Shared and frozen, unless `copy`: "all" (a writer
-        that changes attribute dicts in place: an erasure)."""
+        never written to. Shared and frozen, unless `writable`: a copy whose
+        attribute dicts too are its own (an erasure changes them in place)."""
         if not self.path.exists():
             return (empty_graph(), []) if journal else empty_graph()
         known = self._current()
         graph = known.graph
-        if copy:
+        if writable:
             with paused_gc():
                 graph = writable_copy(graph)
         return (graph, list(known.entries)) if journal else graph
@@ -350,7 +352,7 @@ class MemoryStore(Store):
         and contact values elsewhere (graph.privacy), the journal included;
         the erasure is journaled without naming them."""
         with self._locked():
-            graph, journal = self._read(journal=True, copy="all")      # scrubbing changes attributes in place
+            graph, journal = self._read(journal=True, writable=True)
             if person_id not in graph or graph.nodes[person_id].get("kind") != PERSON:
                 return {"removed": 0, "mentions": 0}
             person = graph.nodes[person_id]
