@@ -78,25 +78,23 @@ def copy_around(graph, touched):
     new = graph.__class__()
     new.graph.update(graph.graph)
     node, succ, pred = dict(graph._node), dict(graph._succ), dict(graph._pred)
-    own_succ, own_pred, pairs = set(), set(), set()
+    copied, pairs = set(), set()        # ("succ" | "pred", node) whose dict of pairs is the copy's own
+
+    def own(side, adjacency, n):
+        if (side, n) not in copied:
+            adjacency[n] = dict(adjacency[n])
+            copied.add((side, n))
 
     def fresh(u, v):
-        if (u, v) in pairs:
-            return
-        pairs.add((u, v))
-        if u not in own_succ:
-            succ[u], _ = dict(succ[u]), own_succ.add(u)
-        if v not in own_pred:
-            pred[v], _ = dict(pred[v]), own_pred.add(v)
-        succ[u][v] = pred[v][u] = dict(succ[u][v])
+        if (u, v) not in pairs:
+            pairs.add((u, v))
+            own("succ", succ, u)
+            own("pred", pred, v)
+            succ[u][v] = pred[v][u] = dict(succ[u][v])
 
-    for n in touched:
-        if n not in node:
-            continue
-        if n not in own_succ:
-            succ[n], _ = dict(succ[n]), own_succ.add(n)
-        if n not in own_pred:
-            pred[n], _ = dict(pred[n]), own_pred.add(n)
+    for n in (n for n in touched if n in node):
+        own("succ", succ, n)
+        own("pred", pred, n)
         for v in list(succ[n]):
             fresh(n, v)
         for u in list(pred[n]):
