@@ -105,7 +105,8 @@ def structure(graph, since=None) -> int:
     It is a sum of one mark per element, so `since`, an earlier version and
     its fingerprint, makes it cost the elements whose dicts are not the
     earlier version's own (the store shares the rest: graph.bulk.copy_around)
-    rather than the whole graph (0.3–0.8 s at 25,000 organisations).
+    rather than the whole graph (measured at 25,000 organisations after an
+    edit: 0.013–0.016 s against 0.13–0.23 s whole).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("org:a", kind="Organisation", name="A"); g.add_node("org:b", kind="Organisation")

@@ -153,7 +153,8 @@ def cut_off_by(actor, node, most: int | None = None) -> set:
     component without `node`: all the pieces but the largest. `most`: how
     many that is, when known (separated_pieces): a piece that grows past it
     is the largest and is not walked to its end (on 25,000 organisations,
-    walking the whole component for each of 20 points took 1.9 s)."""
+    single_points_of_failure walked the whole component for each of its 20
+    named points: 1.75 s, against 0.21 s)."""
     adj = actor._adj
     pieces, seen, largest = [], {node}, set()
     for start in adj[node]:
